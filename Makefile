@@ -1,0 +1,89 @@
+# Makefile - builds build/taipan (release), build/taipan-debug, build/taipan-asan, and runs the tests.
+#
+#   make            optimized build/taipan
+#   make debug      -O0 -g build, assertions on
+#   make asan       AddressSanitizer + UndefinedBehaviorSanitizer build
+#   make test       release build, unit tests, tests/lang and tests/bad (installs deps first)
+#   make test-asan  the same tests under the sanitizer build
+#   make test-gcstress  the same tests collecting every allocation
+#   make deps       install missing Debian packages (apt-get)
+#   make exp        regenerate tests/lang/*.exp with /usr/bin/python3
+
+CC ?= gcc
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+STDLIB_DIR ?= /usr/lib/python3.11
+WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+BASEFLAGS := -std=gnu11 -D_GNU_SOURCE -fno-strict-aliasing -pthread $(WARN) \
+	-DTAIPAN_STDLIB_DIR='"$(STDLIB_DIR)"' -DTAIPAN_LIB_DIR='"$(CURDIR)/lib"' -MMD -MP
+LIBS := -lgmp -lm -ldl -pthread
+
+SRCS := $(sort $(wildcard src/*/*.c)) src/main.c
+
+REL_CFLAGS := $(BASEFLAGS) -O2 -g -DNDEBUG
+DBG_CFLAGS := $(BASEFLAGS) -O0 -g3
+ASAN_CFLAGS := $(BASEFLAGS) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+
+REL_OBJS := $(SRCS:%.c=build/rel/%.o)
+DBG_OBJS := $(SRCS:%.c=build/dbg/%.o)
+ASAN_OBJS := $(SRCS:%.c=build/asan/%.o)
+
+.PHONY: all debug asan test test-asan test-gcstress unit deps check-deps exp clean bench
+
+all: check-deps build/taipan
+
+check-deps:
+	@tools/install-deps.sh --check
+
+deps:
+	@tools/install-deps.sh
+
+build/taipan: $(REL_OBJS)
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(LIBS)
+build/taipan-debug: $(DBG_OBJS)
+	$(CC) $(DBG_CFLAGS) -o $@ $^ $(LIBS)
+build/taipan-asan: $(ASAN_OBJS)
+	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
+
+debug: check-deps build/taipan-debug
+asan: check-deps build/taipan-asan
+
+build/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -c -o $@ $<
+build/dbg/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(DBG_CFLAGS) -c -o $@ $<
+build/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN_CFLAGS) -c -o $@ $<
+
+# C unit tests: each tests/unit/test_*.c links with the runtime minus main.c.
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
+LIB_REL_OBJS := $(filter-out build/rel/src/main.o,$(REL_OBJS))
+build/unit/%: tests/unit/%.c $(LIB_REL_OBJS)
+	@mkdir -p build/unit
+	$(CC) $(REL_CFLAGS) -o $@ $< $(LIB_REL_OBJS) $(LIBS)
+
+unit: $(UNIT_BINS)
+	@tools/run-unit.sh $(UNIT_BINS)
+
+test: deps build/taipan unit
+	tools/runtests.sh --taipan build/taipan
+
+test-asan: deps build/taipan-asan
+	ASAN_OPTIONS=detect_leaks=0 tools/runtests.sh --taipan build/taipan-asan --timeout 60
+
+test-gcstress: deps build/taipan
+	tools/runtests.sh --taipan build/taipan --env TAIPAN_GCSTRESS=1 --timeout 120
+
+exp:
+	tools/gen-exp.sh
+
+clean:
+	rm -rf build
+
+-include $(REL_OBJS:.o=.d) $(DBG_OBJS:.o=.d) $(ASAN_OBJS:.o=.d)

@@ -1,0 +1,216 @@
+/* collect.c - marking: roots (conservative C stack, precise slots), tracing, and the collection cycle. */
+#include "heap_internal.h"
+
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/*
+ * Tri-colour invariant, in mark-bit terms: an object is black once its mark
+ * bit is set and it has been popped from the mark stack and traced; grey
+ * while it sits on the mark stack; white otherwise.  No black object points
+ * to a white one when the stack is empty, so every white object is garbage.
+ */
+
+extern uint64_t gc_collections;
+void heap_init(void);
+void heap_after_collect(size_t live);
+
+static Object **mstack;
+static size_t msp, mcap;
+static bool mark_overflow;     /* mark stack could not grow: rescan needed */
+
+static Value **roots;
+static size_t nroots, roots_cap;
+static Object **statics;
+static size_t nstatics, statics_cap;
+typedef struct { void **lo, **hi; } ScanRange;
+static ScanRange *ranges;
+static size_t nranges, ranges_cap;
+
+static char *stack_top;         /* highest address of the main thread's stack */
+static GCHook prepare_sweep_hook;
+static bool collecting;
+
+static void grow(void **arr, size_t *cap, size_t elem) {
+    size_t n = *cap ? *cap * 2 : 256;
+    void *p = realloc(*arr, n * elem);
+    if (!p) {
+        fprintf(stderr, "taipan: out of memory in the collector\n");
+        abort();
+    }
+    *arr = p;
+    *cap = n;
+}
+
+void gc_init(void) {
+    heap_init();
+    pthread_attr_t attr;
+    void *addr;
+    size_t size;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0 &&
+        pthread_attr_getstack(&attr, &addr, &size) == 0) {
+        stack_top = (char *)addr + size;
+        pthread_attr_destroy(&attr);
+    } else {
+        stack_top = (char *)__builtin_frame_address(0) + 4096;
+    }
+}
+
+void gc_add_root(Value *slot) {
+    if (nroots == roots_cap) grow((void **)&roots, &roots_cap, sizeof *roots);
+    roots[nroots++] = slot;
+}
+
+void gc_add_static(Object *obj) {
+    if (nstatics == statics_cap) grow((void **)&statics, &statics_cap, sizeof *statics);
+    statics[nstatics++] = obj;
+}
+
+void gc_add_scan_range(void **lo_ptr, void **hi_ptr) {
+    if (nranges == ranges_cap) grow((void **)&ranges, &ranges_cap, sizeof *ranges);
+    ranges[nranges].lo = lo_ptr;
+    ranges[nranges].hi = hi_ptr;
+    nranges++;
+}
+
+void gc_set_prepare_sweep_hook(GCHook hook) { prepare_sweep_hook = hook; }
+
+/* ---- Mark bits ---- */
+
+static inline bool test_and_set_mark(Object *o) {
+    size_t pi = heap_page_index(o);
+    PageDesc *d = &heap_pages[pi];
+    if (d->kind == PK_SMALL) {
+        size_t off = (size_t)((char *)o - heap_page_addr(pi));
+        size_t idx = (size_t)(((uint64_t)off * d->magic) >> 32);
+        uint64_t bit = (uint64_t)1 << (idx % 64);
+        if (d->marks[idx / 64] & bit) return true;
+        d->marks[idx / 64] |= bit;
+        return false;
+    }
+    if (d->large_mark) return true;
+    d->large_mark = 1;
+    return false;
+}
+
+bool gc_is_marked(const Object *o) {
+    if (!heap_contains(o)) return true;
+    size_t pi = heap_page_index(o);
+    PageDesc *d = &heap_pages[pi];
+    if (d->kind == PK_SMALL) {
+        size_t off = (size_t)((const char *)o - heap_page_addr(pi));
+        size_t idx = (size_t)(((uint64_t)off * d->magic) >> 32);
+        return (d->marks[idx / 64] >> (idx % 64)) & 1;
+    }
+    return d->large_mark != 0;
+}
+
+static inline void push(Object *o) {
+    if (msp == mcap) {
+        size_t n = mcap ? mcap * 2 : 4096;
+        Object **p = realloc(mstack, n * sizeof *p);
+        if (!p) {
+            mark_overflow = true; /* handled by a rescan of marked objects */
+            return;
+        }
+        mstack = p;
+        mcap = n;
+    }
+    mstack[msp++] = o;
+}
+
+static inline void mark_object(Object *o) {
+    if (!test_and_set_mark(o) && o->type->trace) push(o);
+}
+
+/* A precise reference: v is a tagged int, VNULL, a static object or an object start. */
+void gc_mark(Value v) {
+    if ((v & 7) || !v) return;
+    Object *o = (Object *)v;
+    if (!heap_contains(o)) return;
+    assert(o->type != NULL);
+    mark_object(o);
+}
+
+void gc_mark_range(const Value *p, size_t n) {
+    for (size_t i = 0; i < n; i++) gc_mark(p[i]);
+}
+
+/* A conservative reference: any word that might point into a live object. */
+static inline void mark_conservative(uintptr_t w) {
+    if (!heap_contains((void *)w)) return;
+    Object *o = gc_find_object((void *)w);
+    if (o) mark_object(o);
+}
+
+static void drain(void) {
+    while (msp) {
+        Object *o = mstack[--msp];
+        o->type->trace(o);
+    }
+}
+
+/* Scanning reads stack slots that sanitizers consider out of bounds. */
+__attribute__((no_sanitize("address"), noinline))
+static void scan_words(void **lo, void **hi) {
+    for (void **p = lo; p < hi; p++) mark_conservative((uintptr_t)*p);
+}
+
+__attribute__((noinline))
+static void scan_stack(void) {
+    jmp_buf regs;   /* spills callee-saved registers onto the stack */
+    setjmp(regs);
+    void **lo = (void **)((uintptr_t)&regs & ~(uintptr_t)7);
+    scan_words(lo, (void **)stack_top);
+    scan_words((void **)&regs, (void **)((char *)&regs + sizeof regs));
+}
+
+/* If the mark stack overflowed, re-trace every marked object until stable. */
+static void recover_overflow(void) {
+    while (mark_overflow) {
+        mark_overflow = false;
+        for (size_t pi = 0; pi < heap_hwm; pi++) {
+            PageDesc *d = &heap_pages[pi];
+            if (d->kind == PK_SMALL) {
+                for (uint32_t i = 0; i < d->nobjs; i++) {
+                    if ((d->marks[i / 64] >> (i % 64)) & 1) {
+                        Object *o = (Object *)(heap_page_addr(pi) + (size_t)i * d->objsize);
+                        if (o->type->trace) o->type->trace(o);
+                        drain();
+                    }
+                }
+            } else if (d->kind == PK_LARGE && d->large_mark) {
+                Object *o = (Object *)heap_page_addr(pi);
+                if (o->type->trace) o->type->trace(o);
+                drain();
+            }
+        }
+    }
+}
+
+void gc_collect(void) {
+    if (collecting) return;
+    collecting = true;
+    heap_retire_bump();
+
+    for (size_t i = 0; i < nroots; i++) gc_mark(*roots[i]);
+    for (size_t i = 0; i < nstatics; i++)
+        if (statics[i]->type && statics[i]->type->trace) statics[i]->type->trace(statics[i]);
+    for (size_t i = 0; i < nranges; i++) scan_words(*ranges[i].lo, *ranges[i].hi);
+    scan_stack();
+    drain();
+    recover_overflow();
+
+    if (prepare_sweep_hook) {
+        prepare_sweep_hook();
+        drain();
+        recover_overflow();
+    }
+    heap_finalize_unmarked();
+    size_t live = heap_sweep();
+    heap_after_collect(live);
+    gc_collections++;
+    collecting = false;
+}

@@ -1,0 +1,393 @@
+/* heap.c - the page region, size classes, allocation and sweeping. */
+#include "heap_internal.h"
+#include "../vm/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+
+char *heap_lo, *heap_hi;
+PageDesc *heap_pages;
+size_t heap_hwm;
+SizeClass heap_classes[GC_NCLASSES];
+int heap_nclasses;
+
+static size_t heap_npages;        /* pages in the reserved region */
+static uint64_t *page_used;       /* one bit per page */
+static size_t pages_in_use;
+static uint8_t class_of_8[GC_SMALL_MAX / 8 + 1]; /* (size+7)/8 -> class */
+
+/* Finalizable objects: those whose type has a `finalize` slot. */
+static Object **fin_list;
+static size_t fin_len, fin_cap;
+
+/* Allocation accounting that drives collections. */
+static size_t alloc_since_gc;
+static size_t gc_threshold = 8u << 20;
+static size_t live_after_gc;
+static uint64_t total_allocated;
+static unsigned stress_count;
+unsigned gc_stress;
+bool gc_enabled = true;
+uint64_t gc_collections;
+
+/*
+ * Size classes: 8-byte steps to 128 (so a 3-attribute instance is exactly
+ * 48 bytes), then about four classes per doubling, which bounds internal
+ * fragmentation near 20%.
+ */
+static void init_classes(void) {
+    uint32_t sizes[GC_NCLASSES];
+    int n = 0;
+    for (uint32_t s = 16; s <= 128; s += 8) sizes[n++] = s;
+    for (uint32_t base = 128; base < GC_SMALL_MAX; base *= 2)
+        for (int q = 1; q <= 4; q++) sizes[n++] = base + base / 4 * (uint32_t)q;
+    assert(n <= GC_NCLASSES && sizes[n - 1] == GC_SMALL_MAX);
+    heap_nclasses = n;
+    int c = 0;
+    for (size_t i = 0; i <= GC_SMALL_MAX / 8; i++) {
+        while (sizes[c] < i * 8) c++;
+        class_of_8[i] = (uint8_t)c;
+    }
+    for (int i = 0; i < n; i++) {
+        heap_classes[i].size = sizes[i];
+        heap_classes[i].nobjs = (uint32_t)(GC_PAGE_SIZE / sizes[i]);
+    }
+}
+
+static void *reserve(size_t size) {
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+void heap_init(void) {
+    init_classes();
+    /* Reserve as much address space as the system lets us, aligned to a page. */
+    static const size_t tries[] = {(size_t)64 << 30, (size_t)16 << 30, (size_t)4 << 30, (size_t)1 << 30};
+    for (size_t i = 0; i < ARRAY_LEN(tries) && !heap_lo; i++) {
+        char *p = reserve(tries[i] + GC_PAGE_SIZE);
+        if (!p) continue;
+        uintptr_t a = ((uintptr_t)p + GC_PAGE_SIZE - 1) & ~(uintptr_t)(GC_PAGE_SIZE - 1);
+        heap_lo = (char *)a;
+        heap_npages = tries[i] >> GC_PAGE_SHIFT;
+    }
+    if (!heap_lo) {
+        fprintf(stderr, "taipan: cannot reserve address space for the heap\n");
+        exit(1);
+    }
+    heap_hi = heap_lo + (heap_npages << GC_PAGE_SHIFT);
+    heap_pages = reserve(heap_npages * sizeof(PageDesc));
+    page_used = calloc((heap_npages + 63) / 64, sizeof(uint64_t));
+    if (!heap_pages || !page_used) {
+        fprintf(stderr, "taipan: cannot allocate the page table\n");
+        exit(1);
+    }
+    const char *s = getenv("TAIPAN_GCSTRESS");
+    if (s && *s) gc_stress = (unsigned)atoi(s) ? (unsigned)atoi(s) : 1;
+}
+
+/* ---- Pages ---- */
+
+static bool page_is_used(size_t i) { return (page_used[i / 64] >> (i % 64)) & 1; }
+
+static void pages_mark(size_t first, size_t n, bool used) {
+    for (size_t i = first; i < first + n; i++) {
+        if (used) page_used[i / 64] |= (uint64_t)1 << (i % 64);
+        else page_used[i / 64] &= ~((uint64_t)1 << (i % 64));
+    }
+}
+
+/* First fit over pages below the high-water mark, else fresh pages. */
+static ssize_t pages_alloc(size_t n) {
+    size_t run = 0;
+    for (size_t i = 0; i < heap_hwm; i++) {
+        if ((i % 64) == 0 && page_used[i / 64] == ~(uint64_t)0 && i + 64 <= heap_hwm) {
+            run = 0;
+            i += 63;
+            continue;
+        }
+        if (page_is_used(i)) { run = 0; continue; }
+        if (++run == n) {
+            size_t first = i + 1 - n;
+            pages_mark(first, n, true);
+            pages_in_use += n;
+            return (ssize_t)first;
+        }
+    }
+    /* A free run ending at the high-water mark can be extended. */
+    size_t first = heap_hwm - run;
+    if (first + n > heap_npages) return -1;
+    heap_hwm = first + n;
+    pages_mark(first, n, true);
+    pages_in_use += n;
+    return (ssize_t)first;
+}
+
+static void pages_free(size_t first, size_t n) {
+    /* Give the memory back to the OS; the pages read as zero next time. */
+    madvise(heap_page_addr(first), n << GC_PAGE_SHIFT, MADV_DONTNEED);
+    for (size_t i = first; i < first + n; i++) {
+        PageDesc *d = &heap_pages[i];
+        free(d->marks);
+        free(d->side);
+        memset(d, 0, sizeof *d);
+    }
+    pages_mark(first, n, false);
+    pages_in_use -= n;
+}
+
+/* ---- Allocation ---- */
+
+static void *alloc_small_page(int c) {
+    ssize_t pi = pages_alloc(1);
+    if (pi < 0) return NULL;
+    SizeClass *sc = &heap_classes[c];
+    PageDesc *d = &heap_pages[pi];
+    d->kind = PK_SMALL;
+    d->sclass = (uint8_t)c;
+    d->objsize = sc->size;
+    d->nobjs = sc->nobjs;
+    d->magic = (uint32_t)((((uint64_t)1 << 32) + sc->size - 1) / sc->size);
+    d->marks = calloc((sc->nobjs + 63) / 64, sizeof(uint64_t));
+    if (!d->marks) {
+        pages_free((size_t)pi, 1);
+        return NULL;
+    }
+    sc->bump = heap_page_addr((size_t)pi);
+    sc->end = sc->bump + (size_t)sc->nobjs * sc->size;
+    return sc->bump;
+}
+
+void heap_retire_bump(void) {
+    for (int c = 0; c < heap_nclasses; c++) heap_classes[c].bump = heap_classes[c].end = NULL;
+}
+
+static void *alloc_large(size_t size) {
+    size_t n = (size + GC_PAGE_SIZE - 1) >> GC_PAGE_SHIFT;
+    ssize_t pi = pages_alloc(n);
+    if (pi < 0) return NULL;
+    PageDesc *d = &heap_pages[pi];
+    d->kind = PK_LARGE;
+    d->objsize = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
+    d->nobjs = (uint32_t)n;
+    for (size_t i = 1; i < n; i++) {
+        heap_pages[pi + i].kind = PK_LARGE_TAIL;
+        heap_pages[pi + i].head = (uint32_t)pi;
+    }
+    return heap_page_addr((size_t)pi);
+}
+
+static void maybe_collect(size_t size) {
+    if (gc_stress) {
+        if (++stress_count >= gc_stress) {
+            stress_count = 0;
+            gc_collect();
+        }
+    } else if (alloc_since_gc + size > gc_threshold && gc_enabled) {
+        gc_collect();
+    }
+}
+
+static void *alloc_raw(size_t size) {
+    if (size <= GC_SMALL_MAX) {
+        int c = class_of_8[(size + 7) >> 3];
+        SizeClass *sc = &heap_classes[c];
+        void *p;
+        if (sc->free) {
+            p = sc->free;
+            sc->free = *(void **)p;
+            memset(p, 0, sc->size);
+        } else if (sc->bump && sc->bump < sc->end) {
+            p = sc->bump;           /* fresh pages are already zero */
+            sc->bump += sc->size;
+        } else {
+            p = alloc_small_page(c);
+            if (!p) return NULL;
+            sc->bump += sc->size;
+        }
+        alloc_since_gc += sc->size;
+        total_allocated += sc->size;
+        return p;
+    }
+    void *p = alloc_large(size);
+    if (p) {
+        alloc_since_gc += size;
+        total_allocated += size;
+    }
+    return p;
+}
+
+static void fin_register(Object *o) {
+    if (fin_len == fin_cap) {
+        size_t cap = fin_cap ? fin_cap * 2 : 64;
+        Object **n = realloc(fin_list, cap * sizeof *n);
+        if (!n) return; /* the object just won't be finalized */
+        fin_list = n;
+        fin_cap = cap;
+    }
+    fin_list[fin_len++] = o;
+}
+
+void *gc_alloc(Type *type, size_t size) {
+    if (size < sizeof(Object)) size = sizeof(Object);
+    if (size > ((size_t)1 << 46)) {
+        err_no_memory();
+        return NULL;
+    }
+    maybe_collect(size);
+    Object *o = alloc_raw(size);
+    if (!o) {
+        /* Collect once more before giving up: the region may be fragmented by garbage. */
+        gc_collect();
+        o = alloc_raw(size);
+        if (!o) {
+            err_no_memory();
+            return NULL;
+        }
+    }
+    o->type = type;
+    if (type->finalize) fin_register(o);
+    return o;
+}
+
+void *gc_alloc_nofail(Type *type, size_t size) {
+    void *p = gc_alloc(type, size);
+    if (!p) {
+        fprintf(stderr, "taipan: out of memory during start-up\n");
+        abort();
+    }
+    return p;
+}
+
+/* ---- Object lookup ---- */
+
+bool gc_is_heap_pointer(const void *addr) { return heap_contains(addr); }
+
+Object *gc_find_object(const void *addr) {
+    if (!heap_contains(addr)) return NULL;
+    size_t pi = heap_page_index(addr);
+    if (pi >= heap_hwm) return NULL;
+    PageDesc *d = &heap_pages[pi];
+    Object *o;
+    switch (d->kind) {
+    case PK_SMALL: {
+        size_t off = (size_t)((const char *)addr - heap_page_addr(pi));
+        size_t idx = (size_t)(((uint64_t)off * d->magic) >> 32);
+        if (idx >= d->nobjs) return NULL;
+        o = (Object *)(heap_page_addr(pi) + idx * d->objsize);
+        break;
+    }
+    case PK_LARGE_TAIL:
+        pi = d->head;
+        /* fall through */
+    case PK_LARGE:
+        o = (Object *)heap_page_addr(pi);
+        break;
+    default:
+        return NULL;
+    }
+    return o->type ? o : NULL;
+}
+
+size_t gc_object_size(const Object *o) {
+    PageDesc *d = &heap_pages[heap_page_index(o)];
+    return d->objsize;
+}
+
+void **gc_side_slot(const Object *o) {
+    size_t pi = heap_page_index(o);
+    PageDesc *d = &heap_pages[pi];
+    if (!d->side) {
+        size_t n = d->kind == PK_SMALL ? d->nobjs : 1;
+        d->side = calloc(n, sizeof(void *));
+        if (!d->side) return NULL;
+    }
+    if (d->kind != PK_SMALL) return &d->side[0];
+    size_t off = (size_t)((const char *)o - heap_page_addr(pi));
+    return &d->side[((uint64_t)off * d->magic) >> 32];
+}
+
+/* ---- Sweeping ---- */
+
+/* Call the C finalizer of every finalizable object that was not marked. */
+void heap_finalize_unmarked(void) {
+    size_t j = 0;
+    for (size_t i = 0; i < fin_len; i++) {
+        Object *o = fin_list[i];
+        if (gc_is_marked(o)) fin_list[j++] = o;
+        else o->type->finalize(o);
+    }
+    fin_len = j;
+}
+
+static size_t sweep_small(size_t pi, PageDesc *d, void **free_heads) {
+    char *base = heap_page_addr(pi);
+    size_t live = 0;
+    void *chain = NULL, **tail = &chain;
+    for (uint32_t w = 0; w < (d->nobjs + 63) / 64; w++) {
+        uint64_t m = d->marks[w];
+        for (uint32_t b = 0; b < 64; b++) {
+            uint32_t i = w * 64 + b;
+            if (i >= d->nobjs) break;
+            Object *o = (Object *)(base + (size_t)i * d->objsize);
+            if ((m >> b) & 1) {
+                live++;
+                continue;
+            }
+            /* Dead or already free: make it a free slot. */
+            o->type = NULL;
+            *tail = o;
+            tail = (void **)o;
+            if (d->side) d->side[i] = NULL;
+        }
+        d->marks[w] = 0;
+    }
+    if (live == 0) {
+        pages_free(pi, 1);
+        return 0;
+    }
+    *tail = free_heads[d->sclass];
+    free_heads[d->sclass] = chain;
+    return live * d->objsize;
+}
+
+size_t heap_sweep(void) {
+    void *free_heads[GC_NCLASSES] = {0};
+    size_t live = 0;
+    for (size_t pi = 0; pi < heap_hwm; pi++) {
+        PageDesc *d = &heap_pages[pi];
+        if (d->kind == PK_SMALL) {
+            live += sweep_small(pi, d, free_heads);
+        } else if (d->kind == PK_LARGE) {
+            size_t n = d->nobjs;
+            if (d->large_mark) {
+                d->large_mark = 0;
+                live += (size_t)n << GC_PAGE_SHIFT;
+            } else {
+                pages_free(pi, n);
+            }
+            pi += n - 1;
+        }
+    }
+    for (int c = 0; c < heap_nclasses; c++) heap_classes[c].free = free_heads[c];
+    /* The high-water mark can come down over trailing free pages. */
+    while (heap_hwm > 0 && !page_is_used(heap_hwm - 1)) heap_hwm--;
+    return live;
+}
+
+void heap_after_collect(size_t live) {
+    live_after_gc = live;
+    alloc_since_gc = 0;
+    /* Grow the threshold with the live heap so collection stays amortised. */
+    gc_threshold = live > (8u << 20) ? live : (8u << 20);
+}
+
+void gc_get_stats(GCStats *out) {
+    extern uint64_t gc_collections;
+    out->collections = gc_collections;
+    out->bytes_allocated_total = total_allocated;
+    out->live_bytes = live_after_gc;
+    out->heap_bytes = pages_in_use << GC_PAGE_SHIFT;
+    out->threshold = gc_threshold;
+}

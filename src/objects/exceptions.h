@@ -1,0 +1,32 @@
+/* exceptions.h - BaseException instances: args, traceback, chaining. */
+#ifndef TAIPAN_EXCEPTIONS_H
+#define TAIPAN_EXCEPTIONS_H
+
+#include "object.h"
+
+struct Frame;
+
+/* Attributes specific to some exceptions (errno, filename, msg, lineno, value...)
+ * are ordinary instance attributes, in the hidden-class slots after these. */
+typedef struct ExceptionObject {
+    Object hdr;
+    Value args;             /* tuple */
+    Value traceback;        /* traceback object or VNULL */
+    Value context;          /* __context__ or VNULL */
+    Value cause;            /* __cause__ or VNULL */
+    Value notes;            /* __notes__ list or VNULL */
+    bool suppress_context;
+    /* AttrHeader follows (attrs_offset) */
+} ExceptionObject;
+
+static inline bool exc_check(Value v) {
+    return !val_is_int(v) && (val_obj(v)->type->flags & TF_EXC_SUBCLASS);
+}
+
+void exceptions_init(void);
+Value exc_new(Type *t, Value args_tuple);
+Value exc_str(Value e);                  /* str(e) */
+/* Add a traceback entry for frame f at its current line (the unwinder calls it). */
+int exc_add_traceback(Value e, struct Frame *f);
+
+#endif

@@ -1,0 +1,58 @@
+/* frame.h - the interpreter frame layout on the per-thread value stack (shared with the JIT). */
+#ifndef TAIPAN_FRAME_H
+#define TAIPAN_FRAME_H
+
+#include "code.h"
+#include "thread.h"
+
+/*
+ * A frame is a header followed directly by its registers on the thread's
+ * contiguous value stack:
+ *
+ *     [ Frame header | R0 R1 ... R(nregs-1) ] [ next frame ...
+ *
+ * Registers hold the locals (arguments first), then cells and free
+ * variables, then temporaries.  An unbound local is VNULL.  A JIT side
+ * exit rebuilds a frame by writing registers and `pc`.  The Python-visible
+ * frame object is made only when asked for (sys._getframe, tracebacks).
+ * A generator's frame lives inside the generator object, not on the
+ * stack, and is linked into the chain while it runs.
+ */
+typedef struct Frame {
+    struct Frame *back;
+    CodeObject *code;
+    const uint32_t *pc;      /* next instruction (saved when calling out) */
+    Value *regs;
+    Value func;              /* the function object, VNULL for module/exec code */
+    Value globals;
+    Value builtins;
+    Value locals;            /* locals mapping of module/class/exec frames, else VNULL */
+    Value frame_obj;         /* the materialized frame object, or VNULL */
+    Value gen;               /* owning generator, or VNULL */
+    uint32_t flags;
+    int32_t lasti;           /* index of the instruction that raised (for tracebacks) */
+} Frame;
+
+enum {
+    FRAME_C_ENTRY = 1 << 0,  /* returning from it returns from interp_run() */
+    FRAME_INIT = 1 << 1,     /* an __init__ called by type(): result must be None, return self */
+    FRAME_ON_STACK = 1 << 2, /* the header lives on the value stack */
+};
+
+#define FRAME_HEADER_SLOTS ((sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value))
+
+static inline size_t frame_pc_index(Frame *f) { return (size_t)(f->pc - f->code->insns); }
+
+/* Push a frame for `code` on the value stack; registers are VNULL. */
+Frame *frame_push(CodeObject *code, Value func, Value globals, Value builtins, Value locals);
+void frame_pop(Frame *f);
+int frame_lineno(Frame *f);
+Value frame_get_object(Frame *f);  /* materialize the frame object */
+void frame_detach(Frame *f);      /* the frame ends: its object keeps a snapshot */
+
+/* The interpreter (interp.c). */
+Value interp_run(Frame *f);
+Value interp_call_function(Value func, Value *args, size_t nargs, Value kwnames);
+Value interp_eval_code(CodeObject *code, Value globals, Value locals);
+
+#endif

@@ -1,0 +1,28 @@
+/* thread.h - the per-thread interpreter state: pending exception, frames, value stack. */
+#ifndef TAIPAN_THREAD_H
+#define TAIPAN_THREAD_H
+
+#include "../objects/object.h"
+
+struct Frame;
+
+typedef struct ThreadState {
+    Value exc;                /* exception being raised, or VNULL */
+    Value handled;            /* exception being handled (sys.exception()), or VNULL */
+    struct Frame *frame;      /* innermost Python frame */
+    Value *stack_lo;          /* the value stack: frames and their slots */
+    Value *stack_top;         /* first free slot */
+    Value *stack_hi;
+    int py_depth;             /* Python frames live on this thread */
+    int c_depth;              /* C-level recursion (repr, nested interpreter entries) */
+    int recursion_limit;
+    bool recursion_headroom;  /* set while raising RecursionError, allows a few more */
+    Value asyncgen_hooks[2];
+    Value trace_func, profile_func;
+} ThreadState;
+
+extern _Thread_local ThreadState *ts;
+
+void thread_init_main(void);
+
+#endif

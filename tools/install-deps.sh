@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# install-deps.sh - check for (and with no argument, install) the Debian packages the build needs.
+set -u
+# package : a file that proves it is installed
+deps=(
+  "gcc:/usr/bin/gcc"
+  "make:/usr/bin/make"
+  "libgmp-dev:/usr/include/x86_64-linux-gnu/gmp.h"
+  "libpython3.11-stdlib:/usr/lib/python3.11/os.py"
+)
+missing=()
+for d in "${deps[@]}"; do
+  pkg=${d%%:*} file=${d#*:}
+  [ -e "$file" ] || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "${1:-}" = "--check" ]; then
+  echo "taipan: missing build dependencies: ${missing[*]}" >&2
+  echo "taipan: install them with: make deps   (or: apt-get install ${missing[*]})" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+if ! $SUDO apt-get install -y "${missing[@]}"; then
+  $SUDO apt-get update && $SUDO apt-get install -y "${missing[@]}" || {
+    echo "install-deps: could not install ${missing[*]}" >&2; exit 1; }
+fi
