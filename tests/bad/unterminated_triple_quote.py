@@ -1,0 +1,5 @@
+print("start")
+doc = """this one
+spans lines
+and is never closed
+print("unreachable")

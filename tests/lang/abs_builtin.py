@@ -1,0 +1,6 @@
+print(abs(-5), abs(5), abs(0))
+print(abs(-2.5), abs(0.0), abs(-0.0))
+print(abs(-(10 ** 30)))
+print(abs(float("-inf")))
+print(abs(True), abs(-True))
+print(sorted([3, -7, 1, -2], key=abs))

@@ -1,0 +1,8 @@
+print(3 in [1, 2, 3], 4 in [1, 2, 3], 4 not in [1, 2, 3])
+print("ell" in "hello", "xyz" in "hello", "" in "abc")
+print("a" in {"a": 1}, 1 in {"a": 1})
+print(2 in (1, 2), [1] in [[1], [2]])
+print(5 in range(10), 10 in range(10), 4 in range(0, 10, 2), 5 in range(0, 10, 2))
+print(1.0 in [1, 2], True in [0, 1])
+print(not 3 in [3], (not 3) in [3])
+print(None in [None], None not in [0, False, ""])

@@ -1,0 +1,11 @@
+big = 10 ** 25 + 12345
+print(big * -3)
+print(-big // 1000)
+print(-big % 1000)
+print(big // -1000, big % -1000)
+print(big - 10 ** 25)
+print(-big + big)
+print(big * big)
+print(big * 0, 0 - big)
+print(big > 10 ** 25, -big < -(10 ** 25))
+print(abs(-big))

@@ -1,0 +1,6 @@
+print(2 ** -1)
+print(10 ** -2)
+print((-2) ** -3)
+print(4 ** 0.5)
+print(2 ** 0, 0 ** 0)
+print(type(2 ** -1).__name__, type(2 ** 3).__name__)

@@ -1,0 +1,11 @@
+a = 123456789012345678901234567890
+print(a)
+print(-a)
+print(a + 1)
+print(0xFFFFFFFFFFFFFFFFFFFFFFFF)
+print(18446744073709551616)
+print(9223372036854775807 + 1)
+print(-9223372036854775808 - 1)
+print(4294967296 * 4294967296)
+print(repr(10 ** 30))
+print(len(str(10 ** 100)))

@@ -1,0 +1,5 @@
+print(1, 2.0, "s", None, True, False)
+print([1, "a"], (1,), {"k": "v"}, set(), range(2))
+print(10 ** 20, -1.5, 1e100)
+print("quotes are not shown for str", ["but are", "inside lists"])
+print(print)

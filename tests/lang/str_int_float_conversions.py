@@ -1,0 +1,10 @@
+print(str(42), str(-0.5), str(True), str(None), str([1, "a"]))
+print(int("7") + 1, float("7") + 1, str(7) + "1")
+print(int(7.9), int(-7.9), int(float("2.5")))
+print(float(1), float("1e-3"), float(int("12")))
+print(repr(str(3.0)), repr(str(10 ** 16 * 1.0)))
+print(int(str(12345)[::-1]))
+print(str(1/3)[:6])
+print(bool("False"), bool(""), bool(0.0), int(bool(5)))
+n = 255
+print("n is " + str(n), "digits:", len(str(n)))

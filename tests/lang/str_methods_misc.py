@@ -1,0 +1,10 @@
+s = "banana"
+print(s.count("a"), s.count("an"), s.count("x"))
+print(s.find("na"), s.rfind("na"))
+print(s.upper().lower() == s)
+print("a-b-c".split("-")[::-1])
+print(" x ".strip() + "|")
+words = "to be or not to be".split()
+print(len(words), words.count("be"), words.index("or"))
+print("-".join([w.upper() for w in words if len(w) == 2]))
+print("Title Case Words".lower().replace(" ", "_"))

@@ -1,0 +1,2 @@
+print("raising with two arguments")
+raise ValueError("bad thing", 42)

@@ -1,0 +1,3 @@
+print("start")
+result = undefined_variable + 1
+print("not reached")

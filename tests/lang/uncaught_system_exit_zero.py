@@ -1,0 +1,3 @@
+print("clean exit")
+raise SystemExit
+print("not reached")

@@ -1,0 +1,6 @@
+class Boom(Exception):
+    pass
+
+
+print("about to fail")
+raise Boom
