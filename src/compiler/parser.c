@@ -1,0 +1,853 @@
+/* parser.c: parse_source(): source decoding, the token buffer, error reporting. */
+
+/*
+** The pipeline is: decode the bytes to UTF-8 (BOM, PEP 263 declaration,
+** iconv for other encodings, universal newlines, a final '\n'), then run the
+** start rule for the mode over tokens fetched lazily from the tokenizer.
+** On failure, a second pass with the invalid-syntax checks enabled looks for
+** a specific message; the error bookkeeping here reproduces the order in
+** which CPython 3.11 prefers tokenizer errors, unclosed brackets and the
+** generic "invalid syntax".
+*/
+
+#include "parser_internal.h"
+
+#define TOKEN_BLOCK 1024
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *parse_error_kind_name(ParseErrorKind kind)
+{
+    switch (kind) {
+    case PARSE_ERR_NONE: return "None";
+    case PARSE_ERR_SYNTAX: return "SyntaxError";
+    case PARSE_ERR_INDENT: return "IndentationError";
+    case PARSE_ERR_TAB: return "TabError";
+    case PARSE_ERR_MEMORY: return "MemoryError";
+    case PARSE_ERR_RECURSION: return "RecursionError";
+    case PARSE_ERR_VALUE: return "ValueError";
+    case PARSE_ERR_UNICODE: return "SyntaxError";
+    }
+    return "SyntaxError";
+}
+
+/* ---- Token buffer ----------------------------------------------------------- */
+
+static Parser *root_of(Parser *p)
+{
+    while (p->parent)
+        p = p->parent;
+    return p;
+}
+
+static void set_tokenizer_error(Parser *p)
+{
+    TokError *e = &p->tok->err;
+    Parser *r = root_of(p);
+    if (r->error)
+        return;
+    ParseError *pe = r->perr;
+    pe->kind = e->kind;
+    snprintf(pe->msg, sizeof pe->msg, "%s%s", p->fstring_level ? "f-string: " : "", e->msg);
+    pe->lineno = e->lineno;
+    pe->offset = e->col + 1;
+    pe->end_lineno = e->end_lineno;
+    pe->end_offset = e->end_col + 1;
+    pe->text = NULL;
+    if (e->line_start) {
+        size_t n = strcspn(e->line_start, "\n");
+        pe->text = ast_arena_strndup(r->arena, e->line_start, n);
+    }
+    r->error = 1;
+    p->error = 1;
+}
+
+Token *p_fetch(Parser *p, int i)
+{
+    while (p->fill <= i) {
+        if (p->fill > 0) {
+            Token *last = p->tokens[p->fill - 1];
+            if (last->type == T_ENDMARKER || last->type == T_ERRORTOKEN)
+                return last;
+        }
+        if (p->fill == p->cap) {
+            int ncap = p->cap ? p->cap * 2 : 256;
+            Token **nt = realloc(p->tokens, (size_t)ncap * sizeof(Token *));
+            if (!nt)
+                goto nomem;
+            p->tokens = nt;
+            p->cap = ncap;
+        }
+        if (!p->block || p->block_used == TOKEN_BLOCK) {
+            if (p->nblocks == p->blocks_cap) {
+                int nc = p->blocks_cap ? p->blocks_cap * 2 : 16;
+                Token **nb = realloc(p->blocks, (size_t)nc * sizeof(Token *));
+                if (!nb)
+                    goto nomem;
+                p->blocks = nb;
+                p->blocks_cap = nc;
+            }
+            p->block = malloc(TOKEN_BLOCK * sizeof(Token));
+            if (!p->block)
+                goto nomem;
+            p->blocks[p->nblocks++] = p->block;
+            p->block_used = 0;
+        }
+        Token *t = &p->block[p->block_used++];
+        p->tokens[p->fill] = t;
+        tok_get(p->tok, t);
+        p->fill++;
+        if (t->type == T_ERRORTOKEN && p->tok->err.kind != PARSE_ERR_NONE)
+            set_tokenizer_error(p);
+    }
+    return p->tokens[i];
+nomem:
+    p_nomem(p);
+    {
+        /* Hand back a token that matches nothing. */
+        static const Token dummy = {.type = T_ERRORTOKEN};
+        static Token copy;
+        copy = dummy;
+        return p->fill ? p->tokens[p->fill - 1] : &copy;
+    }
+}
+
+void p_free_tokens(Parser *p)
+{
+    for (int i = 0; i < p->nblocks; i++)
+        free(p->blocks[i]);
+    free(p->blocks);
+    free(p->tokens);
+    p->blocks = NULL;
+    p->tokens = NULL;
+}
+
+int tok_is(const Token *t, const char *text)
+{
+    size_t n = strlen(text);
+    return t->type == T_NAME && (size_t)(t->end - t->start) == n && !memcmp(t->start, text, n);
+}
+
+int p_at_soft(Parser *p, const char *kw)
+{
+    return tok_is(p_peek(p), kw);
+}
+
+Token *p_last_nonws(Parser *p)
+{
+    int i = p->mark - 1 < p->fill - 1 ? p->mark - 1 : p->fill - 1;
+    while (i > 0 && (p->tokens[i]->type == T_NEWLINE || p->tokens[i]->type == T_INDENT ||
+                     p->tokens[i]->type == T_DEDENT || p->tokens[i]->type == T_ENDMARKER))
+        i--;
+    return p->tokens[i < 0 ? 0 : i];
+}
+
+/* ---- Nodes and lists ---------------------------------------------------------- */
+
+ASTNode *p_new_at(Parser *p, ASTKind kind, const Token *start, const Token *end)
+{
+    ASTNode *n = ast_node_new(p->arena, kind, start->lineno, start->col_offset,
+                              end->end_lineno, end->end_col_offset);
+    if (!n)
+        return p_nomem(p);
+    return n;
+}
+
+ASTNode *p_new(Parser *p, ASTKind kind, const Token *start)
+{
+    return p_new_at(p, kind, start, p_last_nonws(p));
+}
+
+ASTNode *p_new_span(Parser *p, ASTKind kind, const ASTNode *a, const ASTNode *b)
+{
+    ASTNode *n = ast_node_new(p->arena, kind, a->lineno, a->col_offset, b->end_lineno,
+                              b->end_col_offset);
+    if (!n)
+        return p_nomem(p);
+    return n;
+}
+
+void plist_init(PList *l)
+{
+    l->items = l->small;
+    l->len = 0;
+    l->cap = 8;
+}
+
+int plist_push(Parser *p, PList *l, void *item)
+{
+    if (l->len == l->cap) {
+        int ncap = l->cap * 2;
+        void **ni;
+        if (l->items == l->small) {
+            ni = malloc((size_t)ncap * sizeof(void *));
+            if (ni)
+                memcpy(ni, l->small, sizeof l->small);
+        } else {
+            ni = realloc(l->items, (size_t)ncap * sizeof(void *));
+        }
+        if (!ni) {
+            p_nomem(p);
+            return 0;
+        }
+        l->items = ni;
+        l->cap = ncap;
+    }
+    l->items[l->len++] = item;
+    return 1;
+}
+
+void plist_free(PList *l)
+{
+    if (l->items != l->small)
+        free(l->items);
+    l->items = l->small;
+    l->len = 0;
+    l->cap = 8;
+}
+
+ASTSeq *plist_seq(Parser *p, PList *l)
+{
+    ASTSeq *s = ast_seq_new(p->arena, l->len);
+    if (!s) {
+        plist_free(l);
+        return p_nomem(p);
+    }
+    if (l->len)
+        memcpy(s->elts, l->items, (size_t)l->len * sizeof(void *));
+    plist_free(l);
+    return s;
+}
+
+ASTSeq *p_seq0(Parser *p)
+{
+    ASTSeq *s = ast_seq_new(p->arena, 0);
+    if (!s)
+        return p_nomem(p);
+    return s;
+}
+
+ASTSeq *p_seq1(Parser *p, void *item)
+{
+    ASTSeq *s = ast_seq_new(p->arena, 1);
+    if (!s)
+        return p_nomem(p);
+    s->elts[0] = item;
+    return s;
+}
+
+const char *p_ident(Parser *p, const Token *t)
+{
+    /* TODO: NFKC-normalize non-ASCII identifiers as CPython does; only
+    ** identifiers that are not already in NFKC form differ. */
+    char *s = ast_arena_strndup(p->arena, t->start, (size_t)(t->end - t->start));
+    if (!s)
+        return p_nomem(p);
+    return s;
+}
+
+ASTNode *p_name(Parser *p, const Token *t, ASTExprContext ctx)
+{
+    ASTNode *n = p_new_at(p, AST_Name, t, t);
+    if (!n)
+        return NULL;
+    n->v.Name.id = p_ident(p, t);
+    n->v.Name.ctx = ctx;
+    return n;
+}
+
+/* ---- Errors ------------------------------------------------------------------------ */
+
+/* The start of line `lineno` of the root source, or NULL. */
+static const char *line_at(Parser *r, int lineno)
+{
+    const char *s = r->src, *e = r->src + r->src_len;
+    if (!s || lineno < 1)
+        return NULL;
+    for (int l = 1; l < lineno; l++) {
+        const char *nl = memchr(s, '\n', (size_t)(e - s));
+        if (!nl)
+            return NULL;
+        s = nl + 1;
+    }
+    return s < e || (s == e && lineno >= 1) ? s : NULL;
+}
+
+/* Convert a 0-based byte column on `line` to CPython's 1-based character
+** offset; byte columns past the line end count as bytes. */
+static int char_col(const char *line, int col)
+{
+    if (!line || col < 0)
+        return col + 1;
+    size_t n = strcspn(line, "\n");
+    if ((size_t)col > n + 1)
+        return tok_char_offset(line, n) + (int)((size_t)col - n) + 1;
+    return tok_char_offset(line, (size_t)col) + 1;
+}
+
+static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int end_lineno,
+                      int end_col, const char *fmt, va_list ap)
+{
+    Parser *r = root_of(p);
+    p->error = 1;
+    if (r->error && r != p)
+        return;
+    if (r->error && r->perr->kind != PARSE_ERR_NONE)
+        return;
+    r->error = 1;
+    ParseError *pe = r->perr;
+    char buf[sizeof pe->msg - 16];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    snprintf(pe->msg, sizeof pe->msg, "%s%s", p->fstring_level ? "f-string: " : "", buf);
+    pe->kind = kind;
+    pe->lineno = lineno;
+    const char *line = line_at(r, lineno);
+    pe->offset = col < 0 ? col : char_col(line, col);
+    pe->end_lineno = end_lineno;
+    if (end_col < 0) {
+        pe->end_offset = end_col;
+    } else {
+        const char *eline = end_lineno == lineno ? line : line_at(r, end_lineno);
+        pe->end_offset = char_col(eline, end_col);
+    }
+    pe->text = NULL;
+    if (line) {
+        size_t n = strcspn(line, "\n");
+        pe->text = ast_arena_strndup(r->arena, line, n + (line[n] == '\n'));
+    }
+}
+
+void *p_error_at(Parser *p, ParseErrorKind kind, int lineno, int col, int end_lineno,
+                 int end_col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror_at(p, kind, lineno, col, end_lineno, end_col, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+void *p_error_tok(Parser *p, const Token *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror_at(p, PARSE_ERR_SYNTAX, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset,
+              fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+void *p_error_toks(Parser *p, const Token *a, const Token *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror_at(p, PARSE_ERR_SYNTAX, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
+              fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+void *p_error_node(Parser *p, const ASTNode *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror_at(p, PARSE_ERR_SYNTAX, n->lineno, n->col_offset, n->end_lineno, n->end_col_offset,
+              fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+void *p_error_range(Parser *p, const ASTNode *a, const ASTNode *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror_at(p, PARSE_ERR_SYNTAX, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
+              fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+void *p_error_last(Parser *p, ParseErrorKind kind, const char *fmt, ...)
+{
+    Token *t = p->fill ? p->tokens[p->fill - 1] : NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    if (!t) {
+        verror_at(p, kind, 0, 0, 0, -1, fmt, ap);
+    } else if (t->col_offset < 0) {
+        /* INDENT/DEDENT: CPython uses the tokenizer's position. */
+        int col = (int)(p->tok->cur - p->tok->line_start);
+        verror_at(p, kind, t->lineno, col - 1, t->end_lineno, -1, fmt, ap);
+    } else {
+        verror_at(p, kind, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, fmt, ap);
+    }
+    va_end(ap);
+    return NULL;
+}
+
+void *p_nomem(Parser *p)
+{
+    Parser *r = root_of(p);
+    p->error = 1;
+    if (!r->error) {
+        r->error = 1;
+        memset(r->perr, 0, sizeof *r->perr);
+        r->perr->kind = PARSE_ERR_MEMORY;
+    }
+    return NULL;
+}
+
+void *p_too_deep(Parser *p)
+{
+    /* CPython 3.11's parser raises MemoryError when its rule stack passes
+    ** MAXSTACK; the compiler gives RecursionError for shallower trees. */
+    Parser *r = root_of(p);
+    p->error = 1;
+    if (!r->error) {
+        r->error = 1;
+        memset(r->perr, 0, sizeof *r->perr);
+        r->perr->kind = PARSE_ERR_MEMORY;
+        snprintf(r->perr->msg, sizeof r->perr->msg, "too complex");
+    }
+    return NULL;
+}
+
+/* ---- Source decoding --------------------------------------------------------------- */
+
+/* Validate strict UTF-8 (no surrogates, no overlongs).  Returns the offset
+** of the first bad byte, or len. */
+static size_t utf8_check(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned min;
+        if (c >= 0xC2 && c <= 0xDF) n = 1, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF) n = 2, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4) n = 3, min = 0x10000;
+        else return i;
+        if (i + n >= len)
+            return i;
+        unsigned cp = c & (0x3F >> n);
+        for (size_t k = 1; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n + 1;
+    }
+    return len;
+}
+
+/* Find a PEP 263 declaration on one line: "#...coding[:=][ \t]*NAME". */
+static int find_coding(const char *line, size_t n, char *name, size_t namesz)
+{
+    size_t i = 0;
+    while (i < n && (line[i] == ' ' || line[i] == '\t' || line[i] == '\014'))
+        i++;
+    if (i >= n || line[i] != '#')
+        return 0;
+    for (; i + 6 < n; i++) {
+        if (memcmp(line + i, "coding", 6) != 0)
+            continue;
+        size_t j = i + 6;
+        if (line[j] != ':' && line[j] != '=')
+            continue;
+        j++;
+        while (j < n && (line[j] == ' ' || line[j] == '\t'))
+            j++;
+        size_t k = 0;
+        while (j < n && k + 1 < namesz &&
+               ((line[j] >= 'a' && line[j] <= 'z') || (line[j] >= 'A' && line[j] <= 'Z') ||
+                (line[j] >= '0' && line[j] <= '9') || line[j] == '-' || line[j] == '_' ||
+                line[j] == '.'))
+            name[k++] = line[j++];
+        name[k] = 0;
+        if (k)
+            return 1;
+    }
+    return 0;
+}
+
+/* CPython's get_normal_name(): utf-8 and latin-1 aliases. */
+static const char *normal_encoding(const char *s, char *buf, size_t bufsz)
+{
+    char low[13];
+    size_t i;
+    for (i = 0; i < 12 && s[i]; i++) {
+        char c = s[i];
+        low[i] = c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    low[i] = 0;
+    if (!strcmp(low, "utf-8") || !strncmp(low, "utf-8-", 6))
+        return "utf-8";
+    if (!strcmp(low, "latin-1") || !strcmp(low, "iso-8859-1") || !strcmp(low, "iso-latin-1") ||
+        !strncmp(low, "latin-1-", 8) || !strncmp(low, "iso-8859-1-", 11) ||
+        !strncmp(low, "iso-latin-1-", 12))
+        return "iso-8859-1";
+    snprintf(buf, bufsz, "%s", s);
+    return buf;
+}
+
+static int is_blank_or_comment_line(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\014'))
+        i++;
+    return i == n || s[i] == '#' || s[i] == '\r' || s[i] == '\n';
+}
+
+static int count_lines_before(const char *s, size_t off)
+{
+    int l = 1;
+    for (size_t i = 0; i < off; i++)
+        if (s[i] == '\n')
+            l++;
+    return l;
+}
+
+static int decode_error(Parser *p, ParseErrorKind kind, int lineno, const char *fmt, ...)
+{
+    ParseError *pe = p->perr;
+    memset(pe, 0, sizeof *pe);
+    pe->kind = kind;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(pe->msg, sizeof pe->msg, fmt, ap);
+    va_end(ap);
+    pe->lineno = lineno;
+    pe->offset = lineno ? -1 : 0;
+    if (kind == PARSE_ERR_VALUE)
+        pe->offset = 0;
+    p->error = 1;
+    return 0;
+}
+
+/* Convert with iconv into a malloc'd buffer. */
+static char *iconv_to_utf8(const char *enc, const char *s, size_t n, size_t *outlen, int *bad)
+{
+    *bad = 0;
+    iconv_t cd = iconv_open("UTF-8", enc);
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = n * 4 + 16;
+    char *out = malloc(cap);
+    if (!out) {
+        iconv_close(cd);
+        return NULL;
+    }
+    char *in = (char *)s, *o = out;
+    size_t inleft = n, outleft = cap;
+    if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
+        *bad = 1;
+        free(out);
+        iconv_close(cd);
+        return NULL;
+    }
+    iconv_close(cd);
+    *outlen = (size_t)(o - out);
+    return out;
+}
+
+/* Produce the UTF-8, '\n'-terminated, universal-newline buffer the
+** tokenizer wants.  Returns a malloc'd buffer or NULL with the error set. */
+static char *decode_source(Parser *p, const char *src, size_t len, size_t *outlen)
+{
+    const char *nul = memchr(src, 0, len);
+    if (nul) {
+        if (p->flags & PARSE_FLAG_STRING_INPUT) {
+            decode_error(p, PARSE_ERR_VALUE, 0, "source code string cannot contain null bytes");
+        } else {
+            decode_error(p, PARSE_ERR_SYNTAX, count_lines_before(src, (size_t)(nul - src)),
+                         "source code cannot contain null bytes");
+            p->perr->offset = -1;
+        }
+        return NULL;
+    }
+    char *conv = NULL;
+    const char *text = src;
+    size_t n = len;
+    if (!(p->flags & PARSE_FLAG_SOURCE_IS_UTF8)) {
+        int bom = 0;
+        if (n >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+            text += 3;
+            n -= 3;
+            bom = 1;
+        }
+        /* The declaration may be on line 1, or on line 2 if line 1 is a
+        ** comment or blank. */
+        char name[64], nbuf[64];
+        const char *enc = NULL;
+        size_t l1 = 0;
+        while (l1 < n && text[l1] != '\n' && text[l1] != '\r')
+            l1++;
+        int decl_line = 0;
+        if (find_coding(text, l1, name, sizeof name)) {
+            enc = normal_encoding(name, nbuf, sizeof nbuf);
+            decl_line = 1;
+        } else if (is_blank_or_comment_line(text, l1) && l1 < n) {
+            size_t s2 = l1 + 1;
+            if (text[l1] == '\r' && s2 < n && text[s2] == '\n')
+                s2++;
+            size_t l2 = s2;
+            while (l2 < n && text[l2] != '\n' && text[l2] != '\r')
+                l2++;
+            if (find_coding(text + s2, l2 - s2, name, sizeof name)) {
+                enc = normal_encoding(name, nbuf, sizeof nbuf);
+                decl_line = 2;
+            }
+        }
+        if (enc && bom && strcmp(enc, "utf-8") != 0) {
+            decode_error(p, PARSE_ERR_SYNTAX, decl_line, "encoding problem: %s with BOM", enc);
+            return NULL;
+        }
+        if (enc && strcmp(enc, "utf-8") != 0) {
+            int bad;
+            size_t cl;
+            iconv_t cd = iconv_open("UTF-8", enc);
+            if (cd == (iconv_t)-1) {
+                if (p->flags & PARSE_FLAG_STRING_INPUT)
+                    decode_error(p, PARSE_ERR_SYNTAX, 0, "unknown encoding: %s", enc);
+                else
+                    decode_error(p, PARSE_ERR_SYNTAX, 0, "encoding problem: %s", enc);
+                return NULL;
+            }
+            iconv_close(cd);
+            conv = iconv_to_utf8(enc, text, n, &cl, &bad);
+            if (!conv) {
+                if (bad)
+                    decode_error(p, PARSE_ERR_UNICODE, 0,
+                                 "(unicode error) '%s' codec can't decode bytes", enc);
+                else
+                    p_nomem(p);
+                return NULL;
+            }
+            text = conv;
+            n = cl;
+        } else {
+            size_t bad = utf8_check((const unsigned char *)text, n);
+            if (bad < n) {
+                int line = count_lines_before(text, bad);
+                if (enc || (p->flags & PARSE_FLAG_STRING_INPUT))
+                    decode_error(p, PARSE_ERR_UNICODE, line,
+                                 "(unicode error) 'utf-8' codec can't decode byte 0x%02x in "
+                                 "position %d: invalid start byte",
+                                 (unsigned char)text[bad], 0);
+                else
+                    decode_error(p, PARSE_ERR_SYNTAX, 0,
+                                 "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, "
+                                 "but no encoding declared; see "
+                                 "https://peps.python.org/pep-0263/ for details",
+                                 (unsigned char)text[bad], p->filename ? p->filename : "<string>",
+                                 line);
+                return NULL;
+            }
+        }
+    } else {
+        size_t bad = utf8_check((const unsigned char *)text, n);
+        if (bad < n) {
+            decode_error(p, PARSE_ERR_UNICODE, count_lines_before(text, bad),
+                         "(unicode error) 'utf-8' codec can't decode byte 0x%02x",
+                         (unsigned char)text[bad]);
+            return NULL;
+        }
+    }
+    /* Universal newlines, and a final newline. */
+    char *out = malloc(n + 2);
+    if (!out) {
+        free(conv);
+        p_nomem(p);
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[i];
+        if (c == '\r') {
+            if (i + 1 < n && text[i + 1] == '\n')
+                i++;
+            c = '\n';
+        }
+        out[o++] = c;
+    }
+    if (o > 0 && out[o - 1] != '\n')
+        out[o++] = '\n';
+    out[o] = 0;
+    free(conv);
+    *outlen = o;
+    return out;
+}
+
+/* ---- Start rules ------------------------------------------------------------------------- */
+
+static ASTNode *run_start_rule(Parser *p)
+{
+    Token *start = p_peek(p);
+    switch (p->mode) {
+    case PARSE_MODE_EXEC: {
+        ASTSeq *body = p_statements(p);
+        if (!body || !p_expect(p, T_ENDMARKER))
+            return NULL;
+        ASTNode *m = p_new_at(p, AST_Module, start, start);
+        if (!m)
+            return NULL;
+        m->v.Module.body = body;
+        m->v.Module.type_ignores = p_seq0(p);
+        return m;
+    }
+    case PARSE_MODE_EVAL: {
+        ASTNode *e = p_expressions(p);
+        if (!e)
+            return NULL;
+        while (p_expect(p, T_NEWLINE))
+            ;
+        if (!p_expect(p, T_ENDMARKER))
+            return NULL;
+        ASTNode *m = p_new_at(p, AST_Expression, start, start);
+        if (!m)
+            return NULL;
+        m->v.Expression.body = e;
+        return m;
+    }
+    case PARSE_MODE_SINGLE: {
+        ASTSeq *body = p_statement_newline(p);
+        if (!body)
+            return NULL;
+        ASTNode *m = p_new_at(p, AST_Interactive, start, start);
+        if (!m)
+            return NULL;
+        m->v.Interactive.body = body;
+        return m;
+    }
+    case PARSE_MODE_FUNC_TYPE:
+        return p_type_expressions_func_type(p);
+    }
+    return NULL;
+}
+
+static void raise_unclosed(Parser *p)
+{
+    Tokenizer *t = p->tok;
+    int lvl = t->level - 1;
+    int lineno = t->parenlinenostack[lvl];
+    int col = t->parencolstack[lvl];
+    p->error = 0;
+    p_error_at(p, PARSE_ERR_SYNTAX, lineno, col, lineno, -1, "'%c' was never closed",
+               t->parenstack[lvl]);
+    p->perr->end_offset = 0;
+}
+
+/* After a parser error: tokenize the rest of the file, and let a
+** tokenizer error there (or an unclosed bracket opened before the error
+** line) replace it, as CPython does. */
+static void check_rest_for_tokenizer_errors(Parser *p)
+{
+    int err_line = p->perr->lineno;
+    ParseError saved = *p->perr;
+    Token t;
+    for (;;) {
+        TokType ty = tok_get(p->tok, &t);
+        if (ty == T_ERRORTOKEN) {
+            if (p->tok->err.kind != PARSE_ERR_NONE) {
+                p->error = 0;
+                set_tokenizer_error(p);
+                return;
+            }
+            if (p->tok->level != 0 && p->tok->eof_in_parens) {
+                int l = p->tok->parenlinenostack[p->tok->level - 1];
+                if (err_line > l) {
+                    raise_unclosed(p);
+                    return;
+                }
+            }
+            break;
+        }
+        if (ty == T_ENDMARKER)
+            break;
+    }
+    *p->perr = saved;
+}
+
+ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filename,
+                      ParseMode mode, int flags, ParseError *err)
+{
+    memset(err, 0, sizeof *err);
+    Parser P;
+    memset(&P, 0, sizeof P);
+    Parser *p = &P;
+    p->arena = a;
+    p->perr = err;
+    p->mode = mode;
+    p->flags = flags;
+    p->filename = filename;
+    size_t n = 0;
+    char *buf = decode_source(p, src ? src : "", src ? len : 0, &n);
+    if (!buf)
+        return NULL;
+    p->src = buf;
+    p->src_len = n;
+    Tokenizer tok;
+    tok_init(&tok, buf, n, 1, 0, a);
+    tok.interactive = mode == PARSE_MODE_SINGLE;
+    p->tok = &tok;
+
+    ASTNode *result = run_start_rule(p);
+    if (!result && !p->error) {
+        /* First pass failed without a specific error. */
+        Token last = p->fill ? *p->tokens[p->fill - 1] : (Token){0};
+        int tok_eof_in_parens = tok.eof_in_parens;
+        p->mark = 0;
+        p->invalid_pass = 1;
+        p->depth = 0;
+        result = run_start_rule(p);
+        if (result) {
+            /* The checks only raise, never accept; a success here means the
+            ** first failure was spurious.  Keep the tree. */
+        } else if (!p->error) {
+            if (p->fill == 0) {
+                p_error_at(p, PARSE_ERR_SYNTAX, 0, 0, 0, -1, "error at start before reading any input");
+            } else if (last.type == T_ERRORTOKEN && tok_eof_in_parens) {
+                raise_unclosed(p);
+            } else if (last.type == T_INDENT || last.type == T_DEDENT) {
+                /* The tokenizer sat at the line's first token. */
+                const char *ls = last.line_start;
+                int col = (int)(last.start - ls);
+                p_error_at(p, PARSE_ERR_INDENT, last.lineno, col - 1, last.lineno, -1,
+                           last.type == T_INDENT ? "unexpected indent" : "unexpected unindent");
+                if (col == 0)
+                    err->offset = 0;
+                check_rest_for_tokenizer_errors(p);
+            } else {
+                p_error_at(p, PARSE_ERR_SYNTAX, last.lineno, last.col_offset, last.end_lineno,
+                           last.end_col_offset, "invalid syntax");
+                check_rest_for_tokenizer_errors(p);
+            }
+        } else if (err->kind == PARSE_ERR_SYNTAX || err->kind == PARSE_ERR_INDENT) {
+            if (tok.err.kind == PARSE_ERR_NONE)
+                check_rest_for_tokenizer_errors(p);
+        }
+    } else if (!result && p->error && tok.err.kind == PARSE_ERR_NONE &&
+               (err->kind == PARSE_ERR_SYNTAX || err->kind == PARSE_ERR_INDENT)) {
+        check_rest_for_tokenizer_errors(p);
+    }
+    if (p->error || err->kind != PARSE_ERR_NONE)
+        result = NULL;
+    if (!result && err->kind == PARSE_ERR_NONE) {
+        err->kind = PARSE_ERR_SYNTAX;
+        snprintf(err->msg, sizeof err->msg, "invalid syntax");
+    }
+    p_free_tokens(p);
+    free(buf);
+    /* Error text points into the arena, so freeing buf is safe. */
+    return result;
+}

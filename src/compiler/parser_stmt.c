@@ -1,0 +1,1177 @@
+/* parser_stmt.c: statements: simple statements, compound statements, blocks. */
+
+/*
+** Simple statements that start with an expression (assignments, augmented
+** and annotated assignments, expression statements) are parsed by reading
+** star_expressions once and deciding on the token that follows; the target
+** is then checked and given its Store context.  The second (error) pass
+** adds CPython's invalid_assignment / invalid_named_expression diagnostics
+** at exactly the points where the grammar's normal alternatives fail.
+*/
+
+#include "parser_internal.h"
+
+#include <string.h>
+
+static ASTNode *compound_stmt(Parser *p);
+static int simple_stmts(Parser *p, PList *out);
+
+/* ---- Blocks ------------------------------------------------------------------------ */
+
+/* statement+ until DEDENT or ENDMARKER.  Returns NULL on failure. */
+ASTSeq *p_statements(Parser *p)
+{
+    PList l;
+    plist_init(&l);
+    for (;;) {
+        Token *t = p_peek(p);
+        if (t->type == T_ENDMARKER || t->type == T_DEDENT || p->error)
+            break;
+        int m = p->mark;
+        ASTNode *c = compound_stmt(p);
+        if (c) {
+            plist_push(p, &l, c);
+            continue;
+        }
+        if (p->error)
+            break;
+        p->mark = m;
+        if (!simple_stmts(p, &l)) {
+            plist_free(&l);
+            return NULL;
+        }
+    }
+    if (p->error) {
+        plist_free(&l);
+        return NULL;
+    }
+    return plist_seq(p, &l);
+}
+
+/* block: NEWLINE INDENT statements DEDENT | simple_stmts.  `what` names
+** the statement for "expected an indented block after ..." */
+ASTSeq *p_block(Parser *p, const Token *kw, const char *what)
+{
+    P_ENTER(p);
+    if (p_expect(p, T_NEWLINE)) {
+        if (!p_expect(p, T_INDENT)) {
+            if (p->invalid_pass && !p->error) {
+                Token *t = p_peek(p);
+                p_error_at(p, PARSE_ERR_INDENT, t->lineno, t->col_offset < 0 ? 0 : t->col_offset,
+                           t->end_lineno, t->end_col_offset < 0 ? -1 : t->end_col_offset,
+                           "expected an indented block after %s on line %d", what, kw->lineno);
+            }
+            P_LEAVE(p, NULL);
+        }
+        ASTSeq *body = p_statements(p);
+        if (!body || body->len == 0 || !p_expect(p, T_DEDENT))
+            P_LEAVE(p, NULL);
+        P_LEAVE(p, body);
+    }
+    PList l;
+    plist_init(&l);
+    if (!simple_stmts(p, &l)) {
+        plist_free(&l);
+        P_LEAVE(p, NULL);
+    }
+    ASTSeq *s = plist_seq(p, &l);
+    P_LEAVE(p, s);
+}
+
+/* ':' before a block; in the error pass a NEWLINE instead is "expected ':'". */
+static int expect_colon(Parser *p)
+{
+    if (p_expect(p, T_COLON))
+        return 1;
+    if (p->invalid_pass && p_at(p, T_NEWLINE))
+        p_error_last(p, PARSE_ERR_SYNTAX, "expected ':'");
+    return 0;
+}
+
+/* &&':' in the grammar: a forced token, an error whatever follows. */
+static int expect_forced(Parser *p, TokType t, const char *text)
+{
+    if (p_expect(p, t))
+        return 1;
+    Token *tok = p_peek(p);
+    if (!p->error)
+        p_error_tok(p, tok, "expected '%s'", text);
+    return 0;
+}
+
+/* ---- Simple statements ------------------------------------------------------------------- */
+
+static ASTNode *stmt1(Parser *p, ASTKind kind, const Token *start)
+{
+    return p_new(p, kind, start);
+}
+
+static int aug_op(TokType t, ASTOperator *op)
+{
+    switch (t) {
+    case T_PLUSEQUAL: *op = AST_Add; return 1;
+    case T_MINEQUAL: *op = AST_Sub; return 1;
+    case T_STAREQUAL: *op = AST_Mult; return 1;
+    case T_ATEQUAL: *op = AST_MatMult; return 1;
+    case T_SLASHEQUAL: *op = AST_Div; return 1;
+    case T_PERCENTEQUAL: *op = AST_Mod; return 1;
+    case T_AMPEREQUAL: *op = AST_BitAnd; return 1;
+    case T_VBAREQUAL: *op = AST_BitOr; return 1;
+    case T_CIRCUMFLEXEQUAL: *op = AST_BitXor; return 1;
+    case T_LEFTSHIFTEQUAL: *op = AST_LShift; return 1;
+    case T_RIGHTSHIFTEQUAL: *op = AST_RShift; return 1;
+    case T_DOUBLESTAREQUAL: *op = AST_Pow; return 1;
+    case T_DOUBLESLASHEQUAL: *op = AST_FloorDiv; return 1;
+    default: return 0;
+    }
+}
+
+static ASTNode *rhs(Parser *p)
+{
+    if (p_at(p, T_KW_YIELD))
+        return p_yield_expr(p);
+    return p_star_expressions(p);
+}
+
+/* The leftmost atom of an expression, for the grammar's lookahead
+** !(list|tuple|genexp|'True'|'None'|'False'). */
+static const ASTNode *leftmost(const ASTNode *e)
+{
+    for (;;) {
+        switch (e->kind) {
+        case AST_BinOp: e = e->v.BinOp.left; break;
+        case AST_Attribute: e = e->v.Attribute.value; break;
+        case AST_Subscript: e = e->v.Subscript.value; break;
+        case AST_Call: e = e->v.Call.func; break;
+        default: return e;
+        }
+    }
+}
+
+static int is_bitwise_or_level(const ASTNode *e, const Token *start)
+{
+    switch (e->kind) {
+    case AST_Compare: case AST_BoolOp: case AST_IfExp: case AST_Lambda: case AST_Starred:
+    case AST_NamedExpr: case AST_Yield: case AST_YieldFrom:
+        return 0;
+    case AST_UnaryOp:
+        return e->v.UnaryOp.op != AST_Not;
+    case AST_Tuple:
+        return start->type == T_LPAR;
+    default:
+        return 1;
+    }
+}
+
+/* The node CPython's _PyPegen_get_invalid_target() blames. */
+static const ASTNode *invalid_target(const ASTNode *e, int for_targets)
+{
+    switch (e->kind) {
+    case AST_Name: case AST_Attribute: case AST_Subscript:
+        return NULL;
+    case AST_Starred:
+        return invalid_target(e->v.Starred.value, for_targets);
+    case AST_List: case AST_Tuple: {
+        ASTSeq *s = e->kind == AST_List ? e->v.List.elts : e->v.Tuple.elts;
+        for (int i = 0; i < s->len; i++) {
+            const ASTNode *b = invalid_target(s->elts[i], for_targets);
+            if (b)
+                return b;
+        }
+        return NULL;
+    }
+    case AST_Compare:
+        if (for_targets && e->v.Compare.ops->elts[0] == AST_In)
+            return invalid_target(e->v.Compare.left, for_targets);
+        return e;
+    default:
+        return e;
+    }
+}
+
+/* Error pass: an assignment whose first target is not a target. */
+static void invalid_assignment(Parser *p, const Token *start, ASTNode *first)
+{
+    /* invalid_named_expression, alternative 3, reached through the
+    ** grammar's star_named_expression: target = bitwise_or with no '='
+    ** after it. */
+    const ASTNode *lm = leftmost(first);
+    int excluded = (lm->kind == AST_List || lm->kind == AST_GeneratorExp ||
+                    (lm->kind == AST_Tuple && lm->col_offset == start->col_offset &&
+                     lm->lineno == start->lineno) ||
+                    (lm->kind == AST_Constant && (lm->v.Constant.value.kind == CONST_TRUE ||
+                                                  lm->v.Constant.value.kind == CONST_FALSE ||
+                                                  lm->v.Constant.value.kind == CONST_NONE) &&
+                     lm->col_offset == start->col_offset && lm->lineno == start->lineno));
+    if (lm->kind == AST_List && !(lm->col_offset == start->col_offset && lm->lineno == start->lineno))
+        excluded = 0;
+    if (lm->kind == AST_GeneratorExp && !(lm->col_offset == start->col_offset && lm->lineno == start->lineno))
+        excluded = 0;
+    if (!excluded && is_bitwise_or_level(first, start)) {
+        int m = p->mark;
+        p->mark++;   /* '=' */
+        p->invalid_pass = 0;
+        ASTNode *b = p_bitwise_or(p);
+        p->invalid_pass = 1;
+        if (b && !p_at(p, T_EQUAL) && !p_at(p, T_COLONEQUAL)) {
+            p_error_node(p, first, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                         p_expr_name(first));
+            return;
+        }
+        if (p->error)
+            return;
+        p->mark = m;
+    }
+    const ASTNode *bad = invalid_target(first, 0);
+    if (!bad)
+        bad = first;
+    if (first->kind == AST_Yield || first->kind == AST_YieldFrom)
+        p_error_node(p, first, "assignment to yield expression not possible");
+    else
+        p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
+}
+
+static ASTNode *expr_or_assignment(Parser *p)
+{
+    Token *start = p_peek(p);
+    ASTNode *e;
+    if (start->type == T_KW_YIELD)
+        e = p_yield_expr(p);
+    else
+        e = p_star_expressions(p);
+    if (!e)
+        return NULL;
+    Token *t = p_peek(p);
+    ASTOperator op;
+    if (t->type == T_COLON) {
+        int simple;
+        if (e->kind == AST_Name) {
+            simple = start->type == T_NAME;
+        } else if (e->kind == AST_Attribute || e->kind == AST_Subscript) {
+            simple = 0;
+        } else {
+            if (p->invalid_pass) {
+                if (e->kind == AST_Tuple || e->kind == AST_List)
+                    return p_error_node(p, e, "only single target (not %s) can be annotated",
+                                        e->kind == AST_Tuple ? "tuple" : "list");
+                return p_error_node(p, e, "illegal target for annotation");
+            }
+            return NULL;
+        }
+        p->mark++;
+        ASTNode *ann = p_expression(p);
+        if (!ann)
+            return NULL;
+        ASTNode *value = NULL;
+        if (p_expect(p, T_EQUAL)) {
+            value = rhs(p);
+            if (!value)
+                return NULL;
+        }
+        p_set_context(e, AST_Store);
+        ASTNode *s = p_new(p, AST_AnnAssign, start);
+        if (s) {
+            s->v.AnnAssign.target = e;
+            s->v.AnnAssign.annotation = ann;
+            s->v.AnnAssign.value = value;
+            s->v.AnnAssign.simple = simple;
+        }
+        return s;
+    }
+    if (t->type == T_EQUAL) {
+        PList targets;
+        plist_init(&targets);
+        ASTNode *value = e;
+        Token *vstart = start;
+        while (p_at(p, T_EQUAL)) {
+            if (value->kind == AST_Yield || value->kind == AST_YieldFrom ||
+                p_set_context(value, AST_Store)) {
+                if (p->invalid_pass) {
+                    if (targets.len == 0)
+                        invalid_assignment(p, vstart, value);
+                    else if (value->kind == AST_Yield || value->kind == AST_YieldFrom)
+                        p_error_node(p, value, "assignment to yield expression not possible");
+                    else {
+                        const ASTNode *bad = invalid_target(value, 0);
+                        if (!bad)
+                            bad = value;
+                        p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
+                    }
+                }
+                plist_free(&targets);
+                return NULL;
+            }
+            plist_push(p, &targets, value);
+            p->mark++;
+            vstart = p_peek(p);
+            value = rhs(p);
+            if (!value) {
+                plist_free(&targets);
+                return NULL;
+            }
+        }
+        ASTNode *s = p_new(p, AST_Assign, start);
+        if (!s) {
+            plist_free(&targets);
+            return NULL;
+        }
+        s->v.Assign.targets = plist_seq(p, &targets);
+        s->v.Assign.value = value;
+        return s;
+    }
+    if (aug_op(t->type, &op)) {
+        if (e->kind != AST_Name && e->kind != AST_Attribute && e->kind != AST_Subscript) {
+            if (p->invalid_pass)
+                return p_error_node(p, e, "'%s' is an illegal expression for augmented assignment",
+                                    p_expr_name(e));
+            return NULL;
+        }
+        p->mark++;
+        ASTNode *value = rhs(p);
+        if (!value)
+            return NULL;
+        p_set_context(e, AST_Store);
+        ASTNode *s = p_new(p, AST_AugAssign, start);
+        if (s) {
+            s->v.AugAssign.target = e;
+            s->v.AugAssign.op = op;
+            s->v.AugAssign.value = value;
+        }
+        return s;
+    }
+    ASTNode *s = p_new(p, AST_Expr, start);
+    if (s)
+        s->v.Expr.value = e;
+    return s;
+}
+
+static ASTNode *dotted_name_alias(Parser *p, int allow_as)
+{
+    Token *first = p_expect(p, T_NAME);
+    if (!first)
+        return NULL;
+    Token *last = first;
+    size_t len = (size_t)(first->end - first->start);
+    /* dotted_name: NAME ('.' NAME)* — joined with dots. */
+    int m = p->mark;
+    while (p_at(p, T_DOT) && p_peek2(p)->type == T_NAME) {
+        p->mark += 2;
+        last = p_last(p);
+        len += 1 + (size_t)(last->end - last->start);
+    }
+    char *name = ast_arena_alloc(p->arena, len + 1);
+    if (!name)
+        return p_nomem(p);
+    size_t o = 0;
+    for (int i = m - 1; i < p->mark; i++) {
+        Token *t = p->tokens[i];
+        size_t n = (size_t)(t->end - t->start);
+        memcpy(name + o, t->start, n);
+        o += n;
+    }
+    name[o] = 0;
+    const char *asname = NULL;
+    if (allow_as && p_expect(p, T_KW_AS)) {
+        Token *a = p_expect(p, T_NAME);
+        if (!a)
+            return NULL;
+        asname = p_ident(p, a);
+    }
+    ASTNode *al = p_new(p, AST_alias, first);
+    if (al) {
+        al->v.alias.name = name;
+        al->v.alias.asname = asname;
+    }
+    return al;
+}
+
+static ASTNode *import_name(Parser *p, Token *start)
+{
+    PList l;
+    plist_init(&l);
+    do {
+        ASTNode *a = dotted_name_alias(p, 1);
+        if (!a) {
+            plist_free(&l);
+            return NULL;
+        }
+        plist_push(p, &l, a);
+    } while (p_expect(p, T_COMMA));
+    ASTNode *s = p_new(p, AST_Import, start);
+    if (!s) {
+        plist_free(&l);
+        return NULL;
+    }
+    s->v.Import.names = plist_seq(p, &l);
+    return s;
+}
+
+static ASTNode *import_from(Parser *p, Token *start)
+{
+    int level = 0;
+    for (;;) {
+        if (p_expect(p, T_DOT))
+            level++;
+        else if (p_expect(p, T_ELLIPSIS))
+            level += 3;
+        else
+            break;
+    }
+    const char *module = NULL;
+    if (!p_at(p, T_KW_IMPORT)) {
+        ASTNode *a = dotted_name_alias(p, 0);
+        if (!a)
+            return NULL;
+        module = a->v.alias.name;
+    } else if (level == 0) {
+        return NULL;
+    }
+    if (!p_expect(p, T_KW_IMPORT))
+        return NULL;
+    PList l;
+    plist_init(&l);
+    Token *star = p_peek(p);
+    if (p_expect(p, T_STAR)) {
+        ASTNode *a = p_new_at(p, AST_alias, star, star);
+        if (!a)
+            return NULL;
+        a->v.alias.name = "*";
+        plist_push(p, &l, a);
+    } else {
+        int paren = p_expect(p, T_LPAR) != NULL;
+        for (;;) {
+            Token *n = p_expect(p, T_NAME);
+            if (!n) {
+                plist_free(&l);
+                return NULL;
+            }
+            const char *asname = NULL;
+            if (p_expect(p, T_KW_AS)) {
+                Token *a = p_expect(p, T_NAME);
+                if (!a) {
+                    plist_free(&l);
+                    return NULL;
+                }
+                asname = p_ident(p, a);
+            }
+            ASTNode *al = p_new(p, AST_alias, n);
+            if (!al) {
+                plist_free(&l);
+                return NULL;
+            }
+            al->v.alias.name = p_ident(p, n);
+            al->v.alias.asname = asname;
+            plist_push(p, &l, al);
+            if (!p_at(p, T_COMMA))
+                break;
+            if (!paren && p_peek2(p)->type != T_NAME) {
+                if (p->invalid_pass && p_peek2(p)->type == T_NEWLINE) {
+                    p->mark++;
+                    p_peek(p);
+                    p_error_last(p, PARSE_ERR_SYNTAX,
+                                 "trailing comma not allowed without surrounding parentheses");
+                }
+                plist_free(&l);
+                return NULL;
+            }
+            p->mark++;
+            if (paren && p_at(p, T_RPAR))
+                break;
+        }
+        if (paren && !p_expect(p, T_RPAR)) {
+            plist_free(&l);
+            return NULL;
+        }
+    }
+    ASTNode *s = p_new(p, AST_ImportFrom, start);
+    if (!s) {
+        plist_free(&l);
+        return NULL;
+    }
+    s->v.ImportFrom.module = module ? ast_arena_strndup(p->arena, module, strlen(module)) : NULL;
+    s->v.ImportFrom.names = plist_seq(p, &l);
+    s->v.ImportFrom.level = level;
+    return s;
+}
+
+static ASTNode *name_list_stmt(Parser *p, Token *start, ASTKind kind)
+{
+    PList l;
+    plist_init(&l);
+    do {
+        Token *n = p_expect(p, T_NAME);
+        if (!n) {
+            plist_free(&l);
+            return NULL;
+        }
+        plist_push(p, &l, (void *)p_ident(p, n));
+    } while (p_expect(p, T_COMMA));
+    ASTNode *s = p_new(p, kind, start);
+    if (!s) {
+        plist_free(&l);
+        return NULL;
+    }
+    if (kind == AST_Global)
+        s->v.Global.names = plist_seq(p, &l);
+    else
+        s->v.Nonlocal.names = plist_seq(p, &l);
+    return s;
+}
+
+static ASTNode *del_stmt(Parser *p, Token *start)
+{
+    PList l;
+    plist_init(&l);
+    int m0 = p->mark;
+    for (;;) {
+        int m = p->mark;
+        ASTNode *t = p_at(p, T_STAR) ? NULL : p_primary(p);
+        if (!t || p_set_context(t, AST_Del)) {
+            if (p->error)
+                goto fail;
+            p->mark = m;
+            break;
+        }
+        plist_push(p, &l, t);
+        if (!p_at(p, T_COMMA))
+            break;
+        p->mark++;
+    }
+    if (l.len == 0 || !(p_at(p, T_SEMI) || p_at(p, T_NEWLINE))) {
+        if (p->invalid_pass && !p->error) {
+            p->mark = m0;
+            p->invalid_pass = 0;
+            ASTNode *e = p_star_expressions(p);
+            p->invalid_pass = 1;
+            if (e) {
+                const ASTNode *bad = NULL;
+                if (e->kind == AST_Tuple) {
+                    for (int i = 0; i < e->v.Tuple.elts->len && !bad; i++) {
+                        ASTNode *x = e->v.Tuple.elts->elts[i];
+                        bad = x->kind == AST_Starred ? x : invalid_target(x, 0);
+                    }
+                } else {
+                    bad = e->kind == AST_Starred ? e : invalid_target(e, 0);
+                }
+                if (bad)
+                    p_error_node(p, bad, "cannot delete %s", p_expr_name(bad));
+            }
+        }
+        goto fail;
+    }
+    ASTNode *s = p_new(p, AST_Delete, start);
+    if (!s)
+        goto fail;
+    s->v.Delete.targets = plist_seq(p, &l);
+    return s;
+fail:
+    plist_free(&l);
+    return NULL;
+}
+
+static ASTNode *simple_stmt(Parser *p)
+{
+    P_ENTER(p);
+    Token *t = p_peek(p);
+    ASTNode *s = NULL;
+    switch (t->type) {
+    case T_KW_PASS:
+        p->mark++;
+        s = stmt1(p, AST_Pass, t);
+        break;
+    case T_KW_BREAK:
+        p->mark++;
+        s = stmt1(p, AST_Break, t);
+        break;
+    case T_KW_CONTINUE:
+        p->mark++;
+        s = stmt1(p, AST_Continue, t);
+        break;
+    case T_KW_RETURN: {
+        p->mark++;
+        ASTNode *v = NULL;
+        if (!p_at(p, T_NEWLINE) && !p_at(p, T_SEMI)) {
+            v = p_star_expressions(p);
+            if (!v)
+                P_LEAVE(p, NULL);
+        }
+        s = p_new(p, AST_Return, t);
+        if (s)
+            s->v.Return.value = v;
+        break;
+    }
+    case T_KW_RAISE: {
+        p->mark++;
+        ASTNode *exc = NULL, *cause = NULL;
+        if (!p_at(p, T_NEWLINE) && !p_at(p, T_SEMI)) {
+            exc = p_expression(p);
+            if (!exc)
+                P_LEAVE(p, NULL);
+            if (p_expect(p, T_KW_FROM)) {
+                cause = p_expression(p);
+                if (!cause)
+                    P_LEAVE(p, NULL);
+            }
+        }
+        s = p_new(p, AST_Raise, t);
+        if (s) {
+            s->v.Raise.exc = exc;
+            s->v.Raise.cause = cause;
+        }
+        break;
+    }
+    case T_KW_GLOBAL:
+        p->mark++;
+        s = name_list_stmt(p, t, AST_Global);
+        break;
+    case T_KW_NONLOCAL:
+        p->mark++;
+        s = name_list_stmt(p, t, AST_Nonlocal);
+        break;
+    case T_KW_DEL:
+        p->mark++;
+        s = del_stmt(p, t);
+        break;
+    case T_KW_ASSERT: {
+        p->mark++;
+        ASTNode *test = p_expression(p), *msg = NULL;
+        if (!test)
+            P_LEAVE(p, NULL);
+        if (p_expect(p, T_COMMA)) {
+            msg = p_expression(p);
+            if (!msg)
+                P_LEAVE(p, NULL);
+        }
+        s = p_new(p, AST_Assert, t);
+        if (s) {
+            s->v.Assert.test = test;
+            s->v.Assert.msg = msg;
+        }
+        break;
+    }
+    case T_KW_IMPORT:
+        p->mark++;
+        s = import_name(p, t);
+        break;
+    case T_KW_FROM:
+        p->mark++;
+        s = import_from(p, t);
+        break;
+    default:
+        s = expr_or_assignment(p);
+        break;
+    }
+    P_LEAVE(p, s);
+}
+
+/* simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE */
+static int simple_stmts(Parser *p, PList *out)
+{
+    for (;;) {
+        ASTNode *s = simple_stmt(p);
+        if (!s)
+            return 0;
+        plist_push(p, out, s);
+        if (p_expect(p, T_SEMI)) {
+            if (p_at(p, T_NEWLINE))
+                break;
+            continue;
+        }
+        break;
+    }
+    return p_expect(p, T_NEWLINE) != NULL;
+}
+
+/* ---- Compound statements ---------------------------------------------------------------------- */
+
+static ASTSeq *else_block(Parser *p)
+{
+    Token *kw = p_expect(p, T_KW_ELSE);
+    if (!expect_forced(p, T_COLON, ":"))
+        return NULL;
+    return p_block(p, kw, "'else' statement");
+}
+
+static ASTNode *if_stmt(Parser *p, int elif)
+{
+    P_ENTER(p);
+    Token *kw = p_peek(p);
+    p->mark++;
+    ASTNode *test = p_named_expression(p);
+    if (!test || !expect_colon(p))
+        P_LEAVE(p, NULL);
+    ASTSeq *body = p_block(p, kw, elif ? "'elif' statement" : "'if' statement");
+    if (!body)
+        P_LEAVE(p, NULL);
+    ASTSeq *orelse;
+    if (p_at(p, T_KW_ELIF)) {
+        ASTNode *e = if_stmt(p, 1);
+        if (!e)
+            P_LEAVE(p, NULL);
+        orelse = p_seq1(p, e);
+    } else if (p_at(p, T_KW_ELSE)) {
+        orelse = else_block(p);
+        if (!orelse)
+            P_LEAVE(p, NULL);
+    } else {
+        orelse = p_seq0(p);
+    }
+    ASTNode *s = p_new(p, AST_If, kw);
+    if (s) {
+        s->v.If.test = test;
+        s->v.If.body = body;
+        s->v.If.orelse = orelse;
+    }
+    P_LEAVE(p, s);
+}
+
+static ASTNode *while_stmt(Parser *p)
+{
+    Token *kw = p_expect(p, T_KW_WHILE);
+    ASTNode *test = p_named_expression(p);
+    if (!test || !expect_colon(p))
+        return NULL;
+    ASTSeq *body = p_block(p, kw, "'while' statement");
+    if (!body)
+        return NULL;
+    ASTSeq *orelse = p_at(p, T_KW_ELSE) ? else_block(p) : p_seq0(p);
+    if (!orelse)
+        return NULL;
+    ASTNode *s = p_new(p, AST_While, kw);
+    if (s) {
+        s->v.While.test = test;
+        s->v.While.body = body;
+        s->v.While.orelse = orelse;
+    }
+    return s;
+}
+
+static ASTNode *for_stmt(Parser *p, Token *start, int is_async)
+{
+    Token *kw = p_expect(p, T_KW_FOR);
+    int m = p->mark;
+    ASTNode *target = p_star_targets(p);
+    if (!target || !p_expect(p, T_KW_IN)) {
+        if (p->invalid_pass && !p->error) {
+            /* invalid_for_target */
+            p->mark = m;
+            p->invalid_pass = 0;
+            ASTNode *e = p_star_expressions(p);
+            p->invalid_pass = 1;
+            if (e) {
+                const ASTNode *bad = invalid_target(e, 1);
+                if (bad)
+                    p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
+            }
+        }
+        return NULL;
+    }
+    ASTNode *iter = p_star_expressions(p);
+    if (!iter || !expect_colon(p))
+        return NULL;
+    ASTSeq *body = p_block(p, kw, "'for' statement");
+    if (!body)
+        return NULL;
+    ASTSeq *orelse = p_at(p, T_KW_ELSE) ? else_block(p) : p_seq0(p);
+    if (!orelse)
+        return NULL;
+    ASTNode *s = p_new(p, is_async ? AST_AsyncFor : AST_For, start);
+    if (s) {
+        s->v.For.target = target;
+        s->v.For.iter = iter;
+        s->v.For.body = body;
+        s->v.For.orelse = orelse;
+    }
+    return s;
+}
+
+static ASTNode *with_item(Parser *p, int in_parens)
+{
+    ASTNode *e = p_expression(p);
+    if (!e)
+        return NULL;
+    ASTNode *target = NULL;
+    int m = p->mark;
+    if (p_expect(p, T_KW_AS)) {
+        target = p_star_target(p);
+        if (!target || !(p_at(p, T_COMMA) || p_at(p, T_RPAR) || p_at(p, T_COLON))) {
+            if (p->error)
+                return NULL;
+            if (p->invalid_pass && target == NULL && !in_parens) {
+                /* invalid_with_item: expression 'as' expression */
+                p->invalid_pass = 0;
+                ASTNode *t = p_expression(p);
+                p->invalid_pass = 1;
+                if (t && (p_at(p, T_COMMA) || p_at(p, T_RPAR) || p_at(p, T_COLON))) {
+                    const ASTNode *bad = invalid_target(t, 0);
+                    if (bad)
+                        return p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
+                }
+            }
+            p->mark = m;
+            target = NULL;
+        }
+    }
+    ASTNode *w = ast_node_new(p->arena, AST_withitem, 0, 0, 0, 0);
+    if (!w)
+        return p_nomem(p);
+    w->v.withitem.context_expr = e;
+    w->v.withitem.optional_vars = target;
+    return w;
+}
+
+static ASTNode *with_stmt(Parser *p, Token *start, int is_async)
+{
+    Token *kw = p_expect(p, T_KW_WITH);
+    PList items;
+    plist_init(&items);
+    int done = 0;
+    if (p_at(p, T_LPAR)) {
+        /* The parenthesized form, tried first; on failure the items are
+        ** reparsed as expressions (a parenthesized tuple, say). */
+        int m = p->mark;
+        int saved_invalid = p->invalid_pass;
+        p->invalid_pass = 0;
+        p->mark++;
+        int ok = 1;
+        for (;;) {
+            ASTNode *w = with_item(p, 1);
+            if (!w) {
+                ok = 0;
+                break;
+            }
+            plist_push(p, &items, w);
+            if (!p_expect(p, T_COMMA))
+                break;
+            if (p_at(p, T_RPAR))
+                break;
+        }
+        p->invalid_pass = saved_invalid;
+        if (ok && p_expect(p, T_RPAR) && p_at(p, T_COLON)) {
+            done = 1;
+        } else {
+            if (p->error) {
+                plist_free(&items);
+                return NULL;
+            }
+            plist_free(&items);
+            p->mark = m;
+        }
+    }
+    if (!done) {
+        for (;;) {
+            ASTNode *w = with_item(p, 0);
+            if (!w) {
+                plist_free(&items);
+                return NULL;
+            }
+            plist_push(p, &items, w);
+            if (!p_expect(p, T_COMMA))
+                break;
+        }
+    }
+    if (!expect_colon(p)) {
+        plist_free(&items);
+        return NULL;
+    }
+    ASTSeq *body = p_block(p, kw, "'with' statement");
+    if (!body) {
+        plist_free(&items);
+        return NULL;
+    }
+    ASTNode *s = p_new(p, is_async ? AST_AsyncWith : AST_With, start);
+    if (!s) {
+        plist_free(&items);
+        return NULL;
+    }
+    s->v.With.items = plist_seq(p, &items);
+    s->v.With.body = body;
+    return s;
+}
+
+static ASTNode *except_block(Parser *p, int *star)
+{
+    Token *kw = p_expect(p, T_KW_EXCEPT);
+    *star = p_expect(p, T_STAR) != NULL;
+    ASTNode *type = NULL;
+    const char *name = NULL;
+    if (!p_at(p, T_COLON) || *star) {
+        type = p_expression(p);
+        if (!type)
+            return NULL;
+        if (p_at(p, T_COMMA) && p->invalid_pass) {
+            return p_error_at(p, PARSE_ERR_SYNTAX, type->lineno, type->col_offset,
+                              p_last_nonws(p)->end_lineno, p_last_nonws(p)->end_col_offset,
+                              "multiple exception types must be parenthesized");
+        }
+        if (p_expect(p, T_KW_AS)) {
+            Token *n = p_expect(p, T_NAME);
+            if (!n)
+                return NULL;
+            name = p_ident(p, n);
+        }
+    }
+    if (!expect_colon(p))
+        return NULL;
+    ASTSeq *body = p_block(p, kw, *star ? "'except*' statement" : "'except' statement");
+    if (!body)
+        return NULL;
+    ASTNode *h = p_new(p, AST_ExceptHandler, kw);
+    if (h) {
+        h->v.ExceptHandler.type = type;
+        h->v.ExceptHandler.name = name;
+        h->v.ExceptHandler.body = body;
+    }
+    return h;
+}
+
+static ASTNode *try_stmt(Parser *p)
+{
+    Token *kw = p_expect(p, T_KW_TRY);
+    if (!expect_forced(p, T_COLON, ":"))
+        return NULL;
+    ASTSeq *body = p_block(p, kw, "'try' statement");
+    if (!body)
+        return NULL;
+    PList handlers;
+    plist_init(&handlers);
+    int kind = -1;   /* 0: except, 1: except* */
+    while (p_at(p, T_KW_EXCEPT)) {
+        int star;
+        ASTNode *h = except_block(p, &star);
+        if (!h) {
+            plist_free(&handlers);
+            return NULL;
+        }
+        if (kind >= 0 && kind != star) {
+            if (p->invalid_pass)
+                p_error_last(p, PARSE_ERR_SYNTAX,
+                             "cannot have both 'except' and 'except*' on the same 'try'");
+            plist_free(&handlers);
+            return NULL;
+        }
+        kind = star;
+        plist_push(p, &handlers, h);
+    }
+    ASTSeq *orelse = NULL, *finalbody = NULL;
+    if (handlers.len && p_at(p, T_KW_ELSE)) {
+        orelse = else_block(p);
+        if (!orelse) {
+            plist_free(&handlers);
+            return NULL;
+        }
+    }
+    if (p_at(p, T_KW_FINALLY)) {
+        Token *fk = p_expect(p, T_KW_FINALLY);
+        if (!expect_forced(p, T_COLON, ":")) {
+            plist_free(&handlers);
+            return NULL;
+        }
+        finalbody = p_block(p, fk, "'finally' statement");
+        if (!finalbody) {
+            plist_free(&handlers);
+            return NULL;
+        }
+    }
+    if (!handlers.len && !finalbody) {
+        if (p->invalid_pass)
+            p_error_last(p, PARSE_ERR_SYNTAX, "expected 'except' or 'finally' block");
+        return NULL;
+    }
+    ASTNode *s = p_new(p, kind == 1 ? AST_TryStar : AST_Try, kw);
+    if (!s) {
+        plist_free(&handlers);
+        return NULL;
+    }
+    s->v.Try.body = body;
+    s->v.Try.handlers = plist_seq(p, &handlers);
+    s->v.Try.orelse = orelse ? orelse : p_seq0(p);
+    s->v.Try.finalbody = finalbody ? finalbody : p_seq0(p);
+    return s;
+}
+
+static ASTNode *funcdef(Parser *p, Token *start, int is_async, ASTSeq *decorators)
+{
+    Token *kw = p_expect(p, T_KW_DEF);
+    Token *name = p_expect(p, T_NAME);
+    if (!name)
+        return NULL;
+    if (!expect_forced(p, T_LPAR, "("))
+        return NULL;
+    ASTNode *args = p_arguments_node(p, 0);
+    if (!args || !p_expect(p, T_RPAR))
+        return NULL;
+    ASTNode *returns = NULL;
+    if (p_expect(p, T_RARROW)) {
+        returns = p_expression(p);
+        if (!returns)
+            return NULL;
+    }
+    if (!expect_forced(p, T_COLON, ":"))
+        return NULL;
+    ASTSeq *body = p_block(p, kw, "function definition");
+    if (!body)
+        return NULL;
+    ASTNode *s = p_new(p, is_async ? AST_AsyncFunctionDef : AST_FunctionDef, start);
+    if (s) {
+        s->v.FunctionDef.name = p_ident(p, name);
+        s->v.FunctionDef.args = args;
+        s->v.FunctionDef.body = body;
+        s->v.FunctionDef.decorator_list = decorators;
+        s->v.FunctionDef.returns = returns;
+    }
+    return s;
+}
+
+static ASTNode *classdef(Parser *p, ASTSeq *decorators)
+{
+    Token *kw = p_expect(p, T_KW_CLASS);
+    Token *name = p_expect(p, T_NAME);
+    if (!name)
+        return NULL;
+    ASTSeq *bases = NULL, *keywords = NULL;
+    Token *lpar = p_peek(p);
+    if (p_expect(p, T_LPAR)) {
+        ASTNode dummy = {0};
+        dummy.kind = AST_Name;
+        ASTNode *call = p_call_tail(p, &dummy, lpar, lpar);
+        if (!call)
+            return NULL;
+        bases = call->v.Call.args;
+        keywords = call->v.Call.keywords;
+    }
+    if (!expect_colon(p))
+        return NULL;
+    ASTSeq *body = p_block(p, kw, "class definition");
+    if (!body)
+        return NULL;
+    ASTNode *s = p_new(p, AST_ClassDef, kw);
+    if (s) {
+        s->v.ClassDef.name = p_ident(p, name);
+        s->v.ClassDef.bases = bases ? bases : p_seq0(p);
+        s->v.ClassDef.keywords = keywords ? keywords : p_seq0(p);
+        s->v.ClassDef.body = body;
+        s->v.ClassDef.decorator_list = decorators;
+    }
+    return s;
+}
+
+static ASTNode *decorated(Parser *p)
+{
+    PList decs;
+    plist_init(&decs);
+    while (p_expect(p, T_AT)) {
+        ASTNode *d = p_named_expression(p);
+        if (!d || !p_expect(p, T_NEWLINE)) {
+            plist_free(&decs);
+            return NULL;
+        }
+        plist_push(p, &decs, d);
+    }
+    ASTSeq *ds = plist_seq(p, &decs);
+    if (!ds)
+        return NULL;
+    Token *t = p_peek(p);
+    if (t->type == T_KW_DEF)
+        return funcdef(p, t, 0, ds);
+    if (t->type == T_KW_ASYNC && p_peek2(p)->type == T_KW_DEF) {
+        p->mark++;
+        return funcdef(p, t, 1, ds);
+    }
+    if (t->type == T_KW_CLASS)
+        return classdef(p, ds);
+    return NULL;
+}
+
+/* Returns the statement, or NULL with mark unchanged when the next tokens
+** do not start a compound statement (or on error). */
+static ASTNode *compound_stmt(Parser *p)
+{
+    P_ENTER(p);
+    Token *t = p_peek(p);
+    ASTNode *s = NULL;
+    switch (t->type) {
+    case T_KW_DEF:
+        s = funcdef(p, t, 0, p_seq0(p));
+        break;
+    case T_AT:
+        s = decorated(p);
+        break;
+    case T_KW_CLASS:
+        s = classdef(p, p_seq0(p));
+        break;
+    case T_KW_IF:
+        s = if_stmt(p, 0);
+        break;
+    case T_KW_WHILE:
+        s = while_stmt(p);
+        break;
+    case T_KW_FOR:
+        s = for_stmt(p, t, 0);
+        break;
+    case T_KW_TRY:
+        s = try_stmt(p);
+        break;
+    case T_KW_WITH:
+        s = with_stmt(p, t, 0);
+        break;
+    case T_KW_ASYNC: {
+        Token *n = p_peek2(p);
+        if (n->type == T_KW_DEF) {
+            p->mark++;
+            s = funcdef(p, t, 1, p_seq0(p));
+        } else if (n->type == T_KW_FOR) {
+            p->mark++;
+            s = for_stmt(p, t, 1);
+        } else if (n->type == T_KW_WITH) {
+            p->mark++;
+            s = with_stmt(p, t, 1);
+        } else {
+            P_LEAVE(p, NULL);
+        }
+        break;
+    }
+    case T_NAME:
+        if (tok_is(t, "match")) {
+            int m = p->mark;
+            s = p_match_stmt(p);
+            if (!s && !p->error)
+                p->mark = m;
+            P_LEAVE(p, s);
+        }
+        P_LEAVE(p, NULL);
+    default:
+        P_LEAVE(p, NULL);
+    }
+    P_LEAVE(p, s);
+}
+
+/* ---- Interactive --------------------------------------------------------------------------------- */
+
+/* statement_newline: compound_stmt NEWLINE | simple_stmts | NEWLINE | ENDMARKER */
+ASTSeq *p_statement_newline(Parser *p)
+{
+    Token *t = p_peek(p);
+    if (t->type == T_NEWLINE || t->type == T_ENDMARKER) {
+        p->mark++;
+        return p_seq0(p);
+    }
+    int m = p->mark;
+    ASTNode *c = compound_stmt(p);
+    if (!c)
+        p->mark = m;
+    if (c) {
+        while (p_expect(p, T_NEWLINE))
+            ;
+        return p_seq1(p, c);
+    }
+    if (p->error)
+        return NULL;
+    PList l;
+    plist_init(&l);
+    if (!simple_stmts(p, &l)) {
+        plist_free(&l);
+        return NULL;
+    }
+    return plist_seq(p, &l);
+}
