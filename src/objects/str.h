@@ -3,6 +3,7 @@
 #define TAIPAN_STR_H
 
 #include "object.h"
+#include <stdarg.h>
 
 /*
  * A str holds its text as UTF-8 ("generalized" UTF-8: lone surrogates
@@ -40,7 +41,13 @@ Value str_from_cstr(const char *s);
 StrObject *str_alloc(size_t size, size_t len); /* uninitialized text, for builders */
 Value str_from_codepoint(uint32_t cp);
 Value str_decode_utf8(const char *s, size_t size, const char *errors); /* validating */
-Value str_printf(const char *fmt, ...);       /* the formats err_format takes */
+/* Formatted strings.  Directives: %s (UTF-8 C string, with %.Ns taking at most
+ * N code points), %d %i %u %x %X %o with l, ll, z modifiers, %c (a code
+ * point), %p, %%, and for Values: %R repr, %S str, %A ascii, %U a str,
+ * %T the type name of a Value, %N the name of a Type *.  Width, '-' and
+ * '0' flags work as in printf.  VNULL with an exception if a repr fails. */
+Value str_printf(const char *fmt, ...);
+Value str_vprintf(const char *fmt, va_list ap);
 Value str_empty(void);
 
 /* Interning: identifiers and attribute names are interned, so lookups can
@@ -54,6 +61,9 @@ bool str_eq(Value a, Value b);
 bool str_eq_cstr(Value a, const char *s);
 int str_compare(Value a, Value b);            /* <0, 0, >0 by code point */
 hash_t str_hash(Value s);
+/* The randomized byte-string hash str and bytes share (seeded from
+ * PYTHONHASHSEED when it is set to a number, otherwise at random). */
+hash_t str_hash_bytes(const void *data, size_t size);
 uint32_t str_char_at(Value s, size_t i);      /* code point i; i < len */
 size_t str_byte_offset(Value s, size_t i);    /* byte offset of code point i */
 Value str_slice(Value s, size_t start, size_t stop); /* code point indices */
@@ -63,6 +73,51 @@ Value str_repr(Value s);
 ssize_t str_find(Value hay, Value needle, size_t start, size_t stop); /* code point index or -1 */
 Value str_join(Value sep, Value iterable);
 Value str_split_whitespace(Value s, ssize_t maxsplit);
+Value str_from_codepoints(const uint32_t *cps, size_t n);
+
+/*
+ * The format-spec mini-language ("[[fill]align][sign][z][#][0][width]
+ * [grouping][.precision][type]"), parsed once for str.__format__ and
+ * available to the other types' __format__.  fill is a code point.
+ */
+typedef struct FormatSpec {
+    uint32_t fill;
+    char align;        /* '<' '>' '=' '^', or 0 when not given */
+    char sign;         /* '+' '-' ' ', or 0 */
+    bool alternate;    /* '#' */
+    bool zero_pad;     /* '0' before the width */
+    bool no_neg_zero;  /* 'z' */
+    char grouping;     /* ',' '_', '4' ('_' every four digits), or 0 */
+    ssize_t width;     /* -1: not given */
+    ssize_t precision; /* -1: not given */
+    uint32_t type;     /* the presentation type, 0 when not given */
+} FormatSpec;
+/* Parse spec (a str) for formatting obj (named in error messages), with the
+ * type's default presentation type and alignment ('<' for str, '>' for
+ * numbers, which also makes a bare '0' mean '=' alignment).  -1 with
+ * CPython's ValueError ("Invalid format specifier ...", "Cannot specify
+ * ',' with 's'." ...).  An '_' with b/o/x/X gives grouping '4'. */
+int format_spec_parse(Value spec, Value obj, char default_type, char default_align, FormatSpec *out);
+/* Pad the text (size bytes, len code points) to spec->width with the fill
+ * character; default_align applies when the spec gave none. */
+Value format_pad(const char *text, size_t size, size_t len, const FormatSpec *spec, char default_align);
+/* format(s, spec) for a str s: str.__format__. */
+Value str_format_spec(Value s, Value spec);
+
+/*
+ * Codecs (codecs.c).  utf-8, ascii and latin-1 (and their aliases) are
+ * built in, with the error handlers strict, ignore, replace,
+ * surrogateescape, surrogatepass, backslashreplace and xmlcharrefreplace.
+ * Anything else goes to codec_fallback, which the codecs module installs
+ * (NULL: LookupError "unknown encoding"/"unknown error handler name").
+ * `encode` selects str -> bytes (obj is a str) or bytes -> str (obj is bytes).
+ */
+Value str_encode(Value s, const char *encoding, const char *errors);   /* -> bytes */
+Value bytes_decode(const char *data, size_t size, const char *encoding, const char *errors); /* -> str */
+extern Value (*codec_fallback)(bool encode, Value obj, const char *encoding, const char *errors);
+/* The callable registered with codecs.register_error(name), or VNULL with
+ * LookupError; installed by the codecs module (NULL: only built-in handlers). */
+extern Value (*codec_error_lookup)(const char *name);
 
 /* Decoding helpers for UTF-8 text. */
 uint32_t utf8_decode(const unsigned char **p); /* advance over one code point */
@@ -76,11 +131,11 @@ size_t utf8_count(const char *s, size_t size); /* code points in valid text */
 typedef struct StrBuilder {
     char *buf;
     size_t size, cap, len; /* len counts code points appended */
-    bool failed;           /* an allocation failed; finish() raises MemoryError */
+    bool failed;           /* an allocation (or a %R) failed: finish() returns VNULL with MemoryError (or that error) */
 } StrBuilder;
 
 void sb_init(StrBuilder *sb);
-void sb_append(StrBuilder *sb, const char *s, size_t size);  /* ASCII or counted below */
+void sb_append(StrBuilder *sb, const char *s, size_t size);  /* UTF-8; code points are counted */
 void sb_append_utf8(StrBuilder *sb, const char *s, size_t size, size_t len);
 void sb_append_cstr(StrBuilder *sb, const char *s);
 void sb_append_char(StrBuilder *sb, char c);
@@ -88,7 +143,9 @@ void sb_append_codepoint(StrBuilder *sb, uint32_t cp);
 void sb_append_str(StrBuilder *sb, Value s);
 int sb_append_repr(StrBuilder *sb, Value v);  /* -1 on error */
 int sb_append_strof(StrBuilder *sb, Value v); /* str(v); -1 on error */
-void sb_printf(StrBuilder *sb, const char *fmt, ...);
+void sb_printf(StrBuilder *sb, const char *fmt, ...); /* str_printf's directives; a failed %R fails the builder */
+void sb_vprintf(StrBuilder *sb, const char *fmt, va_list ap);
+void sb_append_repeat(StrBuilder *sb, uint32_t cp, size_t n);
 Value sb_finish(StrBuilder *sb);              /* frees the buffer */
 void sb_discard(StrBuilder *sb);
 
