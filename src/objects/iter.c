@@ -231,7 +231,7 @@ static Value zip_new(Type *t, Value *args, size_t nargs, Value kwnames) {
         for (ssize_t k = 0; k < nk; k++) {
             Value name = tuple_get(kwnames, k);
             if (!str_eq_cstr(name, "strict")) {
-                err_format(&exc_TypeError, "zip() got an unexpected keyword argument '%U'", name);
+                err_format(&exc_TypeError, "'%U' is an invalid keyword argument for zip()", name);
                 return VNULL;
             }
             int b = obj_is_true(args[nargs + k]);

@@ -328,6 +328,9 @@ int list_reverse(Value lv) {
 
 void list_clear(Value lv) {
     ListObject *l = L(lv);
+    /* An itemless list is left alone: during sort() that keeps the
+     * "modified" marker (allocated == -1) intact, as in CPython. */
+    if (!l->items) return;
     l->items = NULL;
     l->size = 0;
     l->allocated = 0;
@@ -876,9 +879,16 @@ static Value m_sort(Value self, Value *args, size_t nargs, Value kw) {
         err_set(&exc_TypeError, "sort() takes no positional arguments");
         return VNULL;
     }
-    static const char *const names[] = {"key", "reverse", NULL};
-    Value out[2];
-    if (arg_parse("sort", args, nargs, kw, names, 0, 0, out) < 0) return VNULL;
+    Value out[2] = {VNULL, VNULL};
+    for (ssize_t i = 0; kw && i < tuple_size(kw); i++) {
+        Value name = tuple_get(kw, i);
+        int which = str_eq_cstr(name, "key") ? 0 : str_eq_cstr(name, "reverse") ? 1 : -1;
+        if (which < 0) {
+            err_format(&exc_TypeError, "'%U' is an invalid keyword argument for sort()", name);
+            return VNULL;
+        }
+        out[which] = args[i];
+    }
     Value key = out[0] && out[0] != VNone ? out[0] : VNULL;
     bool reverse = false;
     if (out[1]) {

@@ -82,6 +82,10 @@ ssize_t slice_indices(Value slice, ssize_t length, ssize_t *pstart, ssize_t *pst
 
 static Value as_index(Value v) {
     if (val_is_int(v)) return v;
+    if (!num_check_index(v)) {
+        err_set(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+        return VNULL;
+    }
     return num_index(v);
 }
 
@@ -162,7 +166,7 @@ static Value slice_richcompare(Value a, Value b, int op) {
 
 static Value m_indices(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("slice.indices", kw) < 0 || arg_count("slice.indices", nargs, 1, 1) < 0) return VNULL;
-    Value length = as_index(args[0]);
+    Value length = val_is_int(args[0]) ? args[0] : num_index(args[0]);
     if (!length) return VNULL;
     if (int_sign(length) < 0) {
         err_set(&exc_ValueError, "length should not be negative");

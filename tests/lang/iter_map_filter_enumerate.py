@@ -1,0 +1,27 @@
+# map, filter and enumerate.
+def show(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+print(list(map(abs, [-1, 2, -3])), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])), list(map(str, range(3))))
+print(list(map(lambda *a: a, "ab", "cd", "ef", "gh", "ij", "kl", "mn", "op", "qr", "st")))
+show(lambda: map(abs))
+show(lambda: list(map(abs, 1)))
+show(lambda: list(map(lambda x: 1 / x, [1, 0])))
+print(list(filter(None, [0, 1, "", "a", [], [0], None])), list(filter(lambda x: x % 2, range(10))))
+print(list(filter(bool, [0, 2])), list(filter(str.isdigit, "a1b2")))
+show(lambda: filter(None))
+show(lambda: filter(None, 1))
+print(list(enumerate("abc")), list(enumerate("ab", 5)), list(enumerate("ab", start=-1)))
+print(list(enumerate([], 3)), list(enumerate("x", 2**70)), list(enumerate("xy", True)))
+show(lambda: enumerate("a", "b"))
+show(lambda: enumerate("a", 1.5))
+show(lambda: enumerate())
+show(lambda: enumerate(5))
+e = enumerate("xyz")
+print(type(e).__name__, next(e), next(e), list(e), list(e))
+m = map(len, ["a", "bb"])
+print(type(m).__name__, next(m), list(m))
+f = filter(None, [1])
+print(type(f).__name__, iter(f) is f)
