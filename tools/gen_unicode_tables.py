@@ -41,3 +41,33 @@ emit("uni_xid_start", ranges(lambda c: c >= 128 and chr(c).isidentifier()),
      "Non-ASCII code points that may start an identifier (XID_Start plus the NFKC extras).")
 emit("uni_xid_continue", ranges(lambda c: c >= 128 and ("a" + chr(c)).isidentifier()),
      "Non-ASCII code points that may continue an identifier (XID_Continue).")
+
+import unicodedata
+items = []
+for c in range(128, 0x110000):
+    ch = chr(c)
+    if ("a" + ch).isidentifier():
+        k = unicodedata.normalize("NFKC", ch)
+        if k != ch:
+            items.append((c, k))
+runs = []
+for c, k in items:
+    if (len(k) == 1 and runs and runs[-1][3] and runs[-1][0] + runs[-1][1] == c
+            and ord(runs[-1][2]) + runs[-1][1] == ord(k)):
+        runs[-1][1] += 1
+    else:
+        runs.append([c, 1, k, len(k) == 1])
+print("/* NFKC of single identifier characters whose normal form differs:")
+print("** code points start..start+len-1 map to `to` (UTF-8); within a run of")
+print("** len > 1 the target is one code point that advances with the source. */")
+print("static const struct { uint32_t start, len; const char *to; } uni_nfkc[] = {")
+line = "   "
+for start, n, to, single in runs:
+    esc = "".join("\\x%02x" % b for b in to.encode("utf-8"))
+    item = ' {0x%X, %d, "%s"},' % (start, n, esc)
+    if len(line) + len(item) > 78:
+        print(line)
+        line = "   "
+    line += item
+print(line)
+print("};")

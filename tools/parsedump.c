@@ -1,11 +1,13 @@
 /* parsedump.c: parse a Python file with Taipan's front end and print ast.dump() of it. */
 
 /*
-** Usage: parsedump [-m exec|eval|single] [-q] FILE...
+** Usage: parsedump [-m exec|eval|single|func_type] [-q] [-e] FILE...
 ** Prints the tree as CPython's ast.dump(tree, include_attributes=True)
 ** would, one line per file.  On a syntax error prints
 **   ERROR <Type> <lineno> <offset> <msg>
-** and exits 1.  With -q nothing is printed (for timing).  With several
+** and exits 1 (-e adds end_lineno, end_offset and the text:
+**   ERROR <Type> <lineno> <offset> <end_lineno> <end_offset> <msg> | <text>
+** ).  With -q nothing is printed (for timing).  With several
 ** files, each result line is preceded by "== FILE".
 */
 
@@ -46,10 +48,12 @@ static char *read_file(const char *path, size_t *len)
 int main(int argc, char **argv)
 {
     ParseMode mode = PARSE_MODE_EXEC;
-    int quiet = 0, i = 1, rc = 0;
+    int quiet = 0, extended = 0, i = 1, rc = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "-q"))
             quiet = 1;
+        else if (!strcmp(argv[i], "-e"))
+            extended = 1;
         else if (!strcmp(argv[i], "-m") && i + 1 < argc) {
             const char *m = argv[++i];
             mode = !strcmp(m, "eval") ? PARSE_MODE_EVAL
@@ -84,7 +88,11 @@ int main(int argc, char **argv)
                 putchar('\n');
             }
         } else {
-            if (!quiet)
+            if (extended)
+                printf("ERROR %s %d %d %d %d %s | %s\n", parse_error_kind_name(err.kind),
+                       err.lineno, err.offset, err.end_lineno, err.end_offset, err.msg,
+                       err.text ? err.text : "None");
+            else if (!quiet)
                 printf("ERROR %s %d %d %s\n", parse_error_kind_name(err.kind), err.lineno,
                        err.offset, err.msg);
             rc = rc ? rc : 1;

@@ -54,9 +54,9 @@ static void set_tokenizer_error(Parser *p)
     pe->kind = e->kind;
     snprintf(pe->msg, sizeof pe->msg, "%s%s", p->fstring_level ? "f-string: " : "", e->msg);
     pe->lineno = e->lineno;
-    pe->offset = e->col + 1;
+    pe->offset = e->col;
     pe->end_lineno = e->end_lineno;
-    pe->end_offset = e->end_col + 1;
+    pe->end_offset = e->end_col;
     pe->text = NULL;
     if (e->line_start) {
         size_t n = strcspn(e->line_start, "\n");
@@ -242,9 +242,17 @@ ASTSeq *p_seq1(Parser *p, void *item)
 
 const char *p_ident(Parser *p, const Token *t)
 {
-    /* TODO: NFKC-normalize non-ASCII identifiers as CPython does; only
-    ** identifiers that are not already in NFKC form differ. */
-    char *s = ast_arena_strndup(p->arena, t->start, (size_t)(t->end - t->start));
+    size_t n = (size_t)(t->end - t->start);
+    char *s = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)t->start[i] >= 0x80) {
+            s = tok_normalize_identifier(p->arena, t->start, n);
+            if (!s)
+                return p_nomem(p);
+            return s;
+        }
+    }
+    s = ast_arena_strndup(p->arena, t->start, n);
     if (!s)
         return p_nomem(p);
     return s;
@@ -293,10 +301,9 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
                       int end_col, const char *fmt, va_list ap)
 {
     Parser *r = root_of(p);
+    int had_error = r->error;
     p->error = 1;
-    if (r->error && r != p)
-        return;
-    if (r->error && r->perr->kind != PARSE_ERR_NONE)
+    if (had_error && r->perr->kind != PARSE_ERR_NONE)
         return;
     r->error = 1;
     ParseError *pe = r->perr;
@@ -306,9 +313,34 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
     pe->kind = kind;
     pe->lineno = lineno;
     const char *line = line_at(r, lineno);
+    if (p->tok && p->tok->fstring_mode) {
+        /* Inside an f-string expression CPython reports byte offsets into
+        ** the "(expr)" text it parsed. */
+        int shift = p->tok->first_col_orig;
+        pe->offset = col < 0 ? col : col - (lineno == p->tok->first_lineno ? shift : 0) + 1;
+        pe->end_lineno = end_lineno;
+        pe->end_offset = end_col < 0 ? 0 : end_col - (end_lineno == p->tok->first_lineno ? shift : 0) + 1;
+        pe->text = NULL;
+        if (line) {
+            size_t n = strcspn(line, "\n");
+            pe->text = ast_arena_strndup(r->arena, line, n + (line[n] == '\n'));
+        }
+        return;
+    }
     pe->offset = col < 0 ? col : char_col(line, col);
     pe->end_lineno = end_lineno;
-    if (end_col < 0) {
+    if (end_col == P_END_CURRENT && r->fill) {
+        Token *ft = r == p ? p->tokens[p->fill - 1] : NULL;
+        if (ft && ft->end_col_offset >= 0) {
+            pe->end_lineno = ft->end_lineno;
+            const char *eline = line_at(r, ft->end_lineno);
+            pe->end_offset = char_col(eline, ft->end_col_offset) - 1;
+        } else {
+            pe->end_offset = -1;
+        }
+    } else if (end_col == P_END_ZERO) {
+        pe->end_offset = 0;
+    } else if (end_col < 0) {
         pe->end_offset = end_col;
     } else {
         const char *eline = end_lineno == lineno ? line : line_at(r, end_lineno);
@@ -380,8 +412,7 @@ void *p_error_last(Parser *p, ParseErrorKind kind, const char *fmt, ...)
         verror_at(p, kind, 0, 0, 0, -1, fmt, ap);
     } else if (t->col_offset < 0) {
         /* INDENT/DEDENT: CPython uses the tokenizer's position. */
-        int col = (int)(p->tok->cur - p->tok->line_start);
-        verror_at(p, kind, t->lineno, col - 1, t->end_lineno, -1, fmt, ap);
+        verror_at(p, kind, t->lineno, t->err_col - 1, t->end_lineno, -1, fmt, ap);
     } else {
         verror_at(p, kind, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, fmt, ap);
     }
@@ -752,7 +783,7 @@ static void raise_unclosed(Parser *p)
 ** line) replace it, as CPython does. */
 static void check_rest_for_tokenizer_errors(Parser *p)
 {
-    int err_line = p->perr->lineno;
+    int err_line = p->fill ? p->tokens[p->fill - 1]->lineno : p->perr->lineno;
     ParseError saved = *p->perr;
     Token t;
     for (;;) {
@@ -796,6 +827,7 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
         return NULL;
     p->src = buf;
     p->src_len = n;
+    p->memo_gen = 1;
     Tokenizer tok;
     tok_init(&tok, buf, n, 1, 0, a);
     tok.interactive = mode == PARSE_MODE_SINGLE;
@@ -809,6 +841,7 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
         p->mark = 0;
         p->invalid_pass = 1;
         p->depth = 0;
+        p->memo_gen++;
         result = run_start_rule(p);
         if (result) {
             /* The checks only raise, never accept; a success here means the
@@ -820,12 +853,15 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
                 raise_unclosed(p);
             } else if (last.type == T_INDENT || last.type == T_DEDENT) {
                 /* The tokenizer sat at the line's first token. */
-                const char *ls = last.line_start;
-                int col = (int)(last.start - ls);
-                p_error_at(p, PARSE_ERR_INDENT, last.lineno, col - 1, last.lineno, -1,
+                p_error_at(p, PARSE_ERR_INDENT, last.lineno, last.err_col - 1, last.lineno, -1,
                            last.type == T_INDENT ? "unexpected indent" : "unexpected unindent");
-                if (col == 0)
+                if (last.err_col == 0)
                     err->offset = 0;
+                check_rest_for_tokenizer_errors(p);
+            } else if (last.type == T_ENDMARKER) {
+                p_error_at(p, PARSE_ERR_SYNTAX, last.lineno, -1, last.lineno, P_END_ZERO,
+                           "invalid syntax");
+                err->offset = 0;
                 check_rest_for_tokenizer_errors(p);
             } else {
                 p_error_at(p, PARSE_ERR_SYNTAX, last.lineno, last.col_offset, last.end_lineno,

@@ -18,6 +18,9 @@
 
 /* ---- Small helpers ------------------------------------------------------------ */
 
+static ASTNode *named_expression_impl(Parser *p, int check);
+static int can_start_expression(Parser *p);
+
 static ASTNode *new_const(Parser *p, ASTConstKind k, const Token *t)
 {
     ASTNode *n = p_new_at(p, AST_Constant, t, t);
@@ -304,7 +307,8 @@ static int dict_item(Parser *p, ASTNode **key, ASTNode **value)
     Token *colon = p_expect(p, T_COLON);
     if (!colon) {
         if (p->invalid_pass && !p->error)
-            p_error_node(p, *key, "':' expected after dictionary key");
+            p_error_at(p, PARSE_ERR_SYNTAX, (*key)->lineno, (*key)->end_col_offset - 1,
+                       (*key)->end_lineno, P_END_ZERO, "':' expected after dictionary key");
         return 0;
     }
     if (p_at(p, T_RBRACE) || p_at(p, T_COMMA)) {
@@ -528,15 +532,21 @@ ASTNode *p_call_tail(Parser *p, ASTNode *func, const Token *start, const Token *
     plist_init(&kws);
     int seen_kw = 0, seen_dstar = 0;
     ASTNode *result = NULL;
+    Token *first_arg = p_peek(p), *before_last_comma = first_arg;
     while (!p_at(p, T_RPAR)) {
         Token *st = p_peek(p);
+        if (st != first_arg)
+            before_last_comma = p_fetch(p, p->mark - 2);
         if (p_expect(p, T_STAR)) {
             ASTNode *v = p_expression(p);
             if (!v)
                 goto fail;
-            if (seen_dstar && p->invalid_pass) {
-                p_error_toks(p, st, p_last_nonws(p),
-                             "iterable argument unpacking follows keyword argument unpacking");
+            if (seen_dstar) {
+                /* CPython blames the whole argument list before the '*'. */
+                if (p->invalid_pass)
+                    p_error_at(p, PARSE_ERR_SYNTAX, first_arg->lineno, first_arg->col_offset,
+                               before_last_comma->end_lineno, before_last_comma->end_col_offset,
+                               "iterable argument unpacking follows keyword argument unpacking");
                 goto fail;
             }
             ASTNode *s = p_new(p, AST_Starred, st);
@@ -558,11 +568,8 @@ ASTNode *p_call_tail(Parser *p, ASTNode *func, const Token *start, const Token *
         } else if (st->type == T_NAME && p_peek2(p)->type == T_EQUAL) {
             p->mark += 2;
             ASTNode *v = p_expression(p);
-            if (!v) {
-                if (p->invalid_pass && !p->error && at_comprehension(p) == 0)
-                    p_error_toks(p, st, p_last_nonws(p), "expected argument value expression");
+            if (!v)
                 goto fail;
-            }
             if (p->invalid_pass && at_comprehension(p)) {
                 p_error_toks(p, st, p->tokens[p->mark - 1],
                              "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
@@ -576,9 +583,14 @@ ASTNode *p_call_tail(Parser *p, ASTNode *func, const Token *start, const Token *
             plist_push(p, &kws, k);
             seen_kw = 1;
         } else {
-            ASTNode *e = p_named_expression(p);
+            ASTNode *e = named_expression_impl(p, 0);
             if (!e)
                 goto fail;
+            if (at_comprehension(p) && func->kind == AST_Pass) {
+                /* class A(x for x in y): the class's argument list has no
+                ** generator-expression form. */
+                goto fail;
+            }
             if (at_comprehension(p)) {
                 ASTSeq *gens = for_if_clauses(p);
                 if (!gens)
@@ -624,9 +636,9 @@ ASTNode *p_call_tail(Parser *p, ASTNode *func, const Token *start, const Token *
             }
             if (seen_kw || seen_dstar) {
                 if (p->invalid_pass)
-                    p_error_node(p, e, seen_dstar
-                                           ? "positional argument follows keyword argument unpacking"
-                                           : "positional argument follows keyword argument");
+                    p_error_last(p, PARSE_ERR_SYNTAX, seen_dstar
+                                     ? "positional argument follows keyword argument unpacking"
+                                     : "positional argument follows keyword argument");
                 goto fail;
             }
             plist_push(p, &args, e);
@@ -758,6 +770,25 @@ static ASTNode *factor(Parser *p)
     P_LEAVE(p, n);
 }
 
+/* Run rule `fn` at the current position through the memo slot `rule`. */
+static ASTNode *memoized(Parser *p, int rule, ASTNode *(*fn)(Parser *))
+{
+    Token *t = p_peek(p);
+    int inv = p->invalid_pass ? 1 : 0;
+    if (t->memo_gen[rule][inv] == p->memo_gen) {
+        if (t->memo_end[rule][inv] >= 0)
+            p->mark = t->memo_end[rule][inv];
+        return t->memo[rule][inv];
+    }
+    ASTNode *r = fn(p);
+    if (!p->error) {
+        t->memo_gen[rule][inv] = p->memo_gen;
+        t->memo[rule][inv] = r;
+        t->memo_end[rule][inv] = r ? p->mark : -1;
+    }
+    return r;
+}
+
 static int term_op(TokType t, ASTOperator *op)
 {
     switch (t) {
@@ -835,7 +866,8 @@ static ASTNode *sum(Parser *p) { return binary_level(p, term, sum_op); }
 static ASTNode *shift_expr(Parser *p) { return binary_level(p, sum, shift_op); }
 static ASTNode *bitwise_and(Parser *p) { return binary_level(p, shift_expr, and_op); }
 static ASTNode *bitwise_xor(Parser *p) { return binary_level(p, bitwise_and, xor_op); }
-ASTNode *p_bitwise_or(Parser *p) { return binary_level(p, bitwise_xor, or_op); }
+static ASTNode *bitwise_or_raw(Parser *p) { return binary_level(p, bitwise_xor, or_op); }
+ASTNode *p_bitwise_or(Parser *p) { return memoized(p, MEMO_BITWISE_OR, bitwise_or_raw); }
 
 /* One comparison operator at the current position, consuming it. */
 static int compare_op(Parser *p, ASTCmpOp *op)
@@ -991,7 +1023,8 @@ static ASTNode *bool_level(Parser *p, ASTNode *(*operand)(Parser *), TokType kw,
 }
 
 static ASTNode *conjunction(Parser *p) { return bool_level(p, inversion, T_KW_AND, AST_And); }
-ASTNode *p_disjunction(Parser *p) { return bool_level(p, conjunction, T_KW_OR, AST_Or); }
+static ASTNode *disjunction_raw(Parser *p) { return bool_level(p, conjunction, T_KW_OR, AST_Or); }
+ASTNode *p_disjunction(Parser *p) { return memoized(p, MEMO_DISJUNCTION, disjunction_raw); }
 
 /* ---- Lambda ----------------------------------------------------------------------------- */
 
@@ -1016,9 +1049,78 @@ static ASTNode *lambdef(Parser *p)
 
 /* ---- Expressions ------------------------------------------------------------------------ */
 
+static int is_legacy_name(const ASTNode *e)
+{
+    return e->kind == AST_Name &&
+           (!strcmp(e->v.Name.id, "print") || !strcmp(e->v.Name.id, "exec"));
+}
+
+/* Error pass: CPython's invalid_expression and invalid_legacy_expression,
+** tried before an expression's normal alternatives.  Returns 1 if an error
+** was raised; otherwise restores the position. */
+static int invalid_expression(Parser *p)
+{
+    int m = p->mark;
+    Token *t0 = p_peek(p);
+    int soft = t0->type == T_NAME &&
+               (p_peek2(p)->type == T_STRING || tok_is(t0, "match") || tok_is(t0, "case") ||
+                tok_is(t0, "_"));
+    if (!soft) {
+        ASTNode *a = p_disjunction(p);
+        if (p->error)
+            return 1;
+        if (a && can_start_expression(p)) {
+            int saved = p->invalid_pass;
+            p->invalid_pass = 0;
+            ASTNode *b = p_expression(p);
+            p->invalid_pass = saved;
+            if (p->error)
+                return 1;
+            if (b && !is_legacy_name(a) && p_last(p)->level != 0) {
+                p_error_range(p, a, b, "invalid syntax. Perhaps you forgot a comma?");
+                return 1;
+            }
+        }
+    }
+    p->mark = m;
+    ASTNode *a = p_disjunction(p);
+    if (p->error)
+        return 1;
+    if (a && p_expect(p, T_KW_IF)) {
+        ASTNode *b = p_disjunction(p);
+        if (p->error)
+            return 1;
+        if (b && !p_at(p, T_KW_ELSE) && !p_at(p, T_COLON)) {
+            p_error_range(p, a, b, "expected 'else' after 'if' expression");
+            return 1;
+        }
+    }
+    p->mark = m;
+    if (t0->type == T_NAME && p_peek2(p)->type != T_LPAR &&
+        (tok_is(t0, "print") || tok_is(t0, "exec"))) {
+        p->mark++;
+        int saved = p->invalid_pass;
+        p->invalid_pass = 0;
+        ASTNode *b = can_start_expression(p) ? p_star_expressions(p) : NULL;
+        p->invalid_pass = saved;
+        if (p->error)
+            return 1;
+        if (b) {
+            p_error_at(p, PARSE_ERR_SYNTAX, t0->lineno, t0->col_offset, b->end_lineno,
+                       b->end_col_offset, "Missing parentheses in call to '%.*s'. Did you mean %.*s(...)?",
+                       (int)(t0->end - t0->start), t0->start, (int)(t0->end - t0->start), t0->start);
+            return 1;
+        }
+    }
+    p->mark = m;
+    return 0;
+}
+
 ASTNode *p_expression(Parser *p)
 {
     P_ENTER(p);
+    if (p->invalid_pass && !p_at(p, T_KW_LAMBDA) && invalid_expression(p))
+        P_LEAVE(p, NULL);
     if (p_at(p, T_KW_LAMBDA)) {
         ASTNode *l = lambdef(p);
         P_LEAVE(p, l);
@@ -1052,7 +1154,81 @@ ASTNode *p_expression(Parser *p)
     P_LEAVE(p, n);
 }
 
+/* Error pass: CPython's invalid_named_expression.  Returns 1 if raised. */
+static int invalid_named_expression(Parser *p)
+{
+    int m = p->mark;
+    Token *t = p_peek(p);
+    ASTNode *a = p_expression(p);
+    if (p->error)
+        return 1;
+    if (a && p_at(p, T_COLONEQUAL)) {
+        p->mark++;
+        int saved = p->invalid_pass;
+        p->invalid_pass = 0;
+        ASTNode *b = p_expression(p);
+        p->invalid_pass = saved;
+        if (b) {
+            p_error_node(p, a, "cannot use assignment expressions with %s", p_expr_name(a));
+            return 1;
+        }
+    }
+    p->mark = m;
+    if (t->type == T_NAME && p_peek2(p)->type == T_EQUAL) {
+        p->mark += 2;
+        int saved = p->invalid_pass;
+        p->invalid_pass = 0;
+        ASTNode *b = p_bitwise_or(p);
+        p->invalid_pass = saved;
+        if (p->error)
+            return 1;
+        if (b && !p_at(p, T_EQUAL) && !p_at(p, T_COLONEQUAL)) {
+            p_error_at(p, PARSE_ERR_SYNTAX, t->lineno, t->col_offset, b->end_lineno, b->end_col_offset,
+                       "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            return 1;
+        }
+        p->mark = m;
+    }
+    /* !(list|tuple|genexp|'True'|'None'|'False') bitwise_or '=' bitwise_or !('='|':=') */
+    int excluded = t->type == T_KW_TRUE || t->type == T_KW_NONE || t->type == T_KW_FALSE;
+    if (!excluded && (t->type == T_LSQB || t->type == T_LPAR)) {
+        int saved = p->invalid_pass;
+        p->invalid_pass = 0;
+        ASTNode *at = atom(p);
+        p->invalid_pass = saved;
+        if (p->error)
+            return 1;
+        if (at && (at->kind == AST_List || at->kind == AST_Tuple || at->kind == AST_GeneratorExp))
+            excluded = 1;
+        p->mark = m;
+    }
+    if (!excluded) {
+        int saved = p->invalid_pass;
+        p->invalid_pass = 0;
+        ASTNode *a2 = p_bitwise_or(p);
+        if (a2 && p_expect(p, T_EQUAL)) {
+            ASTNode *b = p_bitwise_or(p);
+            p->invalid_pass = saved;
+            if (b && !p_at(p, T_EQUAL) && !p_at(p, T_COLONEQUAL)) {
+                p_error_node(p, a2, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                             p_expr_name(a2));
+                return 1;
+            }
+        }
+        p->invalid_pass = saved;
+        if (p->error)
+            return 1;
+    }
+    p->mark = m;
+    return 0;
+}
+
 ASTNode *p_named_expression(Parser *p)
+{
+    return named_expression_impl(p, 1);
+}
+
+static ASTNode *named_expression_impl(Parser *p, int check)
 {
     Token *t = p_peek(p);
     if (t->type == T_NAME && p_peek2(p)->type == T_COLONEQUAL) {
@@ -1068,6 +1244,8 @@ ASTNode *p_named_expression(Parser *p)
         n->v.NamedExpr.value = v;
         return n;
     }
+    if (check && p->invalid_pass && invalid_named_expression(p))
+        return NULL;
     ASTNode *e = p_expression(p);
     if (e && p_at(p, T_COLONEQUAL)) {
         if (p->invalid_pass)

@@ -23,6 +23,12 @@
 
 #define PARSER_MAX_DEPTH 6000   /* rule nesting, as CPython's MAXSTACK */
 
+/* end_col values for p_error_at(): -1 gives end_offset -1; P_END_ZERO gives
+** 0 (CPython's RAISE_ERROR_KNOWN_LOCATION with end -1); P_END_CURRENT
+** gives the end of the furthest token read (CPython's CURRENT_POS). */
+#define P_END_ZERO (-3)
+#define P_END_CURRENT (-5)
+
 typedef struct Parser Parser;
 struct Parser {
     Arena *arena;
@@ -46,7 +52,13 @@ struct Parser {
     Parser *parent;             /* the enclosing parser of an f-string expression */
     int fstring_level;          /* nesting of f-strings inside f-strings */
     int speculative;            /* >0 while trying an alternative that may backtrack */
+    int memo_gen;               /* bumped per pass: memo entries of older passes are stale */
 };
+
+/* Memoized rules.  The error pass tries some rules several times at the
+** same position (CPython memoizes the same ones); without a memo nested
+** brackets would cost exponential time. */
+enum { MEMO_DISJUNCTION, MEMO_BITWISE_OR };
 
 /* ---- Tokens -------------------------------------------------------------- */
 

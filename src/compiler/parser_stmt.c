@@ -225,7 +225,7 @@ static void invalid_assignment(Parser *p, const Token *start, ASTNode *first)
     const ASTNode *bad = invalid_target(first, 0);
     if (!bad)
         bad = first;
-    if (first->kind == AST_Yield || first->kind == AST_YieldFrom)
+    if ((first->kind == AST_Yield || first->kind == AST_YieldFrom) && start->type == T_KW_YIELD)
         p_error_node(p, first, "assignment to yield expression not possible");
     else
         p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
@@ -243,6 +243,8 @@ static ASTNode *expr_or_assignment(Parser *p)
         return NULL;
     Token *t = p_peek(p);
     ASTOperator op;
+    if (t->type == T_COLONEQUAL && p->invalid_pass)
+        return p_error_node(p, e, "cannot use assignment expressions with %s", p_expr_name(e));
     if (t->type == T_COLON) {
         int simple;
         if (e->kind == AST_Name) {
@@ -289,7 +291,8 @@ static ASTNode *expr_or_assignment(Parser *p)
                 if (p->invalid_pass) {
                     if (targets.len == 0)
                         invalid_assignment(p, vstart, value);
-                    else if (value->kind == AST_Yield || value->kind == AST_YieldFrom)
+                    else if ((value->kind == AST_Yield || value->kind == AST_YieldFrom) &&
+                             vstart->type == T_KW_YIELD)
                         p_error_node(p, value, "assignment to yield expression not possible");
                     else {
                         const ASTNode *bad = invalid_target(value, 0);
@@ -858,6 +861,7 @@ static ASTNode *with_stmt(Parser *p, Token *start, int is_async)
             p->mark = m;
         }
     }
+    int items_start = p->mark;
     if (!done) {
         for (;;) {
             ASTNode *w = with_item(p, 0);
@@ -870,8 +874,27 @@ static ASTNode *with_stmt(Parser *p, Token *start, int is_async)
                 break;
         }
     }
-    if (!expect_colon(p)) {
+    if (!p_expect(p, T_COLON)) {
         plist_free(&items);
+        if (p->invalid_pass && !p->error) {
+            /* invalid_with_stmt: ','.(expression ['as' star_target])+ &&':' */
+            p->mark = items_start;
+            p->invalid_pass = 0;
+            int ok = 1;
+            do {
+                if (!p_expression(p)) {
+                    ok = 0;
+                    break;
+                }
+                if (p_expect(p, T_KW_AS) && !p_star_target(p)) {
+                    ok = 0;
+                    break;
+                }
+            } while (p_expect(p, T_COMMA));
+            p->invalid_pass = 1;
+            if (ok && !p->error)
+                expect_forced(p, T_COLON, ":");
+        }
         return NULL;
     }
     ASTSeq *body = p_block(p, kw, "'with' statement");
@@ -889,10 +912,21 @@ static ASTNode *with_stmt(Parser *p, Token *start, int is_async)
     return s;
 }
 
-static ASTNode *except_block(Parser *p, int *star)
+static ASTNode *except_block(Parser *p, int *star, int want)
 {
     Token *kw = p_expect(p, T_KW_EXCEPT);
+    Token *st = p_peek(p);
     *star = p_expect(p, T_STAR) != NULL;
+    if (want >= 0 && want != *star) {
+        /* invalid_try_stmt: the first handler of the other kind. */
+        if (p->invalid_pass) {
+            if (*star)
+                p_error_toks(p, kw, st, "cannot have both 'except' and 'except*' on the same 'try'");
+            else
+                p_error_tok(p, kw, "cannot have both 'except' and 'except*' on the same 'try'");
+        }
+        return NULL;
+    }
     ASTNode *type = NULL;
     const char *name = NULL;
     if (!p_at(p, T_COLON) || *star) {
@@ -900,9 +934,18 @@ static ASTNode *except_block(Parser *p, int *star)
         if (!type)
             return NULL;
         if (p_at(p, T_COMMA) && p->invalid_pass) {
-            return p_error_at(p, PARSE_ERR_SYNTAX, type->lineno, type->col_offset,
-                              p_last_nonws(p)->end_lineno, p_last_nonws(p)->end_col_offset,
-                              "multiple exception types must be parenthesized");
+            int m = p->mark;
+            p->mark++;
+            p->invalid_pass = 0;
+            ASTNode *more = p_expressions(p);
+            p->invalid_pass = 1;
+            if (more && (p_at(p, T_COLON) || p_at(p, T_KW_AS))) {
+                p_peek(p);
+                return p_error_at(p, PARSE_ERR_SYNTAX, type->lineno, type->col_offset,
+                                  type->lineno, P_END_CURRENT,
+                                  "multiple exception types must be parenthesized");
+            }
+            p->mark = m;
         }
         if (p_expect(p, T_KW_AS)) {
             Token *n = p_expect(p, T_NAME);
@@ -938,15 +981,8 @@ static ASTNode *try_stmt(Parser *p)
     int kind = -1;   /* 0: except, 1: except* */
     while (p_at(p, T_KW_EXCEPT)) {
         int star;
-        ASTNode *h = except_block(p, &star);
+        ASTNode *h = except_block(p, &star, kind);
         if (!h) {
-            plist_free(&handlers);
-            return NULL;
-        }
-        if (kind >= 0 && kind != star) {
-            if (p->invalid_pass)
-                p_error_last(p, PARSE_ERR_SYNTAX,
-                             "cannot have both 'except' and 'except*' on the same 'try'");
             plist_free(&handlers);
             return NULL;
         }
@@ -1032,8 +1068,10 @@ static ASTNode *classdef(Parser *p, ASTSeq *decorators)
     ASTSeq *bases = NULL, *keywords = NULL;
     Token *lpar = p_peek(p);
     if (p_expect(p, T_LPAR)) {
+        /* A dummy callee whose kind tells p_call_tail that this is a class's
+        ** argument list. */
         ASTNode dummy = {0};
-        dummy.kind = AST_Name;
+        dummy.kind = AST_Pass;
         ASTNode *call = p_call_tail(p, &dummy, lpar, lpar);
         if (!call)
             return NULL;

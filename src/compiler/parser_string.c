@@ -632,7 +632,7 @@ ASTNode *p_concat_strings(Parser *p, int first, int last)
         StrTok s;
         split_token(t, &s);
         if (s.bytes && !is_ascii(s.body, s.len)) {
-            p_error_tok(p, t, "bytes can only contain ASCII literal characters");
+            p_error_last(p, PARSE_ERR_SYNTAX, "bytes can only contain ASCII literal characters");
             goto out;
         }
         Buf dec = {0};
@@ -719,12 +719,14 @@ ASTNode *p_parse_fstring_expr(Parser *p, const char *text, size_t len, int linen
     sub.parent = p;
     sub.fstring_level = p->fstring_level + 1;
     sub.depth = p->depth;
+    sub.memo_gen = 1;
     sub.src = p->src;
     sub.src_len = p->src_len;
     ASTNode *e = NULL;
     for (int pass = 0; pass < 2 && !e && !sub.error; pass++) {
         sub.mark = 0;
         sub.invalid_pass = pass;
+        sub.memo_gen++;
         e = p_star_expressions(&sub);
         if (e && !p_at(&sub, T_NEWLINE) && !p_at(&sub, T_ENDMARKER))
             e = NULL;

@@ -115,6 +115,73 @@ static unsigned utf8_decode(const char *s, int *len)
     return p[0];
 }
 
+static int nfkc_lookup(unsigned cp, const char **to, unsigned *delta)
+{
+    int lo = 0, hi = (int)(sizeof uni_nfkc / sizeof uni_nfkc[0]) - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (cp < uni_nfkc[mid].start)
+            hi = mid - 1;
+        else if (cp >= uni_nfkc[mid].start + uni_nfkc[mid].len)
+            lo = mid + 1;
+        else {
+            *to = uni_nfkc[mid].to;
+            *delta = cp - uni_nfkc[mid].start;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Identifiers are NFKC-normalized (PEP 3131).  This maps each character
+** through its own normal form, which covers compatibility characters
+** (fullwidth forms, ligatures, mathematical letters, MICRO SIGN); it does
+** not recompose combining sequences, which identifiers rarely contain. */
+char *tok_normalize_identifier(Arena *a, const char *s, size_t n)
+{
+    char *out = ast_arena_alloc(a, n * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    const char *e = s + n;
+    while (s < e) {
+        int len;
+        unsigned cp = utf8_decode(s, &len);
+        const char *to;
+        unsigned delta;
+        if (cp >= 128 && nfkc_lookup(cp, &to, &delta)) {
+            if (delta == 0) {
+                size_t tl = strlen(to);
+                memcpy(out + o, to, tl);
+                o += tl;
+            } else {
+                int tlen;
+                unsigned t = utf8_decode(to, &tlen) + delta;
+                if (t < 0x80) out[o++] = (char)t;
+                else if (t < 0x800) {
+                    out[o++] = (char)(0xC0 | (t >> 6));
+                    out[o++] = (char)(0x80 | (t & 0x3F));
+                } else if (t < 0x10000) {
+                    out[o++] = (char)(0xE0 | (t >> 12));
+                    out[o++] = (char)(0x80 | ((t >> 6) & 0x3F));
+                    out[o++] = (char)(0x80 | (t & 0x3F));
+                } else {
+                    out[o++] = (char)(0xF0 | (t >> 18));
+                    out[o++] = (char)(0x80 | ((t >> 12) & 0x3F));
+                    out[o++] = (char)(0x80 | ((t >> 6) & 0x3F));
+                    out[o++] = (char)(0x80 | (t & 0x3F));
+                }
+            }
+        } else {
+            memcpy(out + o, s, (size_t)len);
+            o += (size_t)len;
+        }
+        s += len;
+    }
+    out[o] = 0;
+    return out;
+}
+
 int tok_char_offset(const char *s, size_t n)
 {
     int count = 0;
@@ -126,9 +193,9 @@ int tok_char_offset(const char *s, size_t n)
 
 /* ---- Errors --------------------------------------------------------------- */
 
-/* Record an error at byte column [col, end_col) of the current line (0-based
-** byte offsets; -1 means "at cur"), converting to 1-based character offsets
-** as CPython's SyntaxError.offset. */
+/* Record an error whose SyntaxError.offset is the number of characters
+** from line_start to pos (CPython's tokenizer reports the offset of the
+** last character it consumed), and end_offset likewise for endpos. */
 static TokType tok_error_at(Tokenizer *t, ParseErrorKind kind, int lineno,
                             const char *line_start, const char *pos, const char *endpos,
                             const char *fmt, ...)
@@ -165,6 +232,7 @@ void tok_init(Tokenizer *t, const char *buf, size_t len, int first_lineno,
     t->lineno = first_lineno;
     t->first_lineno = first_lineno;
     t->first_col = first_col;
+    t->first_col_orig = first_col;
     t->atbol = 1;
     t->arena = arena;
 }
@@ -175,6 +243,7 @@ static void tok_newline(Tokenizer *t)
 {
     /* cur is just past a '\n'. */
     t->lineno++;
+    t->last_line_start = t->line_start;
     t->line_start = t->cur;
 }
 
@@ -235,8 +304,7 @@ static int verify_end_of_number(Tokenizer *t, const char *kind)
         return 1;
     }
     if (is_potential_identifier_char(c)) {
-        /* CPython reports at the character after the literal's end. */
-        t->cur++;
+        /* CPython reports at the literal's last character. */
         SYNTAX_ERROR(t, "invalid %s literal", kind);
         return 0;
     }
@@ -283,10 +351,8 @@ static TokType tok_number(Tokenizer *t, Token *tok, const char *start)
                     t->cur++;
                     return SYNTAX_ERROR(t, "invalid digit '%c' in %s literal", c, kind);
                 }
-                if (!any || t->cur[-1] == '_') {
-                    t->cur++;
+                if (!any || t->cur[-1] == '_')
                     return SYNTAX_ERROR(t, "invalid %s literal", kind);
-                }
                 break;
             }
             any = 1;
@@ -321,29 +387,31 @@ static TokType tok_number(Tokenizer *t, Token *tok, const char *start)
         goto exponent;
     }
     if (*p == '0') {
-        /* Only zeros may follow a leading 0 in an integer. */
-        const char *zs = t->cur;
-        while (*t->cur == '0' || (*t->cur == '_' && is_digit((unsigned char)t->cur[1])))
+        /* A leading 0 may only be followed by more zeros in an integer
+        ** (old-style octal is gone); 0123.5, 00e1 and 07j are fine. */
+        t->cur++;
+        for (;;) {
+            if (*t->cur == '_') {
+                t->cur++;
+                if (!is_digit((unsigned char)*t->cur))
+                    return SYNTAX_ERROR(t, "invalid decimal literal");
+            }
+            if (*t->cur != '0')
+                break;
             t->cur++;
-        if (t->cur[-1] == '_' || (*t->cur == '_')) {
-            t->cur++;
-            return SYNTAX_ERROR(t, "invalid decimal literal");
         }
+        const char *zeros_end = t->cur;
         int nonzero = is_digit((unsigned char)*t->cur);
         if (nonzero && !decimal_tail(t))
             return T_ERRORTOKEN;
         if (*t->cur == '.' || *t->cur == 'e' || *t->cur == 'E' || *t->cur == 'j' || *t->cur == 'J') {
-            /* 0123.5, 00e1, 07j are fine. */
+            /* a float or imaginary literal */
         } else if (nonzero) {
-            t->cur = zs;
-            /* CPython points at the first nonzero digit... and reports the
-            ** span of the whole literal. */
-            const char *e = zs;
-            while (is_digit((unsigned char)*e) || *e == '_')
-                e++;
-            return tok_error_at(t, PARSE_ERR_SYNTAX, t->lineno, t->line_start, start + 1, e + 1,
+            /* CPython reports from the literal's start to just past the
+            ** first nonzero digit. */
+            return tok_error_at(t, PARSE_ERR_SYNTAX, t->lineno, t->line_start, start + 1, zeros_end + 1,
                                 "leading zeros in decimal integer literals are not permitted; "
-                                "use an 0o prefix for octal integers") ;
+                                "use an 0o prefix for octal integers");
         }
     } else {
         if (!decimal_tail(t))
@@ -361,10 +429,8 @@ exponent:
         t->cur++;
         if (*t->cur == '+' || *t->cur == '-') {
             t->cur++;
-            if (!is_digit((unsigned char)*t->cur)) {
-                t->cur++;
+            if (!is_digit((unsigned char)*t->cur))
                 return SYNTAX_ERROR(t, "invalid decimal literal");
-            }
         } else if (!is_digit((unsigned char)*t->cur)) {
             /* "1else": the e belongs to a keyword. */
             t->cur = e;
@@ -604,8 +670,15 @@ static int tok_indentation(Tokenizer *t, int *blankline)
             t->indent--;
         }
         if (col != t->indstack[t->indent]) {
-            tok_error_at(t, PARSE_ERR_INDENT, t->lineno, t->line_start, t->cur, NULL,
+            /* CPython reports the offset of the end of the line. */
+            const char *eol = t->cur;
+            while (*eol && *eol != '\n')
+                eol++;
+            if (*eol)
+                eol++;
+            tok_error_at(t, PARSE_ERR_INDENT, t->lineno, t->line_start, eol, NULL,
                          "unindent does not match any outer indentation level");
+            t->err.end_col = -1;
             return 0;
         }
         if (altcol != t->altindstack[t->indent])
@@ -613,14 +686,43 @@ static int tok_indentation(Tokenizer *t, int *blankline)
     }
     return 1;
 tab_error:
-    tok_error_at(t, PARSE_ERR_TAB, t->lineno, t->line_start, t->cur, NULL,
+    tok_error_at(t, PARSE_ERR_TAB, t->lineno, t->line_start, t->line_start + 1, NULL,
                  "inconsistent use of tabs and spaces in indentation");
+    t->err.end_col = 0;
     return 0;
 }
 
 /* The main loop ------------------------------------------------------------------ */
 
+static TokType tok_get_impl(Tokenizer *t, Token *tok);
+
 TokType tok_get(Tokenizer *t, Token *tok)
+{
+    TokType type = tok_get_impl(t, tok);
+    if (type == T_ERRORTOKEN && tok->type != T_ERRORTOKEN) {
+        /* Errors return before a token was filled in. */
+        tok->type = T_ERRORTOKEN;
+        tok->start = tok->end = t->cur;
+        tok->lineno = tok->end_lineno = t->lineno;
+        tok->line_start = t->line_start;
+        tok->col_offset = tok->end_col_offset = (int)(t->cur - t->line_start);
+        tok->level = t->level;
+    }
+    tok->type = type;
+    if (type == T_NEWLINE)
+        tok->end_col_offset = tok->col_offset;   /* CPython leaves the '\n' out */
+    if (t->at_eof && (type == T_ENDMARKER || type == T_DEDENT || type == T_ERRORTOKEN) &&
+        t->cur > t->buf && t->cur[-1] == '\n' && t->err.kind == PARSE_ERR_NONE) {
+        /* At the end of the text CPython is still on the last line. */
+        tok->lineno = tok->end_lineno = t->lineno - 1;
+        tok->line_start = t->last_line_start;
+        tok->err_col = (int)(t->cur - t->last_line_start);
+        tok->col_offset = tok->end_col_offset = -1;
+    }
+    return type;
+}
+
+static TokType tok_get_impl(Tokenizer *t, Token *tok)
 {
     memset(tok, 0, sizeof *tok);
     if (t->err.kind != PARSE_ERR_NONE) {
@@ -628,6 +730,7 @@ TokType tok_get(Tokenizer *t, Token *tok)
         tok->start = tok->end = t->cur;
         tok->lineno = tok->end_lineno = t->lineno;
         tok->line_start = t->line_start;
+        tok->type = T_ERRORTOKEN;
         return T_ERRORTOKEN;
     }
 nextline:
@@ -647,6 +750,7 @@ nextline:
         else
             t->pendin--;
         fill(t, tok, type, t->cur, t->lineno, t->line_start);
+        tok->err_col = tok->col_offset;
         tok->col_offset = tok->end_col_offset = -1;
         return type;
     }
@@ -781,13 +885,16 @@ again:
             t->cur++;
         if (*t->cur != '\n') {
             t->cur++;
-            return SYNTAX_ERROR(t, "unexpected character after line continuation character");
+            SYNTAX_ERROR(t, "unexpected character after line continuation character");
+            t->err.end_col = 0;
+            return T_ERRORTOKEN;
         }
         t->cur++;
         if (*t->cur == 0) {
             /* The backslash was on the last line. */
-            t->cur--;
-            return SYNTAX_ERROR(t, "unexpected EOF while parsing");
+            SYNTAX_ERROR(t, "unexpected EOF while parsing");
+            t->err.end_col = -1;
+            return T_ERRORTOKEN;
         }
         tok_newline(t);
         t->cont_line = 1;

@@ -71,6 +71,12 @@ typedef struct Token {
     const char *start, *end;       /* the token's text in the source buffer */
     const char *line_start;        /* the start of the line `start` is on */
     int level;                     /* bracket nesting after this token */
+    int err_col;                   /* INDENT/DEDENT/EOF tokens (col_offset -1):
+                                      where CPython's tokenizer stood, in bytes */
+    /* Parser memo for rules starting here (see parser_internal.h). */
+    struct ASTNode *memo[2][2];    /* [rule][invalid_pass] */
+    int memo_end[2][2];
+    int memo_gen[2][2];
 } Token;
 
 /* Error kinds shared by the tokenizer and the parser (see parser.h). */
@@ -100,11 +106,13 @@ typedef struct Tokenizer {
     const char *buf, *end;      /* UTF-8, NUL-terminated, ends with '\n' */
     const char *cur;
     const char *line_start;
+    const char *last_line_start;  /* the line before line_start */
     int lineno;
     /* Sub-tokenizers for f-string expressions report positions in the
     ** enclosing file: lines are shifted by first_lineno - 1 and columns on
     ** the first line by first_col. */
     int first_lineno, first_col;
+    int first_col_orig;         /* first_col as given, for error offsets */
     int atbol;
     int blankline;              /* the current line holds no token */
     int pendin;                 /* >0: INDENTs to emit; <0: DEDENTs */
@@ -137,6 +145,9 @@ TokType tok_get(Tokenizer *t, Token *tok);
 
 /* Character (code point) count of s[0..n), for 1-based error offsets. */
 int tok_char_offset(const char *s, size_t n);
+
+/* NFKC-normalize a non-ASCII identifier into the arena (NUL-terminated). */
+char *tok_normalize_identifier(Arena *a, const char *s, size_t n);
 
 /* Whether the code point may start / continue an identifier. */
 int tok_is_xid_start(unsigned cp);
