@@ -852,6 +852,12 @@ static Value bytearray_concat_slot(Value a, Value b) { return bytes_concat(a, b)
 
 static Value bytes_concat_slot(Value a, Value b) { return bytes_concat(a, b); }
 
+/* bytes % args (nb_remainder: called for either operand's type). */
+static Value bytes_mod_slot(Value a, Value b) {
+    if (val_is_int(a) || !(bytes_check(a) || bytearray_check(a))) return VNotImplemented;
+    return bytes_mod(a, b);
+}
+
 /* Exposed for bytes_methods.c: in-place edits keep all resizing here. */
 int bytearray_splice(Value self, size_t lo, size_t hi, const char *src, size_t n) {
     return splice(self, lo, hi, src, n);
@@ -874,6 +880,7 @@ Type type_bytes = {
     .len = bytes_len,
     .getitem = bytes_getitem,
     .contains = bytes_contains,
+    .nb = {[BINOP_MOD] = bytes_mod_slot},
     .sq_concat = bytes_concat_slot,
     .sq_repeat = bytes_repeat,
     .methods = bytes_methods_table,
@@ -905,6 +912,7 @@ Type type_bytearray = {
     .getitem = bytearray_getitem,
     .setitem = bytearray_setitem,
     .contains = bytearray_contains,
+    .nb = {[BINOP_MOD] = bytes_mod_slot},
     .sq_concat = bytearray_concat_slot,
     .sq_inplace_concat = bytearray_inplace_concat,
     .sq_repeat = bytearray_repeat,

@@ -169,7 +169,8 @@ Value str_format_spec(Value s, Value spec) {
         return VNULL;
     }
     if (f.sign) {
-        err_set(&exc_ValueError, "Sign not allowed in string format specifier");
+        err_set(&exc_ValueError, f.sign == ' ' ? "Space not allowed in string format specifier"
+                                               : "Sign not allowed in string format specifier");
         return VNULL;
     }
     if (f.no_neg_zero) {
@@ -314,11 +315,7 @@ static Value get_field(FmtCtx *ctx, const char *name, size_t n) {
             if (k == -2) return VNULL;
             Value key = k >= 0 ? int_from_i64(k) : str_new(name + s, i - s);
             if (!key) return VNULL;
-            i++; /* the ']' */
-            if (i < n && name[i] != '.' && name[i] != '[') {
-                err_set(&exc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-                return VNULL;
-            }
+            i++; /* the ']'; what may follow it is checked on the next round, after the lookup */
             obj = obj_getitem(obj, key);
         } else {
             err_set(&exc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
@@ -619,18 +616,24 @@ static int format_float(StrBuilder *sb, Value v, char conv, int flags, ssize_t w
     return 0;
 }
 
-static int format_char(StrBuilder *sb, Value v, int flags, ssize_t width) {
+/* %c: a code point (str) or a byte (bytes), from an int or a one-item str/bytes. */
+static int format_char(StrBuilder *sb, Value v, int flags, ssize_t width, bool is_bytes) {
     uint32_t c;
-    if (str_check(v)) {
+    const char *bd;
+    size_t bn;
+    if (!is_bytes && str_check(v)) {
         if (str_len(v) != 1) goto bad;
         c = str_char_at(v, 0);
+    } else if (is_bytes && bytes_get_buffer(v, &bd, &bn)) {
+        if (bn != 1) goto bad;
+        c = (unsigned char)bd[0];
     } else if (num_check_index(v)) {
         Value iv = num_index(v);
         if (!iv) return -1;
-        int64_t x = int_as_i64(iv);
-        if ((x == -1 && err_occurred()) || x < 0 || x > 0x10FFFF) {
-            err_clear();
-            err_set(&exc_OverflowError, "%c arg not in range(0x110000)");
+        int64_t x = int_fits_i64(iv) ? int_as_i64(iv) : -1;
+        uint32_t limit = is_bytes ? 0x100 : 0x110000;
+        if (x < 0 || x >= (int64_t)limit) {
+            err_set(&exc_OverflowError, is_bytes ? "%c arg not in range(256)" : "%c arg not in range(0x110000)");
             return -1;
         }
         c = (uint32_t)x;
@@ -638,12 +641,30 @@ static int format_char(StrBuilder *sb, Value v, int flags, ssize_t width) {
         goto bad;
     }
     if (width > 1 && !(flags & F_LJUST)) sb_append_repeat(sb, ' ', (size_t)width - 1);
-    sb_append_codepoint(sb, c);
+    if (is_bytes) {
+        char ch = (char)c;
+        sb_append_utf8(sb, &ch, 1, 1);
+    } else {
+        sb_append_codepoint(sb, c);
+    }
     if (width > 1 && (flags & F_LJUST)) sb_append_repeat(sb, ' ', (size_t)width - 1);
     return 0;
 bad:
-    err_set(&exc_TypeError, "%c requires int or char");
+    err_set(&exc_TypeError, is_bytes ? "%c requires an integer in range(256) or a single byte"
+                                     : "%c requires int or char");
     return -1;
+}
+
+/* %s and %b of bytes formatting: the raw bytes of a bytes-like object or of __bytes__(). */
+static Value bytes_of_arg(Value v) {
+    const char *d;
+    size_t n;
+    if (bytes_get_buffer(v, &d, &n)) return bytes_check(v) ? v : bytes_new(d, n);
+    Value m = type_lookup_cstr(val_type(v), "__bytes__");
+    if (m && !str_check(v)) return bytes_from_object(v);
+    err_format(&exc_TypeError, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+               type_name(v));
+    return VNULL;
 }
 
 /* Reads a '*' width or precision from the arguments. */
@@ -659,23 +680,30 @@ static int star_arg(ModCtx *c, ssize_t *out) {
     return 0;
 }
 
-Value str_mod(Value fmt, Value args) {
+/*
+ * The engine behind `str % args` and `bytes % args`.  For bytes the format
+ * and the output are raw bytes held in the StrBuilder's buffer (its code
+ * point count is then meaningless and unused).
+ */
+static Value percent_format(const char *s, size_t n, Value args, bool is_bytes) {
     ModCtx c;
     bool is_tuple = tuple_check(args);
     c.args = args;
     c.arglen = is_tuple ? tuple_size(args) : -1;
     c.argidx = is_tuple ? 0 : -2;
     Type *at = val_type(args);
-    c.dict = (!is_tuple && !str_check(args) && at->getitem) ? args : VNULL;
+    c.dict = (!is_tuple && !str_check(args) && !bytes_check(args) && at->getitem) ? args : VNULL;
 
-    const char *s = str_data(fmt);
-    size_t n = str_size(fmt), i = 0;
+    size_t i = 0;
     StrBuilder sb;
     sb_init(&sb);
     while (i < n) {
         size_t lit = i;
         while (i < n && s[i] != '%') i++;
-        if (i > lit) sb_append(&sb, s + lit, i - lit);
+        if (i > lit) {
+            if (is_bytes) sb_append_utf8(&sb, s + lit, i - lit, i - lit);
+            else sb_append(&sb, s + lit, i - lit);
+        }
         if (i >= n) break;
         i++;
         if (i < n && s[i] == '%') {
@@ -701,7 +729,7 @@ Value str_mod(Value fmt, Value args) {
                 err_set(&exc_ValueError, "incomplete format key");
                 goto fail;
             }
-            Value key = str_new(s + k0, i - 1 - k0);
+            Value key = is_bytes ? bytes_new(s + k0, i - 1 - k0) : str_new(s + k0, i - 1 - k0);
             if (!key) goto fail;
             Value v = obj_getitem(c.dict, key);
             if (!v) goto fail;
@@ -758,15 +786,33 @@ Value str_mod(Value fmt, Value args) {
             goto fail;
         }
         size_t conv_at = i;
-        const unsigned char *q = (const unsigned char *)s + i;
-        uint32_t conv = utf8_decode(&q);
-        i = (size_t)((const char *)q - s);
+        uint32_t conv;
+        if (is_bytes) {
+            conv = (unsigned char)s[i++];
+        } else {
+            const unsigned char *q = (const unsigned char *)s + i;
+            conv = utf8_decode(&q);
+            i = (size_t)((const char *)q - s);
+        }
         Value v = next_arg(&c);
         if (!v) goto fail;
-        int rc;
+        int rc = 0;
         switch (conv) {
-        case 's': case 'r': case 'a': {
-            Value r = conv == 's' ? obj_str(v) : conv == 'r' ? obj_repr(v) : obj_ascii(v);
+        case 's': case 'r': case 'a': case 'b': {
+            Value r;
+            if (is_bytes && (conv == 's' || conv == 'b')) {
+                r = bytes_of_arg(v);
+                if (!r) goto fail;
+                size_t len = (size_t)bytes_size(r);
+                if (prec >= 0 && (size_t)prec < len) len = (size_t)prec;
+                size_t pad = width > (ssize_t)len ? (size_t)width - len : 0;
+                if (!(flags & F_LJUST)) sb_append_repeat(&sb, ' ', pad);
+                sb_append_utf8(&sb, bytes_data(r), len, len);
+                if (flags & F_LJUST) sb_append_repeat(&sb, ' ', pad);
+                break;
+            }
+            if (conv == 'b') goto unsupported;
+            r = conv == 's' ? obj_str(v) : conv == 'r' && !is_bytes ? obj_repr(v) : obj_ascii(v);
             if (!r) goto fail;
             size_t len = str_len(r), size = str_size(r);
             if (prec >= 0 && (size_t)prec < len) {
@@ -777,7 +823,6 @@ Value str_mod(Value fmt, Value args) {
             if (!(flags & F_LJUST)) sb_append_repeat(&sb, ' ', pad);
             sb_append_utf8(&sb, str_data(r), size, len);
             if (flags & F_LJUST) sb_append_repeat(&sb, ' ', pad);
-            rc = 0;
             break;
         }
         case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
@@ -787,10 +832,11 @@ Value str_mod(Value fmt, Value args) {
             rc = format_float(&sb, v, (char)conv, flags, width, prec);
             break;
         case 'c':
-            rc = format_char(&sb, v, flags, width);
+            rc = format_char(&sb, v, flags, width, is_bytes);
             break;
-        default: {
-            size_t index = utf8_count(s, conv_at);
+        default:
+        unsupported: {
+            size_t index = is_bytes ? conv_at : utf8_count(s, conv_at);
             err_format(&exc_ValueError, "unsupported format character '%c' (0x%x) at index %zu",
                        (conv >= 32 && conv <= 126) ? (int)conv : '?', (unsigned)conv, index);
             rc = -1;
@@ -800,11 +846,29 @@ Value str_mod(Value fmt, Value args) {
         if (rc < 0) goto fail;
     }
     if (c.argidx < c.arglen && !c.dict) {
-        err_set(&exc_TypeError, "not all arguments converted during string formatting");
+        err_set(&exc_TypeError, is_bytes ? "not all arguments converted during bytes formatting"
+                                         : "not all arguments converted during string formatting");
         goto fail;
+    }
+    if (is_bytes) {
+        Value r = sb.failed ? VNULL : bytes_new(sb.buf ? sb.buf : "", sb.size);
+        if (sb.failed && !err_occurred()) err_no_memory();
+        sb_discard(&sb);
+        return r;
     }
     return sb_finish(&sb);
 fail:
     sb_discard(&sb);
     return VNULL;
+}
+
+Value str_mod(Value fmt, Value args) { return percent_format(str_data(fmt), str_size(fmt), args, false); }
+
+Value bytes_mod(Value fmt, Value args) {
+    const char *d;
+    size_t n;
+    bytes_get_buffer(fmt, &d, &n);
+    Value r = percent_format(d, n, args, true);
+    if (!r || !bytearray_check(fmt)) return r;
+    return bytearray_new(bytes_data(r), (size_t)bytes_size(r));
 }

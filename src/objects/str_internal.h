@@ -38,6 +38,7 @@ Value str_char(uint32_t cp);
 /* The method table (str_methods.c), the % operator and the format family (str_format.c). */
 extern const MethodDef str_methods_table[];
 Value str_mod(Value a, Value b);
+Value bytes_mod(Value fmt, Value args);   /* bytes or bytearray % args */
 Value str_format_m(Value self, Value *args, size_t nargs, Value kwnames);
 Value str_format_map_m(Value self, Value *args, size_t nargs, Value kwnames);
 Value str_dunder_format_m(Value self, Value *args, size_t nargs, Value kwnames);

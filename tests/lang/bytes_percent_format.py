@@ -1,0 +1,28 @@
+# printf-style formatting of bytes and bytearray: %s/%b/%r/%a/%c and the numeric conversions.
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__+":", e)
+t(lambda: b'%s' % 1)
+t(lambda: b'%b|%s|%r|%a' % (b'x', bytearray(b'y'), 'é', b'z'))
+t(lambda: b'%c%c' % (65, b'B'))
+t(lambda: b'%c' % 256)
+t(lambda: b'%c' % b'ab')
+t(lambda: b'%c' % 'a')
+t(lambda: b'%d %5.2f %x %o %e %g %%' % (1, 2.5, 255, 8, 1.5, 2.0))
+t(lambda: b'%(a)s %(b)d' % {b'a': b'A', b'b': 2})
+t(lambda: b'%(a)s' % {'a': b'A'})
+t(lambda: b'%s' % (b'a', b'b'))
+t(lambda: b'%s %s' % (b'a',))
+t(lambda: b'%y' % 1)
+t(lambda: b'\xff%s' % b'\xfe')
+t(lambda: bytearray(b'%s') % b'x')
+t(lambda: b'%5s|%-5b|%.1s' % (b'ab', b'cd', b'xyz'))
+class HB:
+    def __bytes__(self): return b'hb'
+t(lambda: b'%s' % HB())
+t(lambda: b'%d' % '1')
+t(lambda: b'abc' % ())
+t(lambda: b'abc' % {})
+t(lambda: b'abc' % [])
+t(lambda: b'abc' % b'')
+t(lambda: b'%s' % b'')
