@@ -225,8 +225,9 @@ bool bytes_get_buffer(Value v, const char **data, size_t *size) {
 
 /* ---- repr ---- */
 
-/* b'...' with CPython's quote choice and escapes, appended to sb. */
-static void repr_bytes_into(StrBuilder *sb, const char *data, size_t n) {
+/* b'...' with CPython's quote choice and escapes, appended to sb.  As in
+ * CPython, bytearray's repr escapes a single quote even inside double quotes. */
+static void repr_into(StrBuilder *sb, const char *data, size_t n, bool always_escape_sq) {
     static const char hex[] = "0123456789abcdef";
     bool sq = memchr(data, '\'', n) != NULL, dq = sq && memchr(data, '"', n) != NULL;
     char quote = sq && !dq ? '"' : '\'';
@@ -235,7 +236,7 @@ static void repr_bytes_into(StrBuilder *sb, const char *data, size_t n) {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)data[i];
         char buf[4];
-        if (c == (unsigned char)quote || c == '\\') {
+        if (c == (unsigned char)quote || c == '\\' || (c == '\'' && always_escape_sq)) {
             buf[0] = '\\';
             buf[1] = (char)c;
             sb_append_utf8(sb, buf, 2, 2);
@@ -261,7 +262,7 @@ static void repr_bytes_into(StrBuilder *sb, const char *data, size_t n) {
 Value bytes_repr(Value v) {
     StrBuilder sb;
     sb_init(&sb);
-    repr_bytes_into(&sb, bytes_data(v), (size_t)bytes_size(v));
+    repr_into(&sb, bytes_data(v), (size_t)bytes_size(v), false);
     return sb_finish(&sb);
 }
 
@@ -273,7 +274,7 @@ static Value bytearray_repr(Value v) {
     if (t == &type_bytearray) sb_append_cstr(&sb, "bytearray");
     else sb_printf(&sb, "%N", t);
     sb_append_char(&sb, '(');
-    repr_bytes_into(&sb, b->data ? b->data : "", (size_t)b->size);
+    repr_into(&sb, b->data ? b->data : "", (size_t)b->size, true);
     sb_append_char(&sb, ')');
     return sb_finish(&sb);
 }
@@ -521,8 +522,9 @@ Type type_bytearray_iter = {
 
 /* ---- Construction ---- */
 
-/* Append the ints of an iterable to bb; -1 with an exception. */
-static int extend_from_iterable(ByteBuilder *bb, Value iterable) {
+/* Append the ints of an iterable to bb; -1 with an exception.  bytes() says
+ * "bytes must be in range(0, 256)", bytearray "byte must be ...". */
+static int extend_from_iterable(ByteBuilder *bb, Value iterable, bool for_bytes) {
     if (list_check_exact(iterable) || tuple_check_exact(iterable)) {
         bool l = list_check_exact(iterable);
         for (ssize_t i = 0; i < (l ? list_size(iterable) : tuple_size(iterable)); i++) {
@@ -530,7 +532,7 @@ static int extend_from_iterable(ByteBuilder *bb, Value iterable) {
             int c;
             if (val_is_int(x) && (uintptr_t)val_int(x) < 256) c = (int)val_int(x);
             else if ((c = byte_value(x)) < 0) {
-                if (err_matches(&exc_ValueError)) {
+                if (for_bytes && err_matches(&exc_ValueError)) {
                     err_clear();
                     err_set(&exc_ValueError, "bytes must be in range(0, 256)");
                 }
@@ -547,7 +549,7 @@ static int extend_from_iterable(ByteBuilder *bb, Value iterable) {
         if (!x) return err_occurred() ? -1 : 0;
         int c = byte_value(x);
         if (c < 0) {
-            if (err_matches(&exc_ValueError)) {
+            if (for_bytes && err_matches(&exc_ValueError)) {
                 err_clear();
                 err_set(&exc_ValueError, "bytes must be in range(0, 256)");
             }
@@ -588,7 +590,7 @@ static int bytes_source(ByteBuilder *bb, Value x, const char *tname) {
         err_format(&exc_TypeError, "cannot convert '%s' object to %s", type_name(x), tname);
         return -1;
     }
-    return extend_from_iterable(bb, x);
+    return extend_from_iterable(bb, x, strcmp(tname, "bytes") == 0);
 }
 
 static int parse_ctor(const char *tname, Value *args, size_t nargs, Value kwnames, Value *a) {
@@ -596,7 +598,7 @@ static int parse_ctor(const char *tname, Value *args, size_t nargs, Value kwname
     if (arg_parse(tname, args, nargs, kwnames, names, 0, 0, a) < 0) return -1;
     for (int i = 1; i < 3; i++) {
         if (a[i] && !str_check(a[i])) {
-            err_format(&exc_TypeError, "%s() argument '%s' must be str, not %s", tname, names[i], type_name(a[i]));
+            err_format(&exc_TypeError, "%s() argument '%s' must be str, not %s", tname, names[i], arg_type_name(a[i]));
             return -1;
         }
     }
@@ -770,7 +772,7 @@ static int bytearray_setitem(Value self, Value key, Value v) {
         } else if (num_check_index(v) || str_check(v) || (!val_type(v)->iter && !val_type(v)->getitem)) {
             err_set(&exc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
             return -1;
-        } else if (extend_from_iterable(&bb, v) < 0) {
+        } else if (extend_from_iterable(&bb, v, false) < 0) {
             bb_discard(&bb);
             return -1;
         }
@@ -862,9 +864,9 @@ static Value bytes_mod_slot(Value a, Value b) {
 int bytearray_splice(Value self, size_t lo, size_t hi, const char *src, size_t n) {
     return splice(self, lo, hi, src, n);
 }
-int bytes_extend_iterable(ByteBuilder *bb, Value iterable) { return extend_from_iterable(bb, iterable); }
+int bytes_extend_iterable(ByteBuilder *bb, Value iterable) { return extend_from_iterable(bb, iterable, false); }
 int bytes_byte_value(Value v) { return byte_value(v); }
-void bytes_repr_into(StrBuilder *sb, const char *data, size_t n) { repr_bytes_into(sb, data, n); }
+void bytes_repr_into(StrBuilder *sb, const char *data, size_t n) { repr_into(sb, data, n, false); }
 
 Type type_bytes = {
     .hdr = {0, &type_type},

@@ -619,7 +619,7 @@ static int parse_fill(const char *name, Value *args, size_t nargs, Value kwnames
     return 0;
 bad:
     err_format(&exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name,
-               type_name(args[1]));
+               arg_type_name(args[1]));
     return -1;
 }
 
@@ -770,7 +770,8 @@ static Value b_hex(Value self, Value *args, size_t nargs, Value kwnames) {
             if (sn != 1) goto badsep;
             sep = sd[0];
         } else {
-            err_format(&exc_TypeError, "sep must be str or bytes.");
+            /* CPython asks for len(sep) first. */
+            err_format(&exc_TypeError, "object of type '%s' has no len()", type_name(a[0]));
             return VNULL;
         }
     }
@@ -809,7 +810,7 @@ static Value b_fromhex(Value cls, Value *args, size_t nargs, Value kwnames) {
     CHECK_POS("fromhex", 1, 1);
     Value s = args[0];
     if (!str_check(s)) {
-        err_format(&exc_TypeError, "fromhex() argument must be str, not %s", type_name(s));
+        err_format(&exc_TypeError, "fromhex() argument must be str, not %s", arg_type_name(s));
         return VNULL;
     }
     const unsigned char *d = (const unsigned char *)str_data(s);
@@ -846,7 +847,7 @@ static Value b_decode(Value self, Value *args, size_t nargs, Value kwnames) {
     const char *enc = "utf-8", *errors = NULL;
     for (int i = 0; i < 2; i++) {
         if (a[i] && !str_check(a[i])) {
-            err_format(&exc_TypeError, "decode() argument '%s' must be str, not %s", names[i], type_name(a[i]));
+            err_format(&exc_TypeError, "decode() argument '%s' must be str, not %s", names[i], arg_type_name(a[i]));
             return VNULL;
         }
     }

@@ -313,7 +313,7 @@ Value str_encode(Value s, const char *encoding, const char *errors) {
 static bool arg_str(const char *fname, const char *argname, Value v, const char **out) {
     if (!v) return true;
     if (!str_check(v)) {
-        err_format(&exc_TypeError, "%s() argument '%s' must be str, not %s", fname, argname, type_name(v));
+        err_format(&exc_TypeError, "%s() argument '%s' must be str, not %s", fname, argname, arg_type_name(v));
         return false;
     }
     if (memchr(str_data(v), 0, str_size(v))) {

@@ -1187,14 +1187,14 @@ static Value str_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
         const char *enc = "utf-8", *errors = NULL;
         if (a[1]) {
             if (!str_check(a[1])) {
-                err_format(&exc_TypeError, "str() argument 'encoding' must be str, not %s", type_name(a[1]));
+                err_format(&exc_TypeError, "str() argument 'encoding' must be str, not %s", arg_type_name(a[1]));
                 return VNULL;
             }
             enc = str_data(a[1]);
         }
         if (a[2]) {
             if (!str_check(a[2])) {
-                err_format(&exc_TypeError, "str() argument 'errors' must be str, not %s", type_name(a[2]));
+                err_format(&exc_TypeError, "str() argument 'errors' must be str, not %s", arg_type_name(a[2]));
                 return VNULL;
             }
             errors = str_data(a[2]);

@@ -201,7 +201,7 @@ Value str_dunder_format_m(Value self, Value *args, size_t nargs, Value kwnames) 
         return VNULL;
     }
     if (!str_check(args[0])) {
-        err_format(&exc_TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
+        err_format(&exc_TypeError, "__format__() argument must be str, not %s", arg_type_name(args[0]));
         return VNULL;
     }
     return str_format_spec(self, args[0]);

@@ -32,6 +32,8 @@ ssize_t str_bytes_rfind(const char *h, size_t hn, const char *n, size_t nn);
 int str_parse_bounds(Value vstart, Value vend, size_t len, size_t *start, size_t *end);
 /* True if the pending operation may proceed: `v` is a str, else TypeError "must be str, not T". */
 bool str_arg_check(Value v, const char *what);
+/* The type name argument-clinic errors use: "None" for None, else the type's name. */
+static inline const char *arg_type_name(Value v) { return v == VNone ? "None" : type_name(v); }
 /* A one-code-point str from the cache or a new one. */
 Value str_char(uint32_t cp);
 

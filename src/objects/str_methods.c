@@ -440,11 +440,11 @@ static Value str_replace_m(Value self, Value *args, size_t nargs, Value kwnames)
     CHECK_POS("replace", 2, 3);
     Value old = args[0], new = args[1];
     if (!str_check(old)) {
-        err_format(&exc_TypeError, "replace() argument 1 must be str, not %s", type_name(old));
+        err_format(&exc_TypeError, "replace() argument 1 must be str, not %s", arg_type_name(old));
         return VNULL;
     }
     if (!str_check(new)) {
-        err_format(&exc_TypeError, "replace() argument 2 must be str, not %s", type_name(new));
+        err_format(&exc_TypeError, "replace() argument 2 must be str, not %s", arg_type_name(new));
         return VNULL;
     }
     ssize_t count = -1;
@@ -497,7 +497,7 @@ static Value str_removeprefix_m(Value self, Value *args, size_t nargs, Value kwn
     CHECK_POS("removeprefix", 1, 1);
     Value p = args[0];
     if (!str_check(p)) {
-        err_format(&exc_TypeError, "removeprefix() argument must be str, not %s", type_name(p));
+        err_format(&exc_TypeError, "removeprefix() argument must be str, not %s", arg_type_name(p));
         return VNULL;
     }
     size_t n = str_size(p);
@@ -510,7 +510,7 @@ static Value str_removesuffix_m(Value self, Value *args, size_t nargs, Value kwn
     CHECK_POS("removesuffix", 1, 1);
     Value p = args[0];
     if (!str_check(p)) {
-        err_format(&exc_TypeError, "removesuffix() argument must be str, not %s", type_name(p));
+        err_format(&exc_TypeError, "removesuffix() argument must be str, not %s", arg_type_name(p));
         return VNULL;
     }
     size_t n = str_size(p), sn = str_size(self);
@@ -833,13 +833,18 @@ static Value str_maketrans_m(Value self, Value *args, size_t nargs, Value kwname
         }
         return d;
     }
-    Value x = args[0], y = args[1];
-    if (!str_check(x)) {
-        err_format(&exc_TypeError, "maketrans() argument 1 must be str, not %s", type_name(x));
+    /* Argument clinic checks y and z before the body looks at x. */
+    Value x = args[0], y = args[1], z = nargs > 2 ? args[2] : VNULL;
+    if (!str_check(y)) {
+        err_format(&exc_TypeError, "maketrans() argument 2 must be str, not %s", arg_type_name(y));
         return VNULL;
     }
-    if (!str_check(y)) {
-        err_format(&exc_TypeError, "maketrans() argument 2 must be str, not %s", type_name(y));
+    if (z && !str_check(z)) {
+        err_format(&exc_TypeError, "maketrans() argument 3 must be str, not %s", arg_type_name(z));
+        return VNULL;
+    }
+    if (!str_check(x)) {
+        err_set(&exc_TypeError, "first maketrans argument must be a string if there is a second argument");
         return VNULL;
     }
     if (str_len(x) != str_len(y)) {
@@ -851,12 +856,7 @@ static Value str_maketrans_m(Value self, Value *args, size_t nargs, Value kwname
         uint32_t a = utf8_decode(&p), b = utf8_decode(&q);
         if (dict_set(d, val_from_int(a), val_from_int(b)) < 0) return VNULL;
     }
-    if (nargs > 2) {
-        Value z = args[2];
-        if (!str_check(z)) {
-            err_format(&exc_TypeError, "maketrans() argument 3 must be str, not %s", type_name(z));
-            return VNULL;
-        }
+    if (z) {
         p = (const unsigned char *)str_data(z);
         for (size_t i = 0; i < str_len(z); i++)
             if (dict_set(d, val_from_int(utf8_decode(&p)), VNone) < 0) return VNULL;
