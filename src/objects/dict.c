@@ -219,6 +219,8 @@ static int dict_resize(DictObject *d, uint8_t log2) {
     k->usable -= n;
     k->nentries = n;
     d->keys = k;
+    /* Entry numbers changed: caches holding them must miss. */
+    bump_version(d);
     return 0;
 }
 
