@@ -27,13 +27,18 @@
 Value (*codec_fallback)(bool encode, Value obj, const char *encoding, const char *errors);
 Value (*codec_error_lookup)(const char *name);
 
-enum Codec { C_UTF8, C_ASCII, C_LATIN1 };
+/* The UTF-16/32 members come after the three the fast paths handle. */
+enum Codec {
+    C_UTF8, C_ASCII, C_LATIN1, C_UTF8_SIG, C_UTF16, C_UTF16_LE, C_UTF16_BE, C_UTF32, C_UTF32_LE, C_UTF32_BE
+};
 enum Handler {
     H_STRICT, H_IGNORE, H_REPLACE, H_SURROGATEESCAPE, H_SURROGATEPASS, H_BACKSLASHREPLACE,
     H_XMLCHARREFREPLACE, H_OTHER
 };
 
-static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
+static const char *const codec_names[] = {
+    "utf-8", "ascii", "latin-1", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"
+};
 
 /* ---- Names ---- */
 
@@ -50,6 +55,13 @@ static const struct {
     {"latin_1", C_LATIN1}, {"latin1", C_LATIN1}, {"iso8859_1", C_LATIN1}, {"iso_8859_1", C_LATIN1},
     {"8859", C_LATIN1}, {"cp819", C_LATIN1}, {"csisolatin1", C_LATIN1}, {"ibm819", C_LATIN1},
     {"iso_8859_1_1987", C_LATIN1}, {"iso_ir_100", C_LATIN1}, {"l1", C_LATIN1}, {"latin", C_LATIN1},
+    {"utf_8_sig", C_UTF8_SIG},
+    {"utf_16", C_UTF16}, {"utf16", C_UTF16}, {"u16", C_UTF16},
+    {"utf_16_le", C_UTF16_LE}, {"utf_16le", C_UTF16_LE}, {"unicodelittleunmarked", C_UTF16_LE},
+    {"utf_16_be", C_UTF16_BE}, {"utf_16be", C_UTF16_BE}, {"unicodebigunmarked", C_UTF16_BE},
+    {"utf_32", C_UTF32}, {"utf32", C_UTF32}, {"u32", C_UTF32},
+    {"utf_32_le", C_UTF32_LE}, {"utf_32le", C_UTF32_LE},
+    {"utf_32_be", C_UTF32_BE}, {"utf_32be", C_UTF32_BE},
 };
 
 /* encodings.normalize_encoding + lower(): runs of characters other than
@@ -270,12 +282,125 @@ fail:
     return VNULL;
 }
 
+/*
+ * UTF-16 and UTF-32.  `unit` is 2 or 4 bytes, `big` the byte order, `bom`
+ * whether to start with a byte order mark (the plain "utf-16"/"utf-32"
+ * codecs write one, in the machine's order, which is little-endian here).
+ * Only surrogates are unencodable: "surrogatepass" writes them as code units.
+ */
+static void put_unit(ByteBuilder *bb, uint32_t u, int unit, bool big) {
+    unsigned char b[4];
+    for (int k = 0; k < unit; k++) b[big ? unit - 1 - k : k] = (unsigned char)(u >> (8 * k));
+    bb_append(bb, b, (size_t)unit);
+}
+
+static void put_cp(ByteBuilder *bb, uint32_t cp, int unit, bool big) {
+    if (unit == 2 && cp >= 0x10000) {
+        cp -= 0x10000;
+        put_unit(bb, 0xD800 + (cp >> 10), 2, big);
+        put_unit(bb, 0xDC00 + (cp & 0x3FF), 2, big);
+    } else {
+        put_unit(bb, cp, unit, big);
+    }
+}
+
+static Value encode_utf16_32(Value s, enum Codec c, const char *errors) {
+    int unit = c >= C_UTF32 ? 4 : 2;
+    bool big = c == C_UTF16_BE || c == C_UTF32_BE;
+    const char *enc = codec_names[c];
+    enum Handler h = handler_of(errors);
+    ByteBuilder bb;
+    bb_init(&bb);
+    if (c == C_UTF16 || c == C_UTF32) put_unit(&bb, 0xFEFF, unit, big);
+    const unsigned char *data = (const unsigned char *)str_data(s), *p = data, *end = p + str_size(s);
+    size_t i = 0;
+    while (p < end) {
+        const unsigned char *q = p;
+        uint32_t cp = utf8_decode(&q);
+        if (!is_surrogate(cp)) {
+            put_cp(&bb, cp, unit, big);
+            p = q;
+            i++;
+            continue;
+        }
+        size_t start = i, stop = i;
+        const unsigned char *r = p;
+        while (r < end) {
+            const unsigned char *r2 = r;
+            if (!is_surrogate(utf8_decode(&r2))) break;
+            r = r2;
+            stop++;
+        }
+        switch (h) {
+        case H_IGNORE:
+            break;
+        case H_REPLACE:
+            for (size_t k = start; k < stop; k++) put_cp(&bb, '?', unit, big);
+            break;
+        case H_SURROGATEPASS:
+            for (const unsigned char *x = p; x < r;) put_unit(&bb, utf8_decode(&x), unit, big);
+            break;
+        case H_BACKSLASHREPLACE:
+        case H_XMLCHARREFREPLACE:
+            for (const unsigned char *x = p; x < r;) {
+                uint32_t cpx = utf8_decode(&x);
+                char buf[16];
+                if (h == H_XMLCHARREFREPLACE) snprintf(buf, sizeof buf, "&#%u;", (unsigned)cpx);
+                else snprintf(buf, sizeof buf, "\\u%04x", (unsigned)cpx);
+                for (char *b = buf; *b; b++) put_unit(&bb, (unsigned char)*b, unit, big);
+            }
+            break;
+        case H_OTHER: {
+            size_t newpos;
+            Value exc = new_exc(&exc_UnicodeEncodeError, enc, s, start, stop, "surrogates not allowed");
+            Value rep = call_handler(errors, exc, true, str_len(s), &newpos);
+            if (!rep) goto fail;
+            if (bytes_check(rep)) {
+                bb_append(&bb, bytes_data(rep), (size_t)bytes_size(rep));
+            } else {
+                const unsigned char *x = (const unsigned char *)str_data(rep), *xe = x + str_size(rep);
+                while (x < xe) {
+                    uint32_t cpx = utf8_decode(&x);
+                    if (is_surrogate(cpx)) {
+                        raise_exc(new_exc(&exc_UnicodeEncodeError, enc, s, start, stop, "surrogates not allowed"));
+                        goto fail;
+                    }
+                    put_cp(&bb, cpx, unit, big);
+                }
+            }
+            stop = newpos;
+            r = data + str_byte_offset(s, newpos);
+            break;
+        }
+        default: /* strict, and surrogateescape, which has no meaning here */
+            raise_exc(new_exc(&exc_UnicodeEncodeError, enc, s, start, stop, "surrogates not allowed"));
+            goto fail;
+        }
+        i = stop;
+        p = r;
+    }
+    return bb_finish(&bb);
+fail:
+    bb_discard(&bb);
+    return VNULL;
+}
+
 Value str_encode(Value s, const char *encoding, const char *errors) {
     int c = encoding ? codec_of(encoding) : C_UTF8;
     if (c < 0) {
         if (codec_fallback) return codec_fallback(true, s, encoding, errors);
         unknown_encoding(encoding);
         return VNULL;
+    }
+    if (c >= C_UTF16) return encode_utf16_32(s, (enum Codec)c, errors);
+    if (c == C_UTF8_SIG) {
+        Value body = str_encode(s, "utf-8", errors);
+        if (!body) return VNULL;
+        BytesObject *r = bytes_alloc((size_t)bytes_size(body) + 3);
+        if (!r) return VNULL;
+        memcpy(r->data, "\xEF\xBB\xBF", 3);
+        memcpy(r->data + 3, bytes_data(body), (size_t)bytes_size(body));
+        return obj_val(r);
     }
     const char *d = str_data(s);
     size_t size = str_size(s);
@@ -544,6 +669,78 @@ static Value decode_latin1(DecodeState *st) {
     return obj_val(r);
 }
 
+/* UTF-16/32 decoding.  A missing or foreign BOM of the plain codecs means little-endian. */
+static uint32_t get_unit(const unsigned char *p, int unit, bool big) {
+    uint32_t u = 0;
+    for (int k = 0; k < unit; k++) u |= (uint32_t)p[big ? unit - 1 - k : k] << (8 * k);
+    return u;
+}
+
+static Value decode_utf16_32(DecodeState *st, enum Codec c) {
+    int unit = c >= C_UTF32 ? 4 : 2;
+    bool big = c == C_UTF16_BE || c == C_UTF32_BE;
+    const unsigned char *d = (const unsigned char *)st->data;
+    size_t n = st->size, i = 0;
+    if (c == C_UTF16 && n >= 2) {
+        if (d[0] == 0xFF && d[1] == 0xFE) i = 2;
+        else if (d[0] == 0xFE && d[1] == 0xFF) i = 2, big = true;
+    } else if (c == C_UTF32 && n >= 4) {
+        if (d[0] == 0xFF && d[1] == 0xFE && !d[2] && !d[3]) i = 4;
+        else if (!d[0] && !d[1] && d[2] == 0xFE && d[3] == 0xFF) i = 4, big = true;
+    }
+    StrBuilder sb;
+    sb_init(&sb);
+    while (i < n) {
+        const char *reason = NULL;
+        size_t stop = i + (size_t)unit;
+        if (n - i < (size_t)unit) {
+            reason = "truncated data";
+            stop = n;
+        } else if (unit == 4) {
+            uint32_t u = get_unit(d + i, 4, big);
+            if (u > 0x10FFFF) reason = "code point not in range(0x110000)";
+            else if (is_surrogate(u) && st->h != H_SURROGATEPASS)
+                reason = "code point in surrogate code point range(0xd800, 0xe000)";
+            else sb_append_codepoint(&sb, u);
+        } else {
+            uint32_t u = get_unit(d + i, 2, big);
+            if (!is_surrogate(u)) {
+                sb_append_codepoint(&sb, u);
+            } else if (u >= 0xDC00) {
+                if (st->h == H_SURROGATEPASS) sb_append_codepoint(&sb, u);
+                else reason = "illegal encoding";
+            } else if (n - i < 4) {
+                if (st->h == H_SURROGATEPASS && n - i >= 2) sb_append_codepoint(&sb, u);
+                else reason = n - i == 2 ? "unexpected end of data" : "illegal UTF-16 surrogate";
+            } else {
+                uint32_t u2 = get_unit(d + i + 2, 2, big);
+                if (u2 >= 0xDC00 && u2 <= 0xDFFF) {
+                    sb_append_codepoint(&sb, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+                    stop = i + 4;
+                } else if (st->h == H_SURROGATEPASS) {
+                    sb_append_codepoint(&sb, u);
+                } else {
+                    reason = "illegal UTF-16 surrogate";
+                }
+            }
+        }
+        if (!reason) {
+            i = stop;
+            continue;
+        }
+        enum Handler h = st->h;
+        if (h == H_SURROGATEPASS) st->h = H_STRICT;  /* not a surrogate problem: surrogatepass cannot help */
+        ssize_t next = decode_error(st, &sb, i, stop, reason, false);
+        st->h = h;
+        if (next < 0) {
+            sb_discard(&sb);
+            return VNULL;
+        }
+        i = (size_t)next;
+    }
+    return sb_finish(&sb);
+}
+
 Value bytes_decode(const char *data, size_t size, const char *encoding, const char *errors) {
     int c = encoding ? codec_of(encoding) : C_UTF8;
     if (c < 0) {
@@ -554,7 +751,13 @@ Value bytes_decode(const char *data, size_t size, const char *encoding, const ch
         unknown_encoding(encoding);
         return VNULL;
     }
+    if (c == C_UTF8_SIG) {
+        /* The BOM is optional; errors are reported against the rest, as the "utf-8" codec. */
+        if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) data += 3, size -= 3;
+        c = C_UTF8;
+    }
     DecodeState st = {data, size, codec_names[c], errors, handler_of(errors), VNULL};
+    if (c >= C_UTF16) return decode_utf16_32(&st, (enum Codec)c);
     switch (c) {
     case C_UTF8: return decode_utf8(&st);
     case C_ASCII: return decode_ascii(&st);
