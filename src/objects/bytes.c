@@ -757,9 +757,8 @@ static int bytearray_setitem(Value self, Value key, Value v) {
         return 0;
     }
     ssize_t start, stop, step;
-    ssize_t len = slice_indices(key, b->size, &start, &stop, &step);
-    if (len < 0) return -1;
-    /* The replacement bytes. */
+    /* The replacement bytes, gathered first: iterating v may run Python code
+     * that resizes self, and the slice must be resolved against the result. */
     ByteBuilder bb;
     bb_init(&bb);
     const char *src = NULL;
@@ -783,6 +782,11 @@ static int bytearray_setitem(Value self, Value key, Value v) {
         }
         src = bb.buf;
         n = bb.size;
+    }
+    ssize_t len = slice_indices(key, b->size, &start, &stop, &step);
+    if (len < 0) {
+        bb_discard(&bb);
+        return -1;
     }
     int r = 0;
     if (step == 1) {

@@ -760,33 +760,25 @@ bool str_arg_check(Value v, const char *what) {
     return false;
 }
 
+/* An optional start/end argument as a clipped ssize_t (CPython's _PyEval_SliceIndex). */
+static int slice_index(Value v, ssize_t *out) {
+    if (!v || v == VNone) return 0;
+    if (!num_check_index(v)) {
+        err_set(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+        return -1;
+    }
+    Value iv = num_index(v);
+    if (!iv) return -1;
+    if (val_is_int(iv)) *out = val_int(iv);
+    else if (int_fits_i64(iv)) *out = (ssize_t)int_as_i64(iv);
+    else *out = int_sign(iv) < 0 ? -SSIZE_MAX - 1 : SSIZE_MAX;
+    return 0;
+}
+
 /* Python's slice-like clamping of optional start/end for find/count/... */
 int str_parse_bounds(Value vstart, Value vend, size_t len, size_t *start, size_t *end) {
     ssize_t s = 0, e = (ssize_t)len;
-    if (vstart && vstart != VNone) {
-        if (!num_check_index(vstart)) {
-            err_set(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
-            return -1;
-        }
-        s = num_as_ssize(vstart, &exc_OverflowError);
-        if (s == -1 && err_occurred()) {
-            if (!err_matches(&exc_OverflowError)) return -1;
-            err_clear();
-            s = int_sign(vstart) < 0 ? -SSIZE_MAX - 1 : SSIZE_MAX;
-        }
-    }
-    if (vend && vend != VNone) {
-        if (!num_check_index(vend)) {
-            err_set(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
-            return -1;
-        }
-        e = num_as_ssize(vend, &exc_OverflowError);
-        if (e == -1 && err_occurred()) {
-            if (!err_matches(&exc_OverflowError)) return -1;
-            err_clear();
-            e = int_sign(vend) < 0 ? -SSIZE_MAX - 1 : SSIZE_MAX;
-        }
-    }
+    if (slice_index(vstart, &s) < 0 || slice_index(vend, &e) < 0) return -1;
     if (s < 0) {
         s += (ssize_t)len;
         if (s < 0) s = 0;
