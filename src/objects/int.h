@@ -47,7 +47,10 @@ double int_as_double(Value v);                     /* OverflowError if too large
 int int_sign(Value v);
 bool int_fits_i64(Value v);
 
-Value int_to_str(Value v, int base);               /* decimal honours the 4300-digit limit */
+/* Base 10: str(v), honouring the 4300-digit limit (int_max_str_digits).
+ * Bases 2, 8, 16: bin(v), oct(v), hex(v), i.e. with the 0b/0o/0x prefix
+ * after the sign.  Other bases (up to 36): sign and bare digits. */
+Value int_to_str(Value v, int base);
 Value int_repr(Value v);
 hash_t int_hash(Value v);
 int int_compare(Value a, Value b);                 /* -1, 0, 1; both ints */
