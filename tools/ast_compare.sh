@@ -23,7 +23,7 @@ if [[ ! -x "$pd" ]]; then
     mkdir -p "$(dirname "$pd")"
     ${CC:-gcc} -std=c11 -O2 -Wall -Wextra -Wno-unused-parameter -o "$pd" \
         "$root/tools/parsedump.c" "$root"/src/compiler/ast.c "$root"/src/compiler/tokenizer.c \
-        "$root"/src/compiler/parser*.c -lm
+        "$root"/src/compiler/parser*.c "$root"/src/compiler/unicode_names.c -lm
 fi
 
 work="$(mktemp -d)"

@@ -84,8 +84,13 @@ int main(int argc, char **argv)
             printf("== %s\n", argv[i]);
         if (mod) {
             if (!quiet) {
-                ast_dump(stdout, mod, 1);
-                putchar('\n');
+                fflush(stdout);
+                if (ast_dump(stdout, mod, 1) == 0) {
+                    putchar('\n');
+                } else {
+                    printf("ERROR RecursionError 0 0 maximum recursion depth exceeded during ast construction\n");
+                    rc = rc ? rc : 1;
+                }
             }
         } else {
             if (extended)

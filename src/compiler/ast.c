@@ -286,8 +286,12 @@ static const char *const cmpop_names[] = {
 typedef struct {
     char *buf;
     size_t len, cap;
-    int oom;
+    int oom, too_deep;
 } Out;
+
+/* Deeper trees are refused rather than risking the C stack; CPython's
+** ast.dump() gives up far earlier (RecursionError at ~1000 levels). */
+#define AST_DUMP_MAX_DEPTH 5000
 
 static void out_grow(Out *o, size_t need)
 {
@@ -597,8 +601,8 @@ static void dump_node(Out *o, const ASTNode *n, int attrs, int depth)
         out_str(o, "None");
         return;
     }
-    if (depth > 100000 || n->kind <= 0 || n->kind >= AST_KIND_COUNT) {
-        out_str(o, "...");
+    if (depth > AST_DUMP_MAX_DEPTH || n->kind <= 0 || n->kind >= AST_KIND_COUNT) {
+        o->too_deep = 1;
         return;
     }
     const KindDesc *k = &kind_descs[n->kind];
@@ -707,7 +711,7 @@ int ast_dump(FILE *out, const ASTNode *node, int include_attributes)
     Out o = {0};
     dump_node(&o, node, include_attributes, 0);
     int rc = 0;
-    if (o.oom)
+    if (o.oom || o.too_deep)
         rc = -1;
     else if (o.len && fwrite(o.buf, 1, o.len, out) != o.len)
         rc = -1;

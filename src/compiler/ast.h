@@ -217,7 +217,8 @@ int ast_kind_has_attributes(ASTKind kind);
 
 /* Write `node` in the format of CPython's
 ** ast.dump(node, include_attributes=include_attributes), one line, no
-** trailing newline.  Returns 0, or -1 on a write error. */
+** trailing newline.  Returns 0, or -1 on a write error, out of memory, or
+** a tree nested more than 5000 deep (nothing is written then). */
 int ast_dump(FILE *out, const ASTNode *node, int include_attributes);
 
 #endif

@@ -48,8 +48,10 @@ static void set_tokenizer_error(Parser *p)
 {
     TokError *e = &p->tok->err;
     Parser *r = root_of(p);
-    if (r->error)
+    if (r->error && r->perr->kind != PARSE_ERR_NONE) {
+        p->error = 1;
         return;
+    }
     ParseError *pe = r->perr;
     pe->kind = e->kind;
     snprintf(pe->msg, sizeof pe->msg, "%s%s", p->fstring_level ? "f-string: " : "", e->msg);
@@ -118,6 +120,9 @@ nomem:
 
 void p_free_tokens(Parser *p)
 {
+    free(p->memo);
+    p->memo = NULL;
+    p->memo_cap = 0;
     for (int i = 0; i < p->nblocks; i++)
         free(p->blocks[i]);
     free(p->blocks);
@@ -424,8 +429,8 @@ void *p_nomem(Parser *p)
 {
     Parser *r = root_of(p);
     p->error = 1;
-    if (!r->error) {
-        r->error = 1;
+    r->error = 1;
+    if (r->perr->kind == PARSE_ERR_NONE) {
         memset(r->perr, 0, sizeof *r->perr);
         r->perr->kind = PARSE_ERR_MEMORY;
     }
@@ -438,8 +443,8 @@ void *p_too_deep(Parser *p)
     ** MAXSTACK; the compiler gives RecursionError for shallower trees. */
     Parser *r = root_of(p);
     p->error = 1;
-    if (!r->error) {
-        r->error = 1;
+    r->error = 1;
+    if (r->perr->kind == PARSE_ERR_NONE) {
         memset(r->perr, 0, sizeof *r->perr);
         r->perr->kind = PARSE_ERR_MEMORY;
         snprintf(r->perr->msg, sizeof r->perr->msg, "too complex");
@@ -558,9 +563,7 @@ static int decode_error(Parser *p, ParseErrorKind kind, int lineno, const char *
     vsnprintf(pe->msg, sizeof pe->msg, fmt, ap);
     va_end(ap);
     pe->lineno = lineno;
-    pe->offset = lineno ? -1 : 0;
-    if (kind == PARSE_ERR_VALUE)
-        pe->offset = 0;
+    pe->offset = kind == PARSE_ERR_VALUE ? 0 : -1;
     p->error = 1;
     return 0;
 }
@@ -640,7 +643,8 @@ static char *decode_source(Parser *p, const char *src, size_t len, size_t *outle
             }
         }
         if (enc && bom && strcmp(enc, "utf-8") != 0) {
-            decode_error(p, PARSE_ERR_SYNTAX, decl_line, "encoding problem: %s with BOM", enc);
+            decode_error(p, PARSE_ERR_SYNTAX, 0, "encoding problem: %s with BOM", enc);
+            (void)decl_line;
             return NULL;
         }
         if (enc && strcmp(enc, "utf-8") != 0) {
@@ -791,6 +795,7 @@ static void check_rest_for_tokenizer_errors(Parser *p)
         if (ty == T_ERRORTOKEN) {
             if (p->tok->err.kind != PARSE_ERR_NONE) {
                 p->error = 0;
+                p->perr->kind = PARSE_ERR_NONE;
                 set_tokenizer_error(p);
                 return;
             }

@@ -773,18 +773,35 @@ static ASTNode *factor(Parser *p)
 /* Run rule `fn` at the current position through the memo slot `rule`. */
 static ASTNode *memoized(Parser *p, int rule, ASTNode *(*fn)(Parser *))
 {
-    Token *t = p_peek(p);
+    /* Only the error pass backtracks enough to need the memo. */
+    if (!p->invalid_pass && !p->memo)
+        return fn(p);
+    p_peek(p);
+    int at = p->mark;
+    if (at >= p->memo_cap) {
+        int ncap = p->memo_cap ? p->memo_cap : 1024;
+        while (ncap <= at)
+            ncap *= 2;
+        ParserMemo *nm = realloc(p->memo, (size_t)ncap * sizeof(ParserMemo));
+        if (!nm)
+            return p_nomem(p);
+        memset(nm + p->memo_cap, 0, (size_t)(ncap - p->memo_cap) * sizeof(ParserMemo));
+        p->memo = nm;
+        p->memo_cap = ncap;
+    }
     int inv = p->invalid_pass ? 1 : 0;
-    if (t->memo_gen[rule][inv] == p->memo_gen) {
-        if (t->memo_end[rule][inv] >= 0)
-            p->mark = t->memo_end[rule][inv];
-        return t->memo[rule][inv];
+    ParserMemo *m = &p->memo[at];
+    if (m->gen[rule][inv] == p->memo_gen) {
+        if (m->end[rule][inv] >= 0)
+            p->mark = m->end[rule][inv];
+        return m->node[rule][inv];
     }
     ASTNode *r = fn(p);
     if (!p->error) {
-        t->memo_gen[rule][inv] = p->memo_gen;
-        t->memo[rule][inv] = r;
-        t->memo_end[rule][inv] = r ? p->mark : -1;
+        m = &p->memo[at];   /* fn may have grown the table */
+        m->gen[rule][inv] = p->memo_gen;
+        m->node[rule][inv] = r;
+        m->end[rule][inv] = r ? p->mark : -1;
     }
     return r;
 }

@@ -53,7 +53,15 @@ struct Parser {
     int fstring_level;          /* nesting of f-strings inside f-strings */
     int speculative;            /* >0 while trying an alternative that may backtrack */
     int memo_gen;               /* bumped per pass: memo entries of older passes are stale */
+    struct ParserMemo *memo;    /* per token index, allocated in the error pass only */
+    int memo_cap;
 };
+
+typedef struct ParserMemo {
+    ASTNode *node[2][2];        /* [rule][invalid_pass] */
+    int end[2][2];
+    int gen[2][2];
+} ParserMemo;
 
 /* Memoized rules.  The error pass tries some rules several times at the
 ** same position (CPython memoizes the same ones); without a memo nested

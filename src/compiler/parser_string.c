@@ -208,12 +208,37 @@ static int decode_escapes(Parser *p, const Token *t, const char *s, size_t n, in
             /* fall through */
         case 'N':
             if (!bytes && c == 'N') {
-                /* TODO: \N{NAME} needs the Unicode name database. */
-                p_error_last(p, PARSE_ERR_SYNTAX,
-                             "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                             "position %d-%d: \\N{...} escapes are not supported yet",
-                             (int)(bs - (e - n)), (int)(s - (e - n)));
-                return 0;
+                /* \N{NAME}: CPython's messages and byte positions within the
+                ** literal's body. */
+                int start = (int)(bs - (e - n));
+                if (s >= e || *s != '{') {
+                    p_error_last(p, PARSE_ERR_SYNTAX,
+                                 "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                                 "position %d-%d: malformed \\N character escape",
+                                 start, (int)(s - (e - n)) - 1 + (s < e));
+                    return 0;
+                }
+                const char *nm = s + 1, *close = nm;
+                while (close < e && *close != '}')
+                    close++;
+                uint32_t cp;
+                if (close >= e || close == nm) {
+                    p_error_last(p, PARSE_ERR_SYNTAX,
+                                 "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                                 "position %d-%d: malformed \\N character escape",
+                                 start, (int)((close < e ? close : e) - (e - n)) - (close >= e));
+                    return 0;
+                }
+                if (!unicode_name_lookup(nm, (size_t)(close - nm), &cp)) {
+                    p_error_last(p, PARSE_ERR_SYNTAX,
+                                 "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                                 "position %d-%d: unknown Unicode character name",
+                                 start, (int)(close - (e - n)));
+                    return 0;
+                }
+                buf_cp(b, cp);
+                s = close + 1;
+                break;
             }
             /* fall through */
         default:
@@ -460,6 +485,10 @@ static ASTNode *fstring_find_expr(Parser *p, FCtx *cx, FState *st, const char **
     int debug = 0;
     if (*s == '=') {
         s++;
+        /* Whitespace after the '=' belongs to the text too. */
+        while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
+                           *s == '\v'))
+            s++;
         if (s >= end)
             return p_error_last(p, PARSE_ERR_SYNTAX, "f-string: expecting '}'");
         debug = 1;

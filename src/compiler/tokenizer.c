@@ -654,8 +654,9 @@ static int tok_indentation(Tokenizer *t, int *blankline)
             goto tab_error;
     } else if (col > t->indstack[t->indent]) {
         if (t->indent + 1 >= TOK_MAXINDENT) {
-            tok_error_at(t, PARSE_ERR_INDENT, t->lineno, t->line_start, t->cur, NULL,
+            tok_error_at(t, PARSE_ERR_INDENT, t->lineno, t->line_start, t->line_start + 1, NULL,
                          "too many levels of indentation");
+            t->err.end_col = 0;
             return 0;
         }
         if (altcol <= t->altindstack[t->indent])

@@ -3,6 +3,7 @@
 #define TAIPAN_COMPILER_TOKENIZER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ast.h"
 
@@ -73,10 +74,6 @@ typedef struct Token {
     int level;                     /* bracket nesting after this token */
     int err_col;                   /* INDENT/DEDENT/EOF tokens (col_offset -1):
                                       where CPython's tokenizer stood, in bytes */
-    /* Parser memo for rules starting here (see parser_internal.h). */
-    struct ASTNode *memo[2][2];    /* [rule][invalid_pass] */
-    int memo_end[2][2];
-    int memo_gen[2][2];
 } Token;
 
 /* Error kinds shared by the tokenizer and the parser (see parser.h). */
@@ -145,6 +142,11 @@ TokType tok_get(Tokenizer *t, Token *tok);
 
 /* Character (code point) count of s[0..n), for 1-based error offsets. */
 int tok_char_offset(const char *s, size_t n);
+
+/* The code point named `name` (case-insensitive, aliases and algorithmic
+** names included), as \N{name} and unicodedata.lookup() resolve it.
+** Returns 0 if there is no such character.  (unicode_names.c) */
+int unicode_name_lookup(const char *name, size_t len, uint32_t *cp);
 
 /* NFKC-normalize a non-ASCII identifier into the arena (NUL-terminated). */
 char *tok_normalize_identifier(Arena *a, const char *s, size_t n);
