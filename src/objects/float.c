@@ -381,13 +381,13 @@ static Value float_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
     if (arg_no_kw(name, kw) < 0 || arg_count(name, nargs, 0, 0) < 0) return VNULL
 
 static Value float_is_integer(Value self, Value *args, size_t nargs, Value kw) {
-    NO_ARGS("is_integer");
+    NO_ARGS("float.is_integer");
     double x = float_value(self);
     return val_bool(isfinite(x) && floor(x) == x);
 }
 
 static Value float_as_integer_ratio(Value self, Value *args, size_t nargs, Value kw) {
-    NO_ARGS("as_integer_ratio");
+    NO_ARGS("float.as_integer_ratio");
     double x = float_value(self);
     if (isinf(x)) {
         err_set(&exc_OverflowError, "cannot convert Infinity to integer ratio");
@@ -416,22 +416,22 @@ static Value float_as_integer_ratio(Value self, Value *args, size_t nargs, Value
 }
 
 static Value float_conjugate(Value self, Value *args, size_t nargs, Value kw) {
-    NO_ARGS("conjugate");
+    NO_ARGS("float.conjugate");
     return float_exact(self);
 }
 
 static Value float_trunc_m(Value self, Value *args, size_t nargs, Value kw) {
-    NO_ARGS("__trunc__");
+    NO_ARGS("float.__trunc__");
     return int_from_double(float_value(self));
 }
 
 static Value float_floor_m(Value self, Value *args, size_t nargs, Value kw) {
-    NO_ARGS("__floor__");
+    NO_ARGS("float.__floor__");
     return int_from_double(floor(float_value(self)));
 }
 
 static Value float_ceil_m(Value self, Value *args, size_t nargs, Value kw) {
-    NO_ARGS("__ceil__");
+    NO_ARGS("float.__ceil__");
     return int_from_double(ceil(float_value(self)));
 }
 
@@ -448,13 +448,13 @@ static Value float_round_m(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 static Value float_getnewargs(Value self, Value *args, size_t nargs, Value kw) {
-    NO_ARGS("__getnewargs__");
+    NO_ARGS("float.__getnewargs__");
     Value f = float_exact(self);
     return f ? tuple_pack(1, f) : VNULL;
 }
 
 static Value float_getformat(Value cls, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("__getformat__", kw) < 0 || arg_count("__getformat__", nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw("float.__getformat__", kw) < 0 || arg_count("float.__getformat__", nargs, 1, 1) < 0) return VNULL;
     if (!str_check(args[0])) {
         err_format(&exc_TypeError, "__getformat__() argument must be str, not %s", type_name(args[0]));
         return VNULL;

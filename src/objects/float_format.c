@@ -385,7 +385,7 @@ Value float_format_spec(double d, const FormatSpec *f) {
 }
 
 Value float_format_method(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (arg_no_kw("__format__", kwnames) < 0 || arg_count("__format__", nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw("float.__format__", kwnames) < 0 || arg_count("float.__format__", nargs, 1, 1) < 0) return VNULL;
     Value spec = args[0];
     if (!str_check(spec)) {
         err_format(&exc_TypeError, "__format__() argument must be str, not %s", type_name(spec));
@@ -535,7 +535,7 @@ Value float_from_text_value(Value x) {
 /* ---- hex() and fromhex() ---- */
 
 Value float_hex_method(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("hex", kw) < 0 || arg_count("hex", nargs, 0, 0) < 0) return VNULL;
+    if (arg_no_kw("float.hex", kw) < 0 || arg_count("float.hex", nargs, 0, 0) < 0) return VNULL;
     double x = float_value(self);
     char buf[64];
     if (isnan(x) || isinf(x)) {
@@ -582,10 +582,10 @@ static int hexval(char c) {
  * hexadecimal input correctly (ties to even) like CPython's own code.
  */
 Value float_fromhex_method(Value cls, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("fromhex", kw) < 0 || arg_count("fromhex", nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw("float.fromhex", kw) < 0 || arg_count("float.fromhex", nargs, 1, 1) < 0) return VNULL;
     Value sv = args[0];
     if (!str_check(sv)) {
-        err_format(&exc_TypeError, "fromhex() argument must be str, not %s", type_name(sv));
+        err_set(&exc_TypeError, "bad argument type for built-in operation"); /* CPython 3.11's words */
         return VNULL;
     }
     const char *p = str_data(sv), *end = p + str_size(sv);

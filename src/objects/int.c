@@ -845,9 +845,27 @@ bool num_is_text(Value x) {
            (!val_is_int(x) && (val_type(x) == &type_bytearray || type_is_subtype(val_type(x), &type_bytearray)));
 }
 
+/* Argument Clinic's wording for an unknown keyword: "'x' is an invalid
+ * keyword argument for int()". */
+static int kw_known(const char *fname, Value kwnames, const char *const *names) {
+    if (!kwnames) return 0;
+    for (ssize_t k = 0; k < tuple_size(kwnames); k++) {
+        Value kn = tuple_get(kwnames, k);
+        bool ok = false;
+        for (const char *const *n = names; *n && !ok; n++) ok = str_eq_cstr(kn, *n);
+        if (!ok) {
+            err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", kn, fname);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static Value int_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"x", "base", NULL};
+    static const char *const kwok[] = {"base", NULL};
     Value a[2];
+    if (kw_known("int", kwnames, kwok) < 0) return VNULL;
     if (arg_parse("int", args, nargs, kwnames, names, 1, 0, a) < 0) return VNULL;
     Value r;
     if (!a[1]) {
@@ -876,17 +894,17 @@ static Value int_new(Type *t, Value *args, size_t nargs, Value kwnames) {
 /* ---- Methods ---- */
 
 static Value int_conjugate(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("conjugate", kw) < 0 || arg_count("conjugate", nargs, 0, 0) < 0) return VNULL;
+    if (arg_no_kw("int.conjugate", kw) < 0 || arg_count("int.conjugate", nargs, 0, 0) < 0) return VNULL;
     return int_normalize(self);
 }
 
 static Value int_bit_length_m(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("bit_length", kw) < 0 || arg_count("bit_length", nargs, 0, 0) < 0) return VNULL;
+    if (arg_no_kw("int.bit_length", kw) < 0 || arg_count("int.bit_length", nargs, 0, 0) < 0) return VNULL;
     return int_from_u64(int_bit_length(self));
 }
 
 static Value int_bit_count(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("bit_count", kw) < 0 || arg_count("bit_count", nargs, 0, 0) < 0) return VNULL;
+    if (arg_no_kw("int.bit_count", kw) < 0 || arg_count("int.bit_count", nargs, 0, 0) < 0) return VNULL;
     IntView iv;
     int_view(self, &iv);
     size_t n = view_len(&iv);
@@ -894,24 +912,27 @@ static Value int_bit_count(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 static Value int_as_integer_ratio(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("as_integer_ratio", kw) < 0 || arg_count("as_integer_ratio", nargs, 0, 0) < 0) return VNULL;
+    if (arg_no_kw("int.as_integer_ratio", kw) < 0 || arg_count("int.as_integer_ratio", nargs, 0, 0) < 0) return VNULL;
     Value n = int_normalize(self);
     return n ? tuple_pack(2, n, val_from_int(1)) : VNULL;
 }
 
-static Value int_self_m(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("__trunc__", kw) < 0 || arg_count("__trunc__", nargs, 0, 0) < 0) return VNULL;
+static Value int_self_named(const char *fname, Value self, size_t nargs, Value kw) {
+    if (arg_no_kw(fname, kw) < 0 || arg_count(fname, nargs, 0, 0) < 0) return VNULL;
     return int_normalize(self);
 }
+static Value int_trunc_m(Value self, Value *args, size_t nargs, Value kw) { return int_self_named("int.__trunc__", self, nargs, kw); }
+static Value int_floor_m(Value self, Value *args, size_t nargs, Value kw) { return int_self_named("int.__floor__", self, nargs, kw); }
+static Value int_ceil_m(Value self, Value *args, size_t nargs, Value kw) { return int_self_named("int.__ceil__", self, nargs, kw); }
 
 static Value int_getnewargs(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("__getnewargs__", kw) < 0 || arg_count("__getnewargs__", nargs, 0, 0) < 0) return VNULL;
+    if (arg_no_kw("int.__getnewargs__", kw) < 0 || arg_count("int.__getnewargs__", nargs, 0, 0) < 0) return VNULL;
     Value n = int_normalize(self);
     return n ? tuple_pack(1, n) : VNULL;
 }
 
 static Value int_sizeof(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("__sizeof__", kw) < 0 || arg_count("__sizeof__", nargs, 0, 0) < 0) return VNULL;
+    if (arg_no_kw("int.__sizeof__", kw) < 0 || arg_count("int.__sizeof__", nargs, 0, 0) < 0) return VNULL;
     IntView iv;
     int_view(self, &iv);
     return int_from_u64(sizeof(BigIntObject) + view_len(&iv) * sizeof(mp_limb_t));
@@ -966,6 +987,7 @@ static int parse_byteorder(const char *fname, Value v, bool *little) {
 static Value int_to_bytes(Value self, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"length", "byteorder", "signed", NULL};
     Value a[3];
+    if (kw_known("to_bytes", kwnames, names) < 0) return VNULL;
     if (arg_parse("to_bytes", args, nargs, kwnames, names, 0, 0, a) < 0) return VNULL;
     /* `signed` is keyword-only. */
     if (nargs > 2) {
@@ -1035,6 +1057,7 @@ static Value int_to_bytes(Value self, Value *args, size_t nargs, Value kwnames) 
 static Value int_from_bytes(Value cls, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"bytes", "byteorder", "signed", NULL};
     Value a[3];
+    if (kw_known("from_bytes", kwnames, names) < 0) return VNULL;
     if (arg_parse("from_bytes", args, nargs, kwnames, names, 0, 1, a) < 0) return VNULL;
     if (nargs > 2) {
         err_format(&exc_TypeError, "from_bytes() takes at most 2 positional arguments (%zu given)", nargs);
@@ -1057,6 +1080,12 @@ static Value int_from_bytes(Value cls, Value *args, size_t nargs, Value kwnames)
         p = (const unsigned char *)((ByteArrayObject *)data)->data;
         len = (size_t)((ByteArrayObject *)data)->size;
     } else {
+        /* PyObject_Bytes: str and int are not byte sources here, though
+         * bytes() would accept them. */
+        if (str_check(data) || (int_check(data) && !type_lookup_cstr(val_type(data), "__bytes__"))) {
+            err_format(&exc_TypeError, "cannot convert '%s' object to bytes", type_name(data));
+            return VNULL;
+        }
         data = obj_call1(obj_val(&type_bytes), data);
         if (!data) return VNULL;
         p = (const unsigned char *)bytes_data(data);
@@ -1097,9 +1126,9 @@ static const MethodDef int_methods[] = {
     {"to_bytes", int_to_bytes, 0, "Return an array of bytes representing an integer."},
     {"from_bytes", int_from_bytes, METH_CLASS, "Return the integer represented by the given array of bytes."},
     {"as_integer_ratio", int_as_integer_ratio, 0, "Return integer ratio."},
-    {"__trunc__", int_self_m, 0, "Truncating an Integral returns itself."},
-    {"__floor__", int_self_m, 0, "Flooring an Integral returns itself."},
-    {"__ceil__", int_self_m, 0, "Ceiling of an Integral returns itself."},
+    {"__trunc__", int_trunc_m, 0, "Truncating an Integral returns itself."},
+    {"__floor__", int_floor_m, 0, "Flooring an Integral returns itself."},
+    {"__ceil__", int_ceil_m, 0, "Ceiling of an Integral returns itself."},
     {"__round__", int_round, 0, "Rounding an Integral returns itself.\nRounding with an ndigits argument also returns an integer."},
     {"__getnewargs__", int_getnewargs, 0, NULL},
     {"__format__", int_format_method, 0, "Convert to a string according to format_spec."},

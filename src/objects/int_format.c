@@ -484,7 +484,7 @@ static Value format_long(Value v, const FormatSpec *f) {
 }
 
 Value int_format_method(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (arg_no_kw("__format__", kwnames) < 0 || arg_count("__format__", nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw("int.__format__", kwnames) < 0 || arg_count("int.__format__", nargs, 1, 1) < 0) return VNULL;
     Value spec = args[0];
     if (!str_check(spec)) {
         err_format(&exc_TypeError, "__format__() argument must be str, not %s", type_name(spec));
