@@ -65,10 +65,11 @@ Value const_from_ast(Compiler *c, ASTConst *k) {
         return v;
     }
     case CONST_FLOAT: return float_new(k->f);
-    case CONST_COMPLEX: {
-        extern Value complex_new(double re, double im);
-        return complex_new(0.0, k->f);
-    }
+    case CONST_COMPLEX:
+        /* The complex type arrives with the data-model work (issue 4). */
+        err_set(&exc_NotImplementedError, "complex numbers are not supported yet");
+        c->failed = true;
+        return VNULL;
     case CONST_STR: return str_new(k->s, k->len);
     case CONST_BYTES: return bytes_new(k->s, k->len);
     }

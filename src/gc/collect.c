@@ -77,6 +77,12 @@ void gc_add_scan_range(void **lo_ptr, void **hi_ptr) {
 
 void gc_set_prepare_sweep_hook(GCHook hook) { prepare_sweep_hook = hook; }
 
+static GCHook pre_mark_hooks[8];
+static size_t npre_mark_hooks;
+void gc_add_pre_mark_hook(GCHook hook) {
+    if (npre_mark_hooks < ARRAY_LEN(pre_mark_hooks)) pre_mark_hooks[npre_mark_hooks++] = hook;
+}
+
 /* ---- Mark bits ---- */
 
 static inline bool test_and_set_mark(Object *o) {
@@ -194,6 +200,7 @@ void gc_collect(void) {
     if (collecting) return;
     collecting = true;
     heap_retire_bump();
+    for (size_t i = 0; i < npre_mark_hooks; i++) pre_mark_hooks[i]();
 
     for (size_t i = 0; i < nroots; i++) gc_mark(*roots[i]);
     for (size_t i = 0; i < nstatics; i++)

@@ -76,6 +76,8 @@ extern bool gc_enabled;
 /* Called by the collector before sweeping so weakrefs/finalizers can act. */
 typedef void (*GCHook)(void);
 void gc_set_prepare_sweep_hook(GCHook hook);
+/* Runs before marking: caches of unrooted pointers empty themselves here. */
+void gc_add_pre_mark_hook(GCHook hook);
 bool gc_is_marked(const Object *o);
 
 #endif

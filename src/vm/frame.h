@@ -29,23 +29,31 @@ typedef struct Frame {
     Value locals;            /* locals mapping of module/class/exec frames, else VNULL */
     Value frame_obj;         /* the materialized frame object, or VNULL */
     Value gen;               /* owning generator, or VNULL */
+    Value sent;              /* value sent into a generator frame being resumed */
     uint32_t flags;
-    int32_t lasti;           /* index of the instruction that raised (for tracebacks) */
+    int32_t ret_reg;         /* caller's register for the result (Python-to-Python calls) */
 } Frame;
 
 enum {
     FRAME_C_ENTRY = 1 << 0,  /* returning from it returns from interp_run() */
     FRAME_INIT = 1 << 1,     /* an __init__ called by type(): result must be None, return self */
     FRAME_ON_STACK = 1 << 2, /* the header lives on the value stack */
+    FRAME_YIELDED = 1 << 3,  /* interp_run returned because the generator yielded */
+    FRAME_THROW = 1 << 4,    /* resume by raising the pending exception at pc */
+    FRAME_IN_YIELDFROM = 1 << 5, /* suspended inside YIELDFROM (pc points at it) */
+    FRAME_CLASS_BODY = 1 << 6,
 };
 
 #define FRAME_HEADER_SLOTS ((sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value))
 
 static inline size_t frame_pc_index(Frame *f) { return (size_t)(f->pc - f->code->insns); }
 
-/* Push a frame for `code` on the value stack; registers are VNULL. */
+/* Push a frame for `code` on the value stack; registers are VNULL.
+ * NULL with RecursionError/MemoryError when the stack is exhausted. */
 Frame *frame_push(CodeObject *code, Value func, Value globals, Value builtins, Value locals);
 void frame_pop(Frame *f);
+/* Bind call arguments into a new frame's registers (CPython's rules and messages). */
+int frame_bind_args(Frame *f, Value func, Value *args, size_t nargs, Value kwnames);
 int frame_lineno(Frame *f);
 Value frame_get_object(Frame *f);  /* materialize the frame object */
 void frame_detach(Frame *f);      /* the frame ends: its object keeps a snapshot */
@@ -54,5 +62,8 @@ void frame_detach(Frame *f);      /* the frame ends: its object keeps a snapshot
 Value interp_run(Frame *f);
 Value interp_call_function(Value func, Value *args, size_t nargs, Value kwnames);
 Value interp_eval_code(CodeObject *code, Value globals, Value locals);
+/* Run a class body: the function's code with `ns` as its locals mapping. */
+Value interp_run_class_body(Value func, Value ns);
+void interp_init(void);
 
 #endif

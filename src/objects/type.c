@@ -1,0 +1,1034 @@
+/* type.c - type and object: readying types, MRO lookup with a version-tagged cache, class creation, calls. */
+#include "type.h"
+#include "str.h"
+#include "int.h"
+#include "tuple.h"
+#include "list.h"
+#include "dict.h"
+#include "func.h"
+#include "misc.h"
+#include "instance.h"
+#include "exceptions.h"
+#include "../gc/gc.h"
+#include "../vm/error.h"
+#include "../vm/frame.h"
+#include "type_slots.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/*
+ * Version tags.  Every type has a nonzero version; any change to a type's
+ * dict or bases gives it and all its subclasses fresh versions.  The
+ * method cache below and the interpreter's inline caches key on
+ * (version, name), so a hit needs no dict lookups at all.
+ */
+static uint32_t next_version = 1;
+
+static uint32_t new_version(void) {
+    uint32_t v = next_version++;
+    if (next_version == 0) next_version = 1; /* wrapped: stale entries are flushed below */
+    return v;
+}
+
+#define MCACHE_SIZE 4096
+typedef struct {
+    uint32_t version;
+    Value name;
+    Value value;   /* VNULL: known absent */
+} MCacheEntry;
+static MCacheEntry mcache[MCACHE_SIZE];
+
+
+void type_modified(Type *t) {
+    t->version = new_version();
+    if (t->subclasses) {
+        Value l = t->subclasses;
+        for (ssize_t i = 0; i < list_size(l); i++) type_modified((Type *)list_get(l, i));
+    }
+}
+
+static Value lookup_uncached(Type *t, Value name) {
+    Value mro = t->mro;
+    if (!mro) {
+        for (Type *b = t; b; b = b->base) {
+            if (!b->dict) continue;
+            Value v = dict_get_str(b->dict, name);
+            if (v) return v;
+        }
+        return VNULL;
+    }
+    ssize_t n = tuple_size(mro);
+    for (ssize_t i = 0; i < n; i++) {
+        Type *b = (Type *)tuple_get(mro, i);
+        Value v = str_check_exact(name) ? dict_get_str(b->dict, name) : dict_get(b->dict, name);
+        if (v) return v;
+    }
+    if (err_occurred()) err_clear();
+    return VNULL;
+}
+
+Value type_lookup(Type *t, Value name) {
+    uintptr_t h = ((uintptr_t)name >> 4) ^ (t->version * 2654435761u);
+    MCacheEntry *e = &mcache[h & (MCACHE_SIZE - 1)];
+    if (e->version == t->version && e->name == name && t->version) return e->value;
+    Value v = lookup_uncached(t, name);
+    if (str_check_exact(name)) {
+        e->version = t->version;
+        e->name = name;
+        e->value = v;
+    }
+    return v;
+}
+
+Value type_lookup_cstr(Type *t, const char *name) {
+    Value n = str_intern_cstr(name);
+    return n ? type_lookup(t, n) : VNULL;
+}
+
+/* The method cache holds Values in static memory that the GC does not
+ * see.  Every entry is also reachable from a type dict while it is valid,
+ * but a dead name's address could be reused by another string, so the
+ * cache is emptied before each collection instead of being traced. */
+static void mcache_clear(void) { memset(mcache, 0, sizeof mcache); }
+
+/* ---- Readying static types ---- */
+
+static void add_to_dict(Type *t, const char *name, Value v) {
+    Value key = str_intern_cstr(name);
+    if (!key || !v || dict_set(t->dict, key, v) < 0) {
+        fprintf(stderr, "taipan: cannot initialise type %s\n", t->name);
+        abort();
+    }
+}
+
+static void inherit_slots(Type *t, Type *b) {
+#define INHERIT(f) if (!t->f) t->f = b->f
+    INHERIT(trace); INHERIT(finalize);
+    INHERIT(new); INHERIT(init); INHERIT(call);
+    INHERIT(repr); INHERIT(str);
+    if (!t->hash && !t->richcompare) {
+        t->hash = b->hash;
+        t->richcompare = b->richcompare;
+    }
+    INHERIT(getattr); INHERIT(setattr);
+    INHERIT(descr_get); INHERIT(descr_set);
+    INHERIT(iter); INHERIT(iternext);
+    for (int i = 0; i < BINOP__COUNT; i++) {
+        INHERIT(nb[i]);
+        INHERIT(nb_inplace[i]);
+    }
+    INHERIT(nb_divmod); INHERIT(nb_pow3);
+    INHERIT(nb_neg); INHERIT(nb_pos); INHERIT(nb_abs); INHERIT(nb_invert);
+    INHERIT(nb_bool); INHERIT(nb_int); INHERIT(nb_float); INHERIT(nb_index);
+    INHERIT(len); INHERIT(getitem); INHERIT(setitem); INHERIT(contains);
+    INHERIT(sq_concat); INHERIT(sq_inplace_concat); INHERIT(sq_repeat); INHERIT(sq_inplace_repeat);
+#undef INHERIT
+    if (!t->attrs_offset) t->attrs_offset = b->attrs_offset;
+    t->flags |= b->flags & (TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_BYTES_SUBCLASS |
+                            TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
+                            TF_EXC_SUBCLASS | TF_TYPE_SUBCLASS | TF_FLOAT_SUBCLASS |
+                            TF_SET_SUBCLASS);
+}
+
+static void add_methods(Type *t) {
+    for (const MethodDef *m = t->methods; m && m->name; m++) {
+        Value d = method_descr_new(t, m);
+        if (d && (m->flags & METH_STATIC)) {
+            ClassMethodObject *sm = gc_alloc_nofail(&type_staticmethod, sizeof(ClassMethodObject));
+            sm->func = builtin_func_new(m, VNULL, VNULL);
+            d = obj_val(sm);
+        }
+        add_to_dict(t, m->name, d);
+    }
+    for (const GetSetDef *g = t->getsets; g && g->name; g++)
+        add_to_dict(t, g->name, getset_descr_new(t, g));
+    for (const MemberDef *m = t->members; m && m->name; m++)
+        add_to_dict(t, m->name, member_descr_new(t, m));
+}
+
+void type_ready(Type *t) {
+    if (t->flags & TF_READY) return;
+    if (t != &type_object && !t->base) t->base = &type_object;
+    if (t->base) type_ready(t->base);
+    if (!t->hdr.type) t->hdr.type = &type_type;
+    gc_add_static(&t->hdr);
+    t->dict = dict_new();
+    if (!t->dict) abort();
+    /* Wrappers first, for the slots this type itself fills. */
+    type_add_slot_wrappers(t);
+    add_methods(t);
+    if (!dict_get_cstr(t->dict, "__doc__"))
+        add_to_dict(t, "__doc__", t->doc ? str_from_cstr(t->doc) : VNone);
+    if (t->base) inherit_slots(t, t->base);
+    if (!t->bases) {
+        t->bases = t->base ? tuple_pack(1, obj_val(t->base)) : tuple_empty();
+    }
+    /* MRO: t, then the base's MRO (static types have single inheritance,
+     * except ExceptionGroup, which exceptions.c builds with type_mro_c3). */
+    if (!t->mro) {
+        ssize_t nb = t->base ? tuple_size(t->base->mro) : 0;
+        Value mro = tuple_new((size_t)nb + 1);
+        tuple_items(mro)[0] = obj_val(t);
+        for (ssize_t i = 0; i < nb; i++) tuple_items(mro)[i + 1] = tuple_get(t->base->mro, i);
+        t->mro = mro;
+    }
+    if (!t->basicsize && t->base) t->basicsize = t->base->basicsize;
+    t->version = new_version();
+    t->flags |= TF_READY;
+    if (t->base && t->base->subclasses == VNULL) t->base->subclasses = list_new(0);
+    if (t->base) list_append(t->base->subclasses, obj_val(t));
+}
+
+void type_init_cache(void) { gc_add_pre_mark_hook(mcache_clear); }
+
+/* ---- Names ---- */
+
+Value type_name_obj(Type *t) {
+    if (t->name_obj) return t->name_obj;
+    const char *dot = strrchr(t->name, '.');
+    return str_from_cstr(dot ? dot + 1 : t->name);
+}
+
+Value type_qualname_obj(Type *t) {
+    if (t->qualname) return t->qualname;
+    return type_name_obj(t);
+}
+
+Value type_module_obj(Type *t) {
+    if (t->flags & TF_HEAPTYPE) {
+        Value m = dict_get_cstr(t->dict, "__module__");
+        if (m) return m;
+    }
+    const char *dot = strrchr(t->name, '.');
+    if (dot) return str_new(t->name, (size_t)(dot - t->name));
+    return str_intern_cstr("builtins");
+}
+
+bool type_is_builtin(Type *t) { return !(t->flags & TF_HEAPTYPE); }
+
+Value type_repr(Value v) {
+    Type *t = (Type *)v;
+    Value mod = type_module_obj(t);
+    if (!mod) return VNULL;
+    if (str_check(mod) && !str_eq_cstr(mod, "builtins"))
+        return str_printf("<class '%U.%U'>", mod, type_qualname_obj(t));
+    return str_printf("<class '%U'>", type_qualname_obj(t));
+}
+
+/* ---- C3 linearization ---- */
+
+/* Merge the MROs of the bases; NULL + TypeError if no consistent order exists. */
+static Value mro_c3(Type *t, Value bases) {
+    ssize_t nb = tuple_size(bases);
+    /* Sequences to merge: each base's MRO, then the list of bases. */
+    Value *seqs = alloca(sizeof(Value) * (size_t)(nb + 1));
+    ssize_t *pos = alloca(sizeof(ssize_t) * (size_t)(nb + 1));
+    for (ssize_t i = 0; i < nb; i++) {
+        seqs[i] = ((Type *)tuple_get(bases, i))->mro;
+        pos[i] = 0;
+    }
+    seqs[nb] = bases;
+    pos[nb] = 0;
+    Value result = list_new(0);
+    if (!result || list_append(result, obj_val(t)) < 0) return VNULL;
+    for (;;) {
+        bool empty = true;
+        Value cand = VNULL;
+        for (ssize_t i = 0; i <= nb; i++) {
+            if (pos[i] >= tuple_size(seqs[i])) continue;
+            empty = false;
+            Value c = tuple_get(seqs[i], pos[i]);
+            /* c is a good head if it is in no other sequence's tail. */
+            bool in_tail = false;
+            for (ssize_t j = 0; j <= nb && !in_tail; j++)
+                for (ssize_t k = pos[j] + 1; k < tuple_size(seqs[j]); k++)
+                    if (tuple_get(seqs[j], k) == c) {
+                        in_tail = true;
+                        break;
+                    }
+            if (!in_tail) {
+                cand = c;
+                break;
+            }
+        }
+        if (empty) break;
+        if (!cand) {
+            StrBuilder sb;
+            sb_init(&sb);
+            sb_append_cstr(&sb, "Cannot create a consistent method resolution\norder (MRO) for bases");
+            /* CPython names the bases still waiting to be merged, once each. */
+            Value seen = list_new(0);
+            for (ssize_t i = 0; i <= nb; i++) {
+                if (pos[i] >= tuple_size(seqs[i])) continue;
+                Value c = tuple_get(seqs[i], pos[i]);
+                bool dup = false;
+                for (ssize_t k = 0; k < list_size(seen); k++)
+                    if (list_get(seen, k) == c) dup = true;
+                if (dup) continue;
+                list_append(seen, c);
+                sb_append_cstr(&sb, list_size(seen) == 1 ? " " : ", ");
+                sb_append_str(&sb, type_name_obj((Type *)c));
+            }
+            Value msg = sb_finish(&sb);
+            if (msg) err_set_value(&exc_TypeError, msg);
+            return VNULL;
+        }
+        if (list_append(result, cand) < 0) return VNULL;
+        for (ssize_t i = 0; i <= nb; i++)
+            if (pos[i] < tuple_size(seqs[i]) && tuple_get(seqs[i], pos[i]) == cand) pos[i]++;
+    }
+    return list_as_tuple(result);
+}
+
+Value type_mro_c3(Type *t, Value bases) { return mro_c3(t, bases); }
+
+/* ---- Allocation ---- */
+
+Value type_generic_alloc(Type *t, size_t nitems) {
+    size_t size = t->basicsize + nitems * t->itemsize;
+    if (t->attrs_offset) {
+        uint32_t cap;
+        size_t need = inst_alloc_size(t, size, &cap);
+        /* Variable-size objects keep attributes after their items. */
+        if (nitems) need += nitems * t->itemsize;
+        Object *o = gc_alloc(t, need > size ? need : size);
+        if (!o) return VNULL;
+        inst_init_attrs(obj_val(o), t, cap);
+        return obj_val(o);
+    }
+    Object *o = gc_alloc(t, size);
+    return o ? obj_val(o) : VNULL;
+}
+
+Value object_new_instance(Type *t) {
+    if (t->flags & TF_ABSTRACT) {
+        err_format(&exc_TypeError, "Can't instantiate abstract class %s", t->name);
+        return VNULL;
+    }
+    return type_generic_alloc(t, 0);
+}
+
+/* ---- object ---- */
+
+static int object_init(Value self, Value *args, size_t nargs, Value kwnames);
+
+static bool excess_args(size_t nargs, Value kwnames) {
+    return nargs > 0 || (kwnames && tuple_size(kwnames) > 0);
+}
+
+static Value object_new(Type *t, Value *args, size_t nargs, Value kwnames) {
+    if (excess_args(nargs, kwnames)) {
+        if (t->new != object_new) {
+            err_set(&exc_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+            return VNULL;
+        }
+        if (t->init == object_init) {
+            err_format(&exc_TypeError, "%U() takes no arguments", type_qualname_obj(t));
+            return VNULL;
+        }
+    }
+    Value abstract = t->flags & TF_HEAPTYPE ? dict_get_cstr(t->dict, "__abstractmethods__") : VNULL;
+    if (abstract && obj_is_true(abstract) > 0) {
+        Value l = list_from_iterable(abstract);
+        if (!l || list_sort(l, VNULL, false) < 0) return VNULL;
+        Value sep = str_from_cstr("', '");
+        Value joined = str_join(sep, l);
+        if (!joined) return VNULL;
+        err_format(&exc_TypeError,
+                   "Can't instantiate abstract class %U with abstract method%s '%U'",
+                   type_qualname_obj(t), list_size(l) > 1 ? "s" : "", joined);
+        return VNULL;
+    }
+    return object_new_instance(t);
+}
+
+static int object_init(Value self, Value *args, size_t nargs, Value kwnames) {
+    if (excess_args(nargs, kwnames)) {
+        Type *t = val_type(self);
+        if (t->init != object_init) {
+            err_set(&exc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+            return -1;
+        }
+        if (t->new == object_new) {
+            err_format(&exc_TypeError, "%U() takes no arguments", type_qualname_obj(t));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static Value object_repr(Value self) {
+    Type *t = val_type(self);
+    Value mod = type_module_obj(t);
+    if (!mod) return VNULL;
+    if (str_check(mod) && !str_eq_cstr(mod, "builtins"))
+        return str_printf("<%U.%U object at %p>", mod, type_qualname_obj(t), (void *)self);
+    return str_printf("<%s object at %p>", t->name, (void *)self);
+}
+
+static Value object_str(Value self) {
+    Type *t = val_type(self);
+    if (t->repr) return obj_repr(self);
+    return object_repr(self);
+}
+
+static Value object_get_class(Value self) { return obj_val(val_type(self)); }
+
+static int object_set_class(Value self, Value v) {
+    if (!v) {
+        err_set(&exc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!type_check(v)) {
+        err_format(&exc_TypeError, "__class__ must be set to a class, not '%s' object", type_name(v));
+        return -1;
+    }
+    Type *old = val_type(self), *nt = (Type *)v;
+    if (!(old->flags & TF_HEAPTYPE) || !(nt->flags & TF_HEAPTYPE) ||
+        old->attrs_offset != nt->attrs_offset || old->basicsize != nt->basicsize) {
+        err_format(&exc_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    val_obj(self)->type = nt;
+    return 0;
+}
+
+static Value object_dir_m(Value self, Value *args, size_t nargs, Value kw) {
+    /* Instance attributes, then everything along the class's MRO. */
+    Value d = dict_new();
+    if (!d) return VNULL;
+    Type *t = val_type(self);
+    if (t->attrs_offset && inst_attrs(self)->map) {
+        Value id = inst_dict(self);
+        if (id && dict_update(d, id) < 0) return VNULL;
+    } else if (type_check(self)) {
+        Value mro = ((Type *)self)->mro;
+        for (ssize_t i = tuple_size(mro); i-- > 0;)
+            if (dict_update(d, ((Type *)tuple_get(mro, i))->dict) < 0) return VNULL;
+    }
+    Value mro = t->mro;
+    for (ssize_t i = tuple_size(mro); i-- > 0;)
+        if (dict_update(d, ((Type *)tuple_get(mro, i))->dict) < 0) return VNULL;
+    return dict_keys_list(d);
+}
+
+static Value object_format_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__format__", nargs, 1, 1) < 0) return VNULL;
+    if (!str_check(args[0])) {
+        err_format(&exc_TypeError, "__format__() argument must be str, not %s", type_name(args[0]));
+        return VNULL;
+    }
+    if (str_size(args[0]) > 0) {
+        err_format(&exc_TypeError, "unsupported format string passed to %s.__format__", type_name(self));
+        return VNULL;
+    }
+    return obj_str(self);
+}
+
+static Value object_init_subclass_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (nargs || (kw && tuple_size(kw))) {
+        err_format(&exc_TypeError, "%U.__init_subclass__() takes no keyword arguments",
+                   type_qualname_obj((Type *)self));
+        return VNULL;
+    }
+    return VNone;
+}
+
+static Value object_subclasshook_m(Value self, Value *args, size_t nargs, Value kw) {
+    return VNotImplemented;
+}
+
+static Value object_sizeof_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (val_is_int(self)) return val_from_int(28);
+    return int_from_i64((int64_t)gc_object_size(val_obj(self)));
+}
+
+static Value object_get_dict(Value self) {
+    if (!val_type(self)->attrs_offset) {
+        err_format(&exc_AttributeError, "'%s' object has no attribute '__dict__'", type_name(self));
+        return VNULL;
+    }
+    return inst_dict(self);
+}
+
+static int object_set_dict(Value self, Value v) {
+    if (!v) {
+        err_set(&exc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    return inst_set_dict(self, v);
+}
+
+static Value object_getstate_m(Value self, Value *args, size_t nargs, Value kw) {
+    Type *t = val_type(self);
+    if (!t->attrs_offset) return VNone;
+    Value d = inst_dict(self);
+    if (!d) return VNULL;
+    return dict_size(d) ? d : VNone;
+}
+
+static const MethodDef object_methods[] = {
+    {"__dir__", object_dir_m, 0, "Default dir() implementation."},
+    {"__format__", object_format_m, 0, "Default object formatter."},
+    {"__init_subclass__", object_init_subclass_m, METH_CLASS,
+     "This method is called when a class is subclassed."},
+    {"__subclasshook__", object_subclasshook_m, METH_CLASS, "Abstract classes can override this to customize issubclass()."},
+    {"__sizeof__", object_sizeof_m, 0, "Size of object in memory, in bytes."},
+    {"__getstate__", object_getstate_m, 0, "Helper for pickle."},
+    {NULL}
+};
+
+static const GetSetDef object_getsets[] = {
+    {"__class__", object_get_class, object_set_class, "the object's class"},
+    {NULL}
+};
+
+Type type_object = {
+    .hdr = {0, &type_type},
+    .name = "object",
+    .basicsize = sizeof(Object),
+    .flags = TF_BASETYPE,
+    .new = object_new,
+    .init = object_init,
+    .repr = object_repr,
+    .str = object_str,
+    .hash = obj_hash_pointer,
+    .richcompare = obj_richcompare_identity,
+    .getattr = obj_generic_getattr,
+    .setattr = obj_generic_setattr,
+    .methods = object_methods,
+    .getsets = object_getsets,
+    .doc = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments "
+           "and returns a new featureless\ninstance that has no instance attributes and "
+           "cannot be given any.\n",
+};
+
+/* The __dict__ descriptor that heap types with instance attributes get. */
+static const GetSetDef instance_dict_getset = {"__dict__", object_get_dict, object_set_dict, NULL};
+
+/* ---- type ---- */
+
+static void type_trace(Object *o) {
+    Type *t = (Type *)o;
+    gc_mark(t->bases);
+    gc_mark(t->mro);
+    gc_mark(t->dict);
+    gc_mark(t->subclasses);
+    gc_mark(t->name_obj);
+    gc_mark(t->qualname);
+    gc_mark(t->root_map);
+    if (t->flags & TF_HEAPTYPE) gc_mark(obj_val(t->base));
+}
+
+/* Attribute lookup on a class: metatype data descriptors, the class's MRO, then the metatype. */
+static Value type_getattro(Value self, Value name) {
+    Type *t = (Type *)self;
+    Type *meta = val_type(self);
+    Value meta_attr = type_lookup(meta, name);
+    Type *mt = NULL;
+    if (meta_attr) {
+        mt = val_type(meta_attr);
+        if (mt->descr_get && mt->descr_set) return mt->descr_get(meta_attr, self, obj_val(meta));
+    }
+    Value attr = type_lookup(t, name);
+    if (attr) {
+        Type *at = val_type(attr);
+        if (at->descr_get) return at->descr_get(attr, VNULL, self);
+        return attr;
+    }
+    if (meta_attr) {
+        if (mt->descr_get) return mt->descr_get(meta_attr, self, obj_val(meta));
+        return meta_attr;
+    }
+    err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_qualname_obj(t), name);
+    Value exc = err_fetch();
+    obj_setattr_cstr(exc, "name", name);
+    obj_setattr_cstr(exc, "obj", self);
+    err_restore(exc);
+    return VNULL;
+}
+
+static int type_setattro(Value self, Value name, Value v) {
+    Type *t = (Type *)self;
+    if (!(t->flags & TF_HEAPTYPE)) {
+        err_format(&exc_TypeError, "cannot set '%U' attribute of immutable type '%s'", name, t->name);
+        return -1;
+    }
+    Value meta_attr = type_lookup(val_type(self), name);
+    if (meta_attr) {
+        Type *mt = val_type(meta_attr);
+        if (mt->descr_set) return mt->descr_set(meta_attr, self, v);
+    }
+    Value iname = str_intern(name);
+    if (!iname) return -1;
+    int r;
+    if (v) {
+        r = dict_set(t->dict, iname, v);
+    } else {
+        r = dict_contains(t->dict, iname);
+        if (r == 0) {
+            err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_qualname_obj(t), name);
+            return -1;
+        }
+        if (r > 0) r = dict_del(t->dict, iname);
+    }
+    if (r < 0) return -1;
+    type_modified(t);
+    const char *s = str_data(iname);
+    if (s[0] == '_' && s[1] == '_') type_update_slot(t, iname);
+    return 0;
+}
+
+static Value type_call(Value self, Value *args, size_t nargs, Value kwnames) {
+    Type *t = (Type *)self;
+    if (t == &type_type && nargs == 1 && !kwnames) return obj_val(val_type(args[0]));
+    if (!t->new) {
+        err_format(&exc_TypeError, "cannot create '%s' instances", t->name);
+        return VNULL;
+    }
+    Value obj = t->new(t, args, nargs, kwnames);
+    if (!obj) return VNULL;
+    /* __init__ runs only if __new__ returned an instance of t. */
+    Type *ot = val_type(obj);
+    if (ot != t && !type_is_subtype(ot, t)) return obj;
+    if (t == &type_type && nargs == 1) return obj;
+    if (ot->init && ot->init(obj, args, nargs, kwnames) < 0) return VNULL;
+    return obj;
+}
+
+static int type_init(Value self, Value *args, size_t nargs, Value kwnames) {
+    if (nargs != 1 && nargs != 3) {
+        err_set(&exc_TypeError, "type.__init__() takes 1 or 3 arguments");
+        return -1;
+    }
+    return 0;
+}
+
+static Value type_new(Type *meta, Value *args, size_t nargs, Value kwnames) {
+    if (nargs == 1 && (!kwnames || tuple_size(kwnames) == 0) && meta == &type_type)
+        return obj_val(val_type(args[0]));
+    if (nargs != 3) {
+        err_set(&exc_TypeError, "type() takes 1 or 3 arguments");
+        return VNULL;
+    }
+    if (!str_check(args[0])) {
+        err_format(&exc_TypeError, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
+        return VNULL;
+    }
+    if (!tuple_check(args[1])) {
+        err_format(&exc_TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(args[1]));
+        return VNULL;
+    }
+    if (!dict_check(args[2])) {
+        err_format(&exc_TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
+        return VNULL;
+    }
+    Value kw = VNULL;
+    if (kwnames && tuple_size(kwnames)) {
+        kw = dict_new();
+        if (!kw) return VNULL;
+        for (ssize_t i = 0; i < tuple_size(kwnames); i++)
+            if (dict_set(kw, tuple_get(kwnames, i), args[3 + i]) < 0) return VNULL;
+    }
+    return type_new_class(meta, args[0], args[1], args[2], kw);
+}
+
+/* The most derived metaclass among meta and the bases' metaclasses. */
+static Type *calculate_meta(Type *meta, Value bases) {
+    Type *winner = meta;
+    for (ssize_t i = 0; i < tuple_size(bases); i++) {
+        Type *bt = val_type(tuple_get(bases, i));
+        if (type_is_subtype(winner, bt)) continue;
+        if (type_is_subtype(bt, winner)) {
+            winner = bt;
+            continue;
+        }
+        err_set(&exc_TypeError, "metaclass conflict: the metaclass of a derived class must be a "
+                                "(non-strict) subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+/* The base whose instance layout the new class extends. */
+static Type *solid_base(Type *t) {
+    while (t->base && t->basicsize == t->base->basicsize && t->attrs_offset == t->base->attrs_offset &&
+           (t->flags & TF_HEAPTYPE))
+        t = t->base;
+    return t;
+}
+
+static Type *best_base(Value bases) {
+    Type *best = NULL, *best_solid = NULL;
+    for (ssize_t i = 0; i < tuple_size(bases); i++) {
+        Value b = tuple_get(bases, i);
+        if (!type_check(b)) {
+            err_set(&exc_TypeError, "bases must be types");
+            return NULL;
+        }
+        Type *bt = (Type *)b;
+        if (!(bt->flags & TF_BASETYPE)) {
+            err_format(&exc_TypeError, "type '%s' is not an acceptable base type", bt->name);
+            return NULL;
+        }
+        Type *s = solid_base(bt);
+        if (!best) {
+            best = bt;
+            best_solid = s;
+        } else if (type_is_subtype(best_solid, s)) {
+            /* keep */
+        } else if (type_is_subtype(s, best_solid)) {
+            best = bt;
+            best_solid = s;
+        } else {
+            err_set(&exc_TypeError, "multiple bases have instance lay-out conflict");
+            return NULL;
+        }
+    }
+    return best;
+}
+
+static int call_set_name(Type *t) {
+    Value d = dict_copy(t->dict);
+    if (!d) return -1;
+    ssize_t pos = 0;
+    Value k, v;
+    Value set_name = str_intern_cstr("__set_name__");
+    while (dict_next(d, &pos, &k, &v)) {
+        Value m = type_lookup(val_type(v), set_name);
+        if (!m) continue;
+        Value args[3] = {v, obj_val(t), k};
+        Value r = obj_call(m, args, 3, VNULL);
+        if (!r) return -1;
+    }
+    return 0;
+}
+
+Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
+    if (tuple_size(bases) == 0) bases = tuple_pack(1, obj_val(&type_object));
+    Type *winner = calculate_meta(meta, bases);
+    if (!winner) return VNULL;
+    if (winner != meta && winner->new != type_new) {
+        Value args[3] = {name, bases, ns};
+        return winner->new(winner, args, 3, VNULL);
+    }
+    meta = winner;
+    Type *base = best_base(bases);
+    if (!base) return VNULL;
+
+    Type *t = gc_alloc(meta, meta->basicsize > sizeof(Type) ? meta->basicsize : sizeof(Type));
+    if (!t) return VNULL;
+    if (meta->attrs_offset) inst_init_attrs(obj_val(t), meta, 1);
+    t->flags = TF_HEAPTYPE | TF_BASETYPE | TF_READY;
+    t->base = base;
+    t->bases = bases;
+    t->name_obj = str_intern(name);
+    t->name = str_data(t->name_obj);
+    t->dict = dict_copy(ns);
+    if (!t->dict) return VNULL;
+    Value qn = dict_get_cstr(t->dict, "__qualname__");
+    if (qn) {
+        if (!str_check(qn)) {
+            err_format(&exc_TypeError, "type __qualname__ must be a str, not %s", type_name(qn));
+            return VNULL;
+        }
+        t->qualname = qn;
+        dict_del(t->dict, str_intern_cstr("__qualname__"));
+    } else {
+        t->qualname = t->name_obj;
+    }
+    if (!dict_get_cstr(t->dict, "__module__")) {
+        Frame *f = ts->frame;
+        if (f && f->globals) {
+            Value mn = dict_get_cstr(f->globals, "__name__");
+            if (mn) dict_set_cstr(t->dict, "__module__", mn);
+        }
+    }
+    if (!dict_get_cstr(t->dict, "__doc__")) dict_set_cstr(t->dict, "__doc__", VNone);
+    /* __new__ is implicitly a staticmethod, __init_subclass__ and __class_getitem__ classmethods. */
+    Value nw = dict_get_cstr(t->dict, "__new__");
+    if (nw && func_check(nw)) {
+        ClassMethodObject *sm = gc_alloc(&type_staticmethod, sizeof(ClassMethodObject));
+        if (!sm) return VNULL;
+        sm->func = nw;
+        dict_set_cstr(t->dict, "__new__", obj_val(sm));
+    }
+    static const char *const implicit_cm[] = {"__init_subclass__", "__class_getitem__"};
+    for (size_t i = 0; i < 2; i++) {
+        Value f = dict_get_cstr(t->dict, implicit_cm[i]);
+        if (f && func_check(f)) {
+            ClassMethodObject *cm = gc_alloc(&type_classmethod, sizeof(ClassMethodObject));
+            if (!cm) return VNULL;
+            cm->func = f;
+            dict_set_cstr(t->dict, implicit_cm[i], obj_val(cm));
+        }
+    }
+    /* Layout: the solid base's, plus attribute slots if it has none. */
+    t->basicsize = base->basicsize;
+    t->itemsize = base->itemsize;
+    t->attrs_offset = base->attrs_offset;
+    Value slots = dict_get_cstr(t->dict, "__slots__");
+    /* Variable-size bases (int, str, tuple, bytes) keep their items where
+     * attribute slots would go: their subclasses get no instance
+     * attributes yet (docs/objects.md). */
+    if (!t->attrs_offset && !slots && !base->itemsize) {
+        t->attrs_offset = base->basicsize;
+        t->basicsize = base->basicsize + sizeof(AttrHeader);
+        if (dict_set_cstr(t->dict, "__dict__", getset_descr_new(t, &instance_dict_getset)) < 0)
+            return VNULL;
+    } else if (slots) {
+        extern int type_add_slots(Type *t, Value slots);
+        if (type_add_slots(t, slots) < 0) return VNULL;
+    }
+    t->mro = mro_c3(t, bases);
+    if (!t->mro) return VNULL;
+    inherit_slots(t, base);
+    /* Heap instances trace their base's fields, slots and attributes. */
+    {
+        extern void heap_instance_trace(Object *o);
+        t->trace = heap_instance_trace;
+    }
+    /* A class that defines __eq__ but not __hash__ is unhashable. */
+    if (dict_get_cstr(t->dict, "__eq__") && !dict_get_cstr(t->dict, "__hash__"))
+        dict_set_cstr(t->dict, "__hash__", VNone);
+    t->version = new_version();
+    type_fixup_slots(t);
+    for (ssize_t i = 0; i < tuple_size(bases); i++) {
+        Type *b = (Type *)tuple_get(bases, i);
+        if (!b->subclasses) b->subclasses = list_new(0);
+        list_append(b->subclasses, obj_val(t));
+    }
+    /* The class body's __class__ cell (zero-argument super) now holds the class. */
+    Value cell = dict_get_cstr(t->dict, "__classcell__");
+    if (cell) {
+        if (val_type(cell) != &type_cell) {
+            err_format(&exc_TypeError, "__classcell__ must be a nonlocal cell, not %s", type_name(cell));
+            return VNULL;
+        }
+        GC_WRITE(cell, ((CellObject *)cell)->ref, obj_val(t));
+        dict_del(t->dict, str_intern_cstr("__classcell__"));
+    }
+    if (call_set_name(t) < 0) return VNULL;
+    /* super(t, t).__init_subclass__(**kw) */
+    Value super_args[2] = {obj_val(t), obj_val(t)};
+    extern Type type_super;
+    Value sup = obj_call(obj_val(&type_super), super_args, 2, VNULL);
+    if (!sup) return VNULL;
+    Value isc = obj_getattr_cstr(sup, "__init_subclass__");
+    if (!isc) return VNULL;
+    Value r;
+    if (kw) {
+        /* kw is a dict of class keyword arguments. */
+        r = obj_call_tuple_dict(isc, VNULL, kw);
+    } else {
+        r = obj_call0(isc);
+    }
+    if (!r) return VNULL;
+    return obj_val(t);
+}
+
+/* Trace for heap-type instances: the builtin base's fields, __slots__
+ * fields after them, then the hidden-class attribute slots. */
+void heap_instance_trace(Object *o) {
+    Type *t = o->type;
+    Type *b = t->base;
+    while (b->flags & TF_HEAPTYPE) b = b->base;
+    if (b->trace) b->trace(o);
+    bool own_attrs = t->attrs_offset && t->attrs_offset != b->attrs_offset;
+    size_t lo = b->basicsize;
+    size_t hi = own_attrs && t->attrs_offset >= lo ? t->attrs_offset : t->basicsize;
+    if (hi > lo) gc_mark_range((Value *)((char *)o + lo), (hi - lo) / sizeof(Value));
+    if (own_attrs) inst_trace_attrs(o);
+}
+
+const GetSetDef *instance_dict_getset_ptr(void) { return &instance_dict_getset; }
+
+static Value type_get_name(Value self) { return type_name_obj((Type *)self); }
+static int type_set_name(Value self, Value v) {
+    Type *t = (Type *)self;
+    if (!(t->flags & TF_HEAPTYPE)) {
+        err_format(&exc_TypeError, "cannot set '__name__' attribute of immutable type '%s'", t->name);
+        return -1;
+    }
+    if (!v || !str_check(v)) {
+        err_format(&exc_TypeError, "can only assign string to %s.__name__, not '%s'", t->name, v ? type_name(v) : "NoneType");
+        return -1;
+    }
+    t->name_obj = v;
+    t->name = str_data(v);
+    return 0;
+}
+static Value type_get_qualname(Value self) { return type_qualname_obj((Type *)self); }
+static int type_set_qualname(Value self, Value v) {
+    Type *t = (Type *)self;
+    if (!(t->flags & TF_HEAPTYPE)) {
+        err_format(&exc_TypeError, "cannot set '__qualname__' attribute of immutable type '%s'", t->name);
+        return -1;
+    }
+    if (!v || !str_check(v)) {
+        err_format(&exc_TypeError, "can only assign string to %s.__qualname__, not '%s'", t->name, v ? type_name(v) : "NoneType");
+        return -1;
+    }
+    t->qualname = v;
+    return 0;
+}
+static Value type_get_module(Value self) { return type_module_obj((Type *)self); }
+static int type_set_module(Value self, Value v) {
+    Type *t = (Type *)self;
+    if (!(t->flags & TF_HEAPTYPE)) {
+        err_format(&exc_TypeError, "cannot set '__module__' attribute of immutable type '%s'", t->name);
+        return -1;
+    }
+    if (dict_set_cstr(t->dict, "__module__", v ? v : VNone) < 0) return -1;
+    type_modified(t);
+    return 0;
+}
+static Value type_get_bases(Value self) { return ((Type *)self)->bases; }
+static Value type_get_base(Value self) {
+    Type *b = ((Type *)self)->base;
+    return b ? obj_val(b) : VNone;
+}
+static Value type_get_mro(Value self) { return ((Type *)self)->mro; }
+static Value type_get_dict(Value self) {
+    extern Value mappingproxy_new(Value d);
+    return mappingproxy_new(((Type *)self)->dict);
+}
+static Value type_get_doc(Value self) {
+    Type *t = (Type *)self;
+    Value d = dict_get_cstr(t->dict, "__doc__");
+    if (!d) return VNone;
+    Type *dt = val_type(d);
+    if (dt->descr_get) return dt->descr_get(d, VNULL, self);
+    return d;
+}
+static Value type_get_abstractmethods(Value self) {
+    Type *t = (Type *)self;
+    Value v = t != &type_type ? dict_get_cstr(t->dict, "__abstractmethods__") : VNULL;
+    if (!v) {
+        err_set(&exc_AttributeError, "__abstractmethods__");
+        return VNULL;
+    }
+    return v;
+}
+static int type_set_abstractmethods(Value self, Value v) {
+    Type *t = (Type *)self;
+    int abstract = v ? obj_is_true(v) : 0;
+    if (abstract < 0) return -1;
+    if (v) {
+        if (dict_set_cstr(t->dict, "__abstractmethods__", v) < 0) return -1;
+    } else {
+        dict_del(t->dict, str_intern_cstr("__abstractmethods__"));
+    }
+    type_modified(t);
+    if (abstract) t->flags |= TF_ABSTRACT;
+    else t->flags &= ~TF_ABSTRACT;
+    return 0;
+}
+static Value type_get_annotations(Value self) {
+    Type *t = (Type *)self;
+    Value a = dict_get_cstr(t->dict, "__annotations__");
+    if (a) {
+        Type *at = val_type(a);
+        if (at->descr_get) return at->descr_get(a, VNULL, self);
+        return a;
+    }
+    if (!(t->flags & TF_HEAPTYPE)) {
+        err_format(&exc_AttributeError, "type object '%s' has no attribute '__annotations__'", t->name);
+        return VNULL;
+    }
+    a = dict_new();
+    if (!a || dict_set_cstr(t->dict, "__annotations__", a) < 0) return VNULL;
+    type_modified(t);
+    return a;
+}
+static int type_set_annotations(Value self, Value v) {
+    Type *t = (Type *)self;
+    if (!(t->flags & TF_HEAPTYPE)) {
+        err_format(&exc_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'", t->name);
+        return -1;
+    }
+    int r;
+    if (v) r = dict_set_cstr(t->dict, "__annotations__", v);
+    else r = dict_del(t->dict, str_intern_cstr("__annotations__"));
+    type_modified(t);
+    return r;
+}
+
+static Value type_mro_m(Value self, Value *args, size_t nargs, Value kw) {
+    Type *t = (Type *)self;
+    Value mro = mro_c3(t, t->bases);
+    if (!mro) return VNULL;
+    return list_from_iterable(mro);
+}
+
+static Value type_subclasses_m(Value self, Value *args, size_t nargs, Value kw) {
+    Type *t = (Type *)self;
+    return t->subclasses ? list_from_iterable(t->subclasses) : list_new(0);
+}
+
+static Value type_instancecheck_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__instancecheck__", nargs, 1, 1) < 0) return VNULL;
+    return val_bool(val_isinstance(args[0], (Type *)self));
+}
+
+static Value type_subclasscheck_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__subclasscheck__", nargs, 1, 1) < 0) return VNULL;
+    if (!type_check(args[0])) {
+        err_set(&exc_TypeError, "issubclass() arg 1 must be a class");
+        return VNULL;
+    }
+    return val_bool(type_is_subtype((Type *)args[0], (Type *)self));
+}
+
+static Value type_prepare_m(Value self, Value *args, size_t nargs, Value kw) { return dict_new(); }
+
+static Value type_dir_m(Value self, Value *args, size_t nargs, Value kw) {
+    Value d = dict_new();
+    if (!d) return VNULL;
+    Value mro = ((Type *)self)->mro;
+    for (ssize_t i = tuple_size(mro); i-- > 0;)
+        if (dict_update(d, ((Type *)tuple_get(mro, i))->dict) < 0) return VNULL;
+    return dict_keys_list(d);
+}
+
+static const MethodDef type_methods[] = {
+    {"mro", type_mro_m, 0, "Return a type's method resolution order."},
+    {"__subclasses__", type_subclasses_m, 0, "Return a list of immediate subclasses."},
+    {"__instancecheck__", type_instancecheck_m, 0, "Check if an object is an instance."},
+    {"__subclasscheck__", type_subclasscheck_m, 0, "Check if a class is a subclass."},
+    {"__prepare__", type_prepare_m, METH_CLASS, "Create the namespace for the class statement"},
+    {"__dir__", type_dir_m, 0, "Specialized __dir__ implementation for types."},
+    {NULL}
+};
+
+static const GetSetDef type_getsets[] = {
+    {"__name__", type_get_name, type_set_name, NULL},
+    {"__qualname__", type_get_qualname, type_set_qualname, NULL},
+    {"__module__", type_get_module, type_set_module, NULL},
+    {"__bases__", type_get_bases, NULL, NULL},
+    {"__base__", type_get_base, NULL, NULL},
+    {"__mro__", type_get_mro, NULL, NULL},
+    {"__dict__", type_get_dict, NULL, NULL},
+    {"__doc__", type_get_doc, NULL, NULL},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL},
+    {NULL}
+};
+
+Type type_type = {
+    .hdr = {0, &type_type},
+    .name = "type",
+    .basicsize = sizeof(Type),
+    .flags = TF_BASETYPE | TF_TYPE_SUBCLASS,
+    .trace = type_trace,
+    .new = type_new,
+    .init = type_init,
+    .call = type_call,
+    .repr = type_repr,
+    .getattr = type_getattro,
+    .setattr = type_setattro,
+    .methods = type_methods,
+    .getsets = type_getsets,
+    .doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
+};

@@ -1,0 +1,404 @@
+/* gen.c - generators: a frame kept in a heap object, resumed by interp_run; send, throw, close, yield from. */
+#include "gen.h"
+#include "error.h"
+#include "../objects/type.h"
+#include "../objects/str.h"
+#include "../objects/tuple.h"
+#include "../objects/func.h"
+#include "../objects/exceptions.h"
+#include "../objects/int.h"
+#include "../gc/gc.h"
+
+/*
+ * A generator owns its frame: header and registers live inside the
+ * generator object, not on the value stack.  Resuming links the frame
+ * into the thread's frame chain and runs interp_run() on it; YIELD
+ * returns from interp_run() with FRAME_YIELDED set and the frame kept.
+ * A suspended generator therefore holds no C stack at all.
+ */
+
+static void gen_trace(Object *o) {
+    GenObject *g = (GenObject *)o;
+    gc_mark(g->name);
+    gc_mark(g->qualname);
+    gc_mark(g->exc_state);
+    gc_mark(g->yf);
+    Frame *f = &g->frame;
+    gc_mark(obj_val(f->code));
+    gc_mark(f->func);
+    gc_mark(f->globals);
+    gc_mark(f->builtins);
+    gc_mark(f->locals);
+    gc_mark(f->frame_obj);
+    gc_mark(f->sent);
+    gc_mark_range(g->regs, (size_t)g->nregs);
+}
+
+bool gen_check(Value v) { return !val_is_int(v) && (val_type(v) == &type_generator || val_type(v) == &type_coroutine); }
+
+Value gen_new_from_call(Value func, Value *args, size_t nargs, Value kwnames) {
+    FuncObject *fn = (FuncObject *)func;
+    CodeObject *co = fn->code;
+    Type *t = (co->flags & CO_COROUTINE) ? &type_coroutine : &type_generator;
+    if (co->flags & CO_ASYNC_GENERATOR) {
+        err_set(&exc_NotImplementedError, "async generators are not supported yet");
+        return VNULL;
+    }
+    GenObject *g = gc_alloc(t, sizeof(GenObject) + sizeof(Value) * (size_t)co->nregs);
+    if (!g) return VNULL;
+    g->nregs = co->nregs;
+    g->name = fn->name;
+    g->qualname = fn->qualname;
+    Frame *f = &g->frame;
+    f->code = co;
+    f->pc = co->insns;
+    f->regs = g->regs;
+    f->func = func;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins;
+    f->gen = obj_val(g);
+    f->flags = FRAME_C_ENTRY;
+    if (frame_bind_args(f, func, args, nargs, kwnames) < 0) return VNULL;
+    g->state = GEN_CREATED;
+    return obj_val(g);
+}
+
+/* Resume g with `sent` (or with the pending exception when `throw`). */
+static Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
+    *retval = VNULL;
+    if (g->state == GEN_RUNNING) {
+        err_format(&exc_ValueError, "%s already executing", val_type(obj_val(g)) == &type_coroutine ? "coroutine" : "generator");
+        return VNULL;
+    }
+    if (g->state == GEN_CLOSED) {
+        if (throw) return VNULL;
+        if (val_type(obj_val(g)) == &type_coroutine) {
+            err_set(&exc_RuntimeError, "cannot reuse already awaited coroutine");
+            return VNULL;
+        }
+        return VNULL; /* StopIteration */
+    }
+    if (g->state == GEN_CREATED && sent != VNone && !throw) {
+        err_format(&exc_TypeError, "can't send non-None value to a just-started %s",
+                   val_type(obj_val(g)) == &type_coroutine ? "coroutine" : "generator");
+        return VNULL;
+    }
+    if (ts->py_depth >= ts->recursion_limit) {
+        err_set(&exc_RecursionError, "maximum recursion depth exceeded");
+        return VNULL;
+    }
+    Frame *f = &g->frame;
+    if (g->state == GEN_SUSPENDED && !(f->flags & FRAME_IN_YIELDFROM) && !throw && sent) {
+        /* The YIELD just before pc receives the sent value. */
+        uint32_t ins = f->pc[-1];
+        f->regs[INS_A(ins)] = sent;
+    }
+    if (f->flags & FRAME_IN_YIELDFROM) f->sent = throw ? VNULL : (sent ? sent : VNone);
+    if (throw) f->flags |= FRAME_THROW;
+    f->flags &= ~FRAME_YIELDED;
+    f->back = ts->frame;
+    ts->frame = f;
+    ts->py_depth++;
+    Value outer = ts->handled;
+    if (g->exc_state) ts->handled = g->exc_state;
+    g->state = GEN_RUNNING;
+    Value r = interp_run(f);
+    if (ts->handled != outer && (f->flags & FRAME_YIELDED)) g->exc_state = ts->handled;
+    else g->exc_state = VNULL;
+    ts->handled = outer;
+    if (r && (f->flags & FRAME_YIELDED)) {
+        g->state = GEN_SUSPENDED;
+        return r;
+    }
+    g->state = GEN_CLOSED;
+    /* Release what the finished frame held. */
+    for (int i = 0; i < g->nregs; i++) g->regs[i] = VNULL;
+    if (r) {
+        *retval = r;
+        return VNULL;
+    }
+    /* PEP 479: StopIteration escaping a generator becomes RuntimeError. */
+    if (err_matches(&exc_StopIteration)) {
+        Value e = err_fetch();
+        const char *kind = val_type(obj_val(g)) == &type_coroutine ? "coroutine" : "generator";
+        err_format(&exc_RuntimeError, "%s raised StopIteration", kind);
+        Value ne = err_fetch();
+        ((ExceptionObject *)ne)->cause = e;
+        ((ExceptionObject *)ne)->context = e;
+        ((ExceptionObject *)ne)->suppress_context = true;
+        err_restore(ne);
+    }
+    return VNULL;
+}
+
+static void set_stop_iteration(Value value) {
+    if (!value || value == VNone) {
+        err_set_object(exc_new(&exc_StopIteration, tuple_empty()));
+        return;
+    }
+    Value e = exc_new(&exc_StopIteration, tuple_pack(1, value));
+    if (e) {
+        obj_setattr_cstr(e, "value", value);
+        err_set_object(e);
+    }
+}
+
+Value gen_send_ex(Value gen, Value v, Value *retval) {
+    return gen_resume((GenObject *)gen, v, false, retval);
+}
+
+static Value gen_iternext(Value self) {
+    Value ret;
+    Value r = gen_resume((GenObject *)self, VNone, false, &ret);
+    if (!r && ret && ret != VNone) set_stop_iteration(ret);
+    return r;
+}
+
+static Value gen_iter(Value self) { return self; }
+
+static Value gen_send_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("send", nargs, 1, 1) < 0) return VNULL;
+    Value ret;
+    Value r = gen_resume((GenObject *)self, args[0], false, &ret);
+    if (!r && !err_occurred()) set_stop_iteration(ret);
+    return r;
+}
+
+/* throw(type[, value[, tb]]) or throw(instance) */
+static Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("throw", nargs, 1, 3) < 0) return VNULL;
+    GenObject *g = (GenObject *)self;
+    Value typ = args[0], val = nargs > 1 ? args[1] : VNone, tb = nargs > 2 ? args[2] : VNone;
+    Value exc;
+    if (type_check(typ) && TYPE_HAS_FLAG((Type *)typ, TF_EXC_SUBCLASS)) {
+        if (exc_check(val)) exc = val;
+        else if (val == VNone) exc = obj_call0(typ);
+        else if (tuple_check(val)) exc = obj_call(typ, tuple_items(val), (size_t)tuple_size(val), VNULL);
+        else exc = obj_call1(typ, val);
+        if (!exc) return VNULL;
+    } else if (exc_check(typ)) {
+        if (val != VNone) {
+            err_set(&exc_TypeError, "instance exception may not have a separate value");
+            return VNULL;
+        }
+        exc = typ;
+    } else {
+        err_format(&exc_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                   type_name(typ));
+        return VNULL;
+    }
+    if (tb != VNone) ((ExceptionObject *)exc)->traceback = tb;
+    /* Delegate to a sub-iterator first when suspended in `yield from`. */
+    Frame *f = &g->frame;
+    if (g->state == GEN_SUSPENDED && (f->flags & FRAME_IN_YIELDFROM)) {
+        uint32_t ins = *f->pc;
+        Value sub = f->regs[INS_B(ins)];
+        Value r = VNULL;
+        if (val_isinstance(exc, &exc_GeneratorExit)) {
+            Value close = obj_getattr_opt(sub, str_intern_cstr("close"));
+            if (close && !obj_call0(close)) goto throw_in_frame;
+            if (!close && err_occurred()) goto throw_in_frame;
+        } else {
+            Value th = obj_getattr_opt(sub, str_intern_cstr("throw"));
+            if (th) {
+                Value a3[1] = {exc};
+                g->state = GEN_RUNNING;
+                r = obj_call(th, a3, 1, VNULL);
+                g->state = GEN_SUSPENDED;
+                if (r) return r;
+                /* The sub-iterator finished: its StopIteration value is the result of yield from. */
+                if (err_matches(&exc_StopIteration)) {
+                    Value se = err_fetch();
+                    Value v = obj_getattr_opt(se, str_intern_cstr("value"));
+                    err_clear();
+                    f->flags &= ~FRAME_IN_YIELDFROM;
+                    f->regs[INS_A(ins)] = v ? v : VNone;
+                    f->pc++;
+                    Value ret;
+                    Value rr = gen_resume(g, VNULL, false, &ret); /* VNULL: nothing to deliver */
+                    if (!rr && !err_occurred()) set_stop_iteration(ret);
+                    return rr;
+                }
+                goto throw_in_frame;
+            }
+            if (err_occurred()) goto throw_in_frame;
+        }
+        err_set_object(exc);
+        goto throw_in_frame;
+    }
+    err_set_object(exc);
+throw_in_frame:
+    if (g->state == GEN_CREATED) {
+        /* Never started: the exception is raised at the first line and the generator closes. */
+        g->state = GEN_CLOSED;
+        return VNULL;
+    }
+    if (f->flags & FRAME_IN_YIELDFROM) {
+        f->flags &= ~FRAME_IN_YIELDFROM;
+        f->pc++;
+    }
+    Value ret;
+    Value r = gen_resume(g, VNone, true, &ret);
+    if (!r && !err_occurred()) set_stop_iteration(ret);
+    return r;
+}
+
+static Value gen_close_m(Value self, Value *args, size_t nargs, Value kw) {
+    GenObject *g = (GenObject *)self;
+    if (g->state == GEN_CREATED) {
+        g->state = GEN_CLOSED;
+        return VNone;
+    }
+    if (g->state == GEN_CLOSED) return VNone;
+    Value a[1] = {obj_val(&exc_GeneratorExit)};
+    Value r = gen_throw_m(self, a, 1, VNULL);
+    if (r) {
+        err_format(&exc_RuntimeError, "%s ignored GeneratorExit",
+                   val_type(self) == &type_coroutine ? "coroutine" : "generator");
+        return VNULL;
+    }
+    if (err_matches(&exc_StopIteration) || err_matches(&exc_GeneratorExit)) {
+        err_clear();
+        return VNone;
+    }
+    return VNULL;
+}
+
+/* One step of `yield from it`: a value to yield outward, or VNULL with *result set when done. */
+Value gen_yield_from_step(Frame *f, Value it, Value sent, Value *result) {
+    Value r;
+    if (gen_check(it)) {
+        Value ret;
+        r = gen_resume((GenObject *)it, sent, false, &ret);
+        if (!r && !err_occurred()) *result = ret ? ret : VNone;
+        return r;
+    }
+    if (sent == VNone) {
+        Type *t = val_type(it);
+        if (!t->iternext) {
+            err_format(&exc_TypeError, "'%s' object is not an iterator", t->name);
+            return VNULL;
+        }
+        r = t->iternext(it);
+    } else {
+        r = obj_call_method(it, "send", &sent, 1);
+    }
+    if (r) return r;
+    if (!err_occurred()) {
+        *result = VNone;
+        return VNULL;
+    }
+    if (err_matches(&exc_StopIteration)) {
+        Value e = err_fetch();
+        Value v = obj_getattr_opt(e, str_intern_cstr("value"));
+        err_clear();
+        *result = v ? v : VNone;
+    }
+    return VNULL;
+}
+
+Value gen_get_awaitable_iter(Value v) {
+    if (val_type(v) == &type_coroutine) return v;
+    Value m = type_lookup_cstr(val_type(v), "__await__");
+    if (!m) {
+        err_format(&exc_TypeError, "object %s can't be used in 'await' expression", type_name(v));
+        return VNULL;
+    }
+    Value it = obj_call1(m, v);
+    if (!it) return VNULL;
+    if (!val_type(it)->iternext) {
+        err_format(&exc_TypeError, "__await__() returned non-iterator of type '%s'", type_name(it));
+        return VNULL;
+    }
+    return it;
+}
+
+static Value gen_repr(Value self) {
+    GenObject *g = (GenObject *)self;
+    return str_printf("<%s object %U at %p>", type_name(self), g->qualname, (void *)self);
+}
+
+static Value gen_get_name(Value self) { return ((GenObject *)self)->name; }
+static int gen_set_name(Value self, Value v) {
+    if (!v || !str_check(v)) {
+        err_set(&exc_TypeError, "__name__ must be set to a string object");
+        return -1;
+    }
+    ((GenObject *)self)->name = v;
+    return 0;
+}
+static Value gen_get_qualname(Value self) { return ((GenObject *)self)->qualname; }
+static int gen_set_qualname(Value self, Value v) {
+    if (!v || !str_check(v)) {
+        err_set(&exc_TypeError, "__qualname__ must be set to a string object");
+        return -1;
+    }
+    ((GenObject *)self)->qualname = v;
+    return 0;
+}
+static Value gen_get_running(Value self) { return val_bool(((GenObject *)self)->state == GEN_RUNNING); }
+static Value gen_get_code(Value self) { return obj_val(((GenObject *)self)->frame.code); }
+static Value gen_get_frame(Value self) {
+    GenObject *g = (GenObject *)self;
+    if (g->state == GEN_CLOSED) return VNone;
+    return frame_get_object(&g->frame);
+}
+static Value gen_get_suspended(Value self) { return val_bool(((GenObject *)self)->state == GEN_SUSPENDED); }
+static Value gen_get_yieldfrom(Value self) {
+    GenObject *g = (GenObject *)self;
+    Frame *f = &g->frame;
+    if (g->state == GEN_SUSPENDED && (f->flags & FRAME_IN_YIELDFROM)) return f->regs[INS_B(*f->pc)];
+    return VNone;
+}
+
+static const MethodDef gen_methods[] = {
+    {"send", gen_send_m, 0, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", gen_throw_m, 0, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."},
+    {"close", gen_close_m, 0, "close() -> raise GeneratorExit inside generator."},
+    {NULL}
+};
+
+static const GetSetDef gen_getsets[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"gi_running", gen_get_running, NULL, NULL},
+    {"gi_code", gen_get_code, NULL, NULL},
+    {"gi_frame", gen_get_frame, NULL, NULL},
+    {"gi_suspended", gen_get_suspended, NULL, NULL},
+    {"gi_yieldfrom", gen_get_yieldfrom, NULL, NULL},
+    {NULL}
+};
+
+static const GetSetDef coro_getsets[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"cr_running", gen_get_running, NULL, NULL},
+    {"cr_code", gen_get_code, NULL, NULL},
+    {"cr_frame", gen_get_frame, NULL, NULL},
+    {"cr_suspended", gen_get_suspended, NULL, NULL},
+    {"cr_await", gen_get_yieldfrom, NULL, NULL},
+    {NULL}
+};
+
+Type type_generator = {
+    .hdr = {0, &type_type},
+    .name = "generator",
+    .basicsize = sizeof(GenObject),
+    .trace = gen_trace,
+    .repr = gen_repr,
+    .iter = gen_iter,
+    .iternext = gen_iternext,
+    .methods = gen_methods,
+    .getsets = gen_getsets,
+};
+
+Type type_coroutine = {
+    .hdr = {0, &type_type},
+    .name = "coroutine",
+    .basicsize = sizeof(GenObject),
+    .trace = gen_trace,
+    .repr = gen_repr,
+    .iternext = gen_iternext,
+    .methods = gen_methods,
+    .getsets = coro_getsets,
+};
