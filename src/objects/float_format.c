@@ -304,8 +304,16 @@ int float_repr_buf(double d, char *buf, size_t n) {
 }
 
 Value float_repr(Value v) {
+    double d = float_value(v);
+    /* Integral values below 2**53 are exact and their digits are their
+     * shortest repr: skip the search. */
+    if (d == trunc(d) && fabs(d) < 9007199254740992.0 && (d != 0 || !signbit(d))) {
+        char buf[32];
+        int k = snprintf(buf, sizeof buf, "%lld.0", (long long)d);
+        return str_new(buf, (size_t)k);
+    }
     size_t len;
-    char *s = format_float_short(float_value(v), 'r', 0, FF_ADD_DOT_0, false, &len);
+    char *s = format_float_short(d, 'r', 0, FF_ADD_DOT_0, false, &len);
     if (!s) return VNULL;
     Value r = str_new(s, len);
     free(s);
