@@ -1190,9 +1190,12 @@ static ASTNode *compound_stmt(Parser *p)
 ASTSeq *p_statement_newline(Parser *p)
 {
     Token *t = p_peek(p);
-    if (t->type == T_NEWLINE || t->type == T_ENDMARKER) {
+    if (t->type == T_ENDMARKER)
+        return NULL;   /* CPython's interactive exit: "invalid syntax" */
+    if (t->type == T_NEWLINE) {
         p->mark++;
-        return p_seq0(p);
+        ASTNode *pass = p_new_at(p, AST_Pass, t, t);
+        return pass ? p_seq1(p, pass) : NULL;
     }
     int m = p->mark;
     ASTNode *c = compound_stmt(p);

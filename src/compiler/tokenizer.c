@@ -298,7 +298,7 @@ static int verify_end_of_number(Tokenizer *t, const char *kind)
         if (t->arena) {
             char msg[64];
             snprintf(msg, sizeof msg, "invalid %s literal", kind);
-            ast_arena_warn(t->arena, AST_WARN_DEPRECATION, t->lineno,
+            ast_arena_warn(t->arena, AST_WARN_SYNTAX, t->lineno,
                            tok_char_offset(t->line_start, (size_t)(t->cur - t->line_start)) + 1, msg);
         }
         return 1;

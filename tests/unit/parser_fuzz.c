@@ -4,7 +4,7 @@
 ** Build and run (corpus seeds live in tests/unit/parser_corpus/):
 **   clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 **       tests/unit/parser_fuzz.c src/compiler/ast.c src/compiler/tokenizer.c \
-**       src/compiler/parser*.c -lm -o build/parser_fuzz
+**       src/compiler/parser*.c src/compiler/unicode_names.c -lm -o build/parser_fuzz
 **   build/parser_fuzz -max_total_time=600 build/fuzz_corpus tests/unit/parser_corpus
 ** Each input is parsed in exec, eval and single mode, as a file and as
 ** already-decoded text; successful trees are dumped to exercise ast_dump().
