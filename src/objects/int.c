@@ -834,7 +834,9 @@ Value int_from_text_value(Value x, int base) {
         rc = int_parse(s, n, base, &out);
     }
     if (rc == -2) {
-        int_invalid_literal(x, base);
+        /* CPython parses a bytearray's contents as bytes, and says so. */
+        Value shown = str_check(x) || bytes_check(x) ? x : bytes_new(s, n);
+        if (shown) int_invalid_literal(shown, base);
         return VNULL;
     }
     return rc < 0 ? VNULL : out;

@@ -18,19 +18,18 @@ class BadIndex:
         return 1.5
 print(int(WithInt()), int(WithIndex()), int(WithBoth()))
 print([0, 1, 2, 3, 4, 5, 6, 7, 8][WithIndex()], list(range(WithIndex())), bin(WithIndex()), hex(WithIndex()), "ab" * WithIndex())
-import operator
-print(operator.index(WithIndex()), operator.index(True), type(operator.index(True)).__name__)
+print(range(10)[WithIndex()], [1, 2][True], (2 ** 70).__index__() == 2 ** 70, type((True).__index__()).__name__)
 for v in [BadInt(), BadIndex(), object()]:
     try:
         print(int(v))
     except TypeError as e:
         print("TypeError", e)
 try:
-    print(operator.index(BadIndex()))
+    print([1, 2][BadIndex()])
 except TypeError as e:
     print("TypeError", e)
 try:
-    print(operator.index(2.5))
+    print(range(2.5))
 except TypeError as e:
     print("TypeError", e)
 print(int(2.9), int(-2.9), int(1e18), int(-1e19), int(2.0 ** 80), int(5e-324), int(-0.0))
