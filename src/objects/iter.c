@@ -148,7 +148,11 @@ static void enumerate_trace(Object *o) {
 static Value enumerate_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"iterable", "start", NULL};
     Value a[2];
-    if (arg_parse("enumerate", args, nargs, kwnames, names, 0, 1, a) < 0) return VNULL;
+    if (arg_parse("enumerate", args, nargs, kwnames, names, 0, 0, a) < 0) return VNULL;
+    if (!a[0]) {
+        err_set(&exc_TypeError, "enumerate() missing required argument 'iterable'");
+        return VNULL;
+    }
     Value start = val_from_int(0);
     if (a[1]) {
         if (val_is_int(a[1])) start = a[1];
@@ -477,7 +481,10 @@ Value iter_reversed(Value seq) { return reversed_make(&type_reversed, seq); }
 
 static Value reversed_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     if (t == &type_reversed && arg_no_kw("reversed", kwnames) < 0) return VNULL;
-    if (arg_count("reversed", nargs, 1, 1) < 0) return VNULL;
+    if (nargs != 1) {
+        err_format(&exc_TypeError, "reversed expected 1 argument, got %zu", nargs);
+        return VNULL;
+    }
     return reversed_make(t, args[0]);
 }
 

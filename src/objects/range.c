@@ -273,6 +273,8 @@ static Value m_index(Value self, Value *args, size_t nargs, Value kw) {
         ssize_t i = iter_search(self, ob, 1, &c);
         if (i >= 0) return val_from_int(i);
         if (i == -1) return VNULL;
+        err_set(&exc_ValueError, "sequence.index(x): x not in sequence");
+        return VNULL;
     }
     err_format(&exc_ValueError, "%R is not in range", ob);
     return VNULL;

@@ -19,7 +19,7 @@ try:
 except TypeError as e:
     print("TypeError", e)
 big = set(range(100))
-small = {3, 50, 99, 1000}
+small = set([3, 50, 99, 1000])
 print(small - big, big & small, small & big, len(big - small), small.difference(big, {1000}))
 print(set(range(40)) - set(range(1, 40)), set(range(0, 100, 5)) & set(range(0, 100, 3)))
 print(a.isdisjoint(b), a.isdisjoint({99}), a.isdisjoint([1]), set().isdisjoint(set()))
