@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # error_compare.sh: compare Taipan's syntax errors with CPython 3.11's on a list of bad inputs.
 #
-# Usage: tools/error_compare.sh [CASES.py]
-#   CASES.py holds a Python list literal of source strings (default: the
-#   built-in list below).  For each, prints OK or the two errors side by side
+# Usage: tools/error_compare.sh [CASES]
+#   CASES holds a Python list literal of source strings (default: the
+#   built-in list below; tests/unit/parser_error_cases.txt has more).  For each, prints OK or the two errors side by side
 #   (type, lineno, offset, end_lineno, end_offset, msg), then a count.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

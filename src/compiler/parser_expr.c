@@ -106,6 +106,32 @@ const ASTNode *p_set_context(ASTNode *e, ASTExprContext ctx)
     }
 }
 
+/* The node CPython's _PyPegen_get_invalid_target() blames. */
+const ASTNode *p_invalid_target(const ASTNode *e, int for_targets)
+{
+    switch (e->kind) {
+    case AST_Name: case AST_Attribute: case AST_Subscript:
+        return NULL;
+    case AST_Starred:
+        return p_invalid_target(e->v.Starred.value, for_targets);
+    case AST_List: case AST_Tuple: {
+        ASTSeq *s = e->kind == AST_List ? e->v.List.elts : e->v.Tuple.elts;
+        for (int i = 0; i < s->len; i++) {
+            const ASTNode *b = p_invalid_target(s->elts[i], for_targets);
+            if (b)
+                return b;
+        }
+        return NULL;
+    }
+    case AST_Compare:
+        if (for_targets && e->v.Compare.ops->elts[0] == AST_In)
+            return p_invalid_target(e->v.Compare.left, for_targets);
+        return e;
+    default:
+        return e;
+    }
+}
+
 /* ---- Atoms ------------------------------------------------------------------------ */
 
 ASTNode *p_number(Parser *p, const Token *t)
@@ -224,6 +250,18 @@ static ASTNode *paren_atom(Parser *p)
             return NULL;
         return y;
     }
+    if (p->invalid_pass && p_at(p, T_DOUBLESTAR)) {
+        /* invalid_group: '(' '**' expression ')' */
+        Token *ds = p_peek(p);
+        int m = p->mark;
+        p->mark++;
+        p->invalid_pass = 0;
+        ASTNode *e = p_expression(p);
+        p->invalid_pass = 1;
+        if (e && p_at(p, T_RPAR))
+            return p_error_tok(p, ds, "cannot use double starred expression here");
+        p->mark = m;
+    }
     ASTNode *first = p_star_named_expression(p);
     if (!first)
         return NULL;
@@ -315,6 +353,18 @@ static int dict_item(Parser *p, ASTNode **key, ASTNode **value)
         if (p->invalid_pass)
             p_error_tok(p, colon, "expression expected after dictionary key and ':'");
         return 0;
+    }
+    if (p->invalid_pass && p_at(p, T_STAR)) {
+        Token *st = p_peek(p);
+        p->mark++;
+        p->invalid_pass = 0;
+        ASTNode *v = p_bitwise_or(p);
+        p->invalid_pass = 1;
+        if (v) {
+            p_error_at(p, PARSE_ERR_SYNTAX, st->lineno, st->col_offset, st->lineno, P_END_CURRENT,
+                       "cannot use a starred expression in a dictionary value");
+            return 0;
+        }
     }
     *value = p_expression(p);
     return *value != NULL;
@@ -566,12 +616,13 @@ ASTNode *p_call_tail(Parser *p, ASTNode *func, const Token *start, const Token *
             plist_push(p, &kws, k);
             seen_dstar = 1;
         } else if (st->type == T_NAME && p_peek2(p)->type == T_EQUAL) {
+            Token *eq_tok = p_peek2(p);
             p->mark += 2;
             ASTNode *v = p_expression(p);
             if (!v)
                 goto fail;
             if (p->invalid_pass && at_comprehension(p)) {
-                p_error_toks(p, st, p->tokens[p->mark - 1],
+                p_error_toks(p, st, eq_tok,
                              "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
                 goto fail;
             }
@@ -586,7 +637,7 @@ ASTNode *p_call_tail(Parser *p, ASTNode *func, const Token *start, const Token *
             ASTNode *e = named_expression_impl(p, 0);
             if (!e)
                 goto fail;
-            if (at_comprehension(p) && func->kind == AST_Pass) {
+            if (at_comprehension(p) && func->kind == AST_Pass && args.len == 0 && kws.len == 0) {
                 /* class A(x for x in y): the class's argument list has no
                 ** generator-expression form. */
                 goto fail;
@@ -1172,7 +1223,7 @@ ASTNode *p_expression(Parser *p)
 }
 
 /* Error pass: CPython's invalid_named_expression.  Returns 1 if raised. */
-static int invalid_named_expression(Parser *p)
+int p_invalid_named_expression(Parser *p)
 {
     int m = p->mark;
     Token *t = p_peek(p);
@@ -1261,7 +1312,7 @@ static ASTNode *named_expression_impl(Parser *p, int check)
         n->v.NamedExpr.value = v;
         return n;
     }
-    if (check && p->invalid_pass && invalid_named_expression(p))
+    if (check && p->invalid_pass && p_invalid_named_expression(p))
         return NULL;
     ASTNode *e = p_expression(p);
     if (e && p_at(p, T_COLONEQUAL)) {
@@ -1455,12 +1506,20 @@ static ASTSeq *for_if_clauses(Parser *p)
     while (at_comprehension(p)) {
         int is_async = p_expect(p, T_KW_ASYNC) != NULL;
         p_expect(p, T_KW_FOR);
+        int tm = p->mark;
         ASTNode *target = p_star_targets(p);
         if (!target || !p_expect(p, T_KW_IN)) {
             if (p->invalid_pass && !p->error) {
-                /* invalid_for_target */
-                int m = p->mark;
-                (void)m;
+                /* invalid_for_target: ASYNC? 'for' star_expressions */
+                p->mark = tm;
+                p->invalid_pass = 0;
+                ASTNode *e = p_star_expressions(p);
+                p->invalid_pass = 1;
+                if (e) {
+                    const ASTNode *bad = p_invalid_target(e, 1);
+                    if (bad)
+                        p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
+                }
             }
             plist_free(&l);
             return NULL;
@@ -1526,6 +1585,18 @@ static ASTNode *param(Parser *p, int lambda, int star_annotation)
     return a;
 }
 
+/* "named arguments must follow bare *": CPython blames the '*' of a def
+** but the last token read for a lambda. */
+static void bare_star_error(Parser *p, const Token *star, int lambda)
+{
+    if (!p->invalid_pass)
+        return;
+    if (lambda)
+        p_error_last(p, PARSE_ERR_SYNTAX, "named arguments must follow bare *");
+    else
+        p_error_tok(p, star, "named arguments must follow bare *");
+}
+
 /* The parameter list of a def (up to ')') or a lambda (up to ':').  An
 ** empty list gives an arguments node with empty sequences. */
 ASTNode *p_arguments_node(Parser *p, int lambda)
@@ -1550,10 +1621,10 @@ ASTNode *p_arguments_node(Parser *p, int lambda)
         if (t->type == T_SLASH) {
             if (seen_slash || seen_star || (args.len == 0)) {
                 if (p->invalid_pass) {
-                    if (seen_slash)
-                        p_error_tok(p, t, "/ may appear only once");
-                    else if (seen_star)
+                    if (seen_star)
                         p_error_tok(p, t, "/ must be ahead of *");
+                    else if (seen_slash)
+                        p_error_tok(p, t, "/ may appear only once");
                     else
                         p_error_tok(p, t, "at least one argument must precede /");
                 }
@@ -1577,13 +1648,11 @@ ASTNode *p_arguments_node(Parser *p, int lambda)
                 /* bare '*': keyword-only parameters must follow */
                 Token *c2 = p_peek2(p);
                 if (c2->type == close || c2->type == T_DOUBLESTAR) {
-                    if (p->invalid_pass)
-                        p_error_tok(p, t, "named arguments must follow bare *");
+                    bare_star_error(p, t, lambda);
                     goto fail;
                 }
             } else if (p_at(p, close)) {
-                if (p->invalid_pass)
-                    p_error_tok(p, t, "named arguments must follow bare *");
+                bare_star_error(p, t, lambda);
                 goto fail;
             } else {
                 vararg = param(p, lambda, 1);

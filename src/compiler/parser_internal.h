@@ -168,6 +168,14 @@ ASTNode *p_strings(Parser *p);
 ASTNode *p_number(Parser *p, const Token *t);
 ASTNode *p_type_expressions_func_type(Parser *p);
 
+/* Error pass: CPython's invalid_named_expression at the current position;
+** returns 1 if it raised an error, else restores the position. */
+int p_invalid_named_expression(Parser *p);
+
+/* The sub-expression that makes `e` an invalid assignment target (CPython's
+** _PyPegen_get_invalid_target), or NULL if e is a valid target. */
+const ASTNode *p_invalid_target(const ASTNode *e, int for_targets);
+
 /* Assign ctx to a target expression.  Returns the offending node when the
 ** expression cannot be a target (NULL on success). */
 const ASTNode *p_set_context(ASTNode *e, ASTExprContext ctx);

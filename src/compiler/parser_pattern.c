@@ -545,7 +545,7 @@ ASTNode *p_match_stmt(Parser *p)
     if (!p_expect(p, T_INDENT)) {
         if (p->invalid_pass) {
             Token *t = p_peek(p);
-            p_error_at(p, PARSE_ERR_INDENT, t->lineno, t->col_offset < 0 ? 0 : t->col_offset,
+            p_error_at(p, PARSE_ERR_INDENT, t->lineno, t->col_offset < 0 ? t->err_col - 1 : t->col_offset,
                        t->end_lineno, t->end_col_offset,
                        "expected an indented block after 'match' statement on line %d", kw->lineno);
         }

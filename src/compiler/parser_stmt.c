@@ -57,7 +57,7 @@ ASTSeq *p_block(Parser *p, const Token *kw, const char *what)
         if (!p_expect(p, T_INDENT)) {
             if (p->invalid_pass && !p->error) {
                 Token *t = p_peek(p);
-                p_error_at(p, PARSE_ERR_INDENT, t->lineno, t->col_offset < 0 ? 0 : t->col_offset,
+                p_error_at(p, PARSE_ERR_INDENT, t->lineno, t->col_offset < 0 ? t->err_col - 1 : t->col_offset,
                            t->end_lineno, t->end_col_offset < 0 ? -1 : t->end_col_offset,
                            "expected an indented block after %s on line %d", what, kw->lineno);
             }
@@ -133,106 +133,31 @@ static ASTNode *rhs(Parser *p)
     return p_star_expressions(p);
 }
 
-/* The leftmost atom of an expression, for the grammar's lookahead
-** !(list|tuple|genexp|'True'|'None'|'False'). */
-static const ASTNode *leftmost(const ASTNode *e)
+/* Error pass: an assignment with a target that is not a target.  CPython
+** gets here through invalid_assignment, whose star_named_expression
+** alternative first runs invalid_named_expression from the statement's
+** start ("x = 1 if y else z = 2" is "Maybe you meant '=='..."); only then
+** is the bad target blamed. */
+static void invalid_assignment(Parser *p, int stmt_mark, const Token *vstart, ASTNode *value)
 {
-    for (;;) {
-        switch (e->kind) {
-        case AST_BinOp: e = e->v.BinOp.left; break;
-        case AST_Attribute: e = e->v.Attribute.value; break;
-        case AST_Subscript: e = e->v.Subscript.value; break;
-        case AST_Call: e = e->v.Call.func; break;
-        default: return e;
-        }
+    int m = p->mark;
+    p->mark = stmt_mark;
+    if (p_invalid_named_expression(p) || p->error)
+        return;
+    p->mark = m;
+    if ((value->kind == AST_Yield || value->kind == AST_YieldFrom) && vstart->type == T_KW_YIELD) {
+        p_error_node(p, value, "assignment to yield expression not possible");
+        return;
     }
-}
-
-static int is_bitwise_or_level(const ASTNode *e, const Token *start)
-{
-    switch (e->kind) {
-    case AST_Compare: case AST_BoolOp: case AST_IfExp: case AST_Lambda: case AST_Starred:
-    case AST_NamedExpr: case AST_Yield: case AST_YieldFrom:
-        return 0;
-    case AST_UnaryOp:
-        return e->v.UnaryOp.op != AST_Not;
-    case AST_Tuple:
-        return start->type == T_LPAR;
-    default:
-        return 1;
-    }
-}
-
-/* The node CPython's _PyPegen_get_invalid_target() blames. */
-static const ASTNode *invalid_target(const ASTNode *e, int for_targets)
-{
-    switch (e->kind) {
-    case AST_Name: case AST_Attribute: case AST_Subscript:
-        return NULL;
-    case AST_Starred:
-        return invalid_target(e->v.Starred.value, for_targets);
-    case AST_List: case AST_Tuple: {
-        ASTSeq *s = e->kind == AST_List ? e->v.List.elts : e->v.Tuple.elts;
-        for (int i = 0; i < s->len; i++) {
-            const ASTNode *b = invalid_target(s->elts[i], for_targets);
-            if (b)
-                return b;
-        }
-        return NULL;
-    }
-    case AST_Compare:
-        if (for_targets && e->v.Compare.ops->elts[0] == AST_In)
-            return invalid_target(e->v.Compare.left, for_targets);
-        return e;
-    default:
-        return e;
-    }
-}
-
-/* Error pass: an assignment whose first target is not a target. */
-static void invalid_assignment(Parser *p, const Token *start, ASTNode *first)
-{
-    /* invalid_named_expression, alternative 3, reached through the
-    ** grammar's star_named_expression: target = bitwise_or with no '='
-    ** after it. */
-    const ASTNode *lm = leftmost(first);
-    int excluded = (lm->kind == AST_List || lm->kind == AST_GeneratorExp ||
-                    (lm->kind == AST_Tuple && lm->col_offset == start->col_offset &&
-                     lm->lineno == start->lineno) ||
-                    (lm->kind == AST_Constant && (lm->v.Constant.value.kind == CONST_TRUE ||
-                                                  lm->v.Constant.value.kind == CONST_FALSE ||
-                                                  lm->v.Constant.value.kind == CONST_NONE) &&
-                     lm->col_offset == start->col_offset && lm->lineno == start->lineno));
-    if (lm->kind == AST_List && !(lm->col_offset == start->col_offset && lm->lineno == start->lineno))
-        excluded = 0;
-    if (lm->kind == AST_GeneratorExp && !(lm->col_offset == start->col_offset && lm->lineno == start->lineno))
-        excluded = 0;
-    if (!excluded && is_bitwise_or_level(first, start)) {
-        int m = p->mark;
-        p->mark++;   /* '=' */
-        p->invalid_pass = 0;
-        ASTNode *b = p_bitwise_or(p);
-        p->invalid_pass = 1;
-        if (b && !p_at(p, T_EQUAL) && !p_at(p, T_COLONEQUAL)) {
-            p_error_node(p, first, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                         p_expr_name(first));
-            return;
-        }
-        if (p->error)
-            return;
-        p->mark = m;
-    }
-    const ASTNode *bad = invalid_target(first, 0);
+    const ASTNode *bad = p_invalid_target(value, 0);
     if (!bad)
-        bad = first;
-    if ((first->kind == AST_Yield || first->kind == AST_YieldFrom) && start->type == T_KW_YIELD)
-        p_error_node(p, first, "assignment to yield expression not possible");
-    else
-        p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
+        bad = value;
+    p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
 }
 
 static ASTNode *expr_or_assignment(Parser *p)
 {
+    int stmt_mark = p->mark;
     Token *start = p_peek(p);
     ASTNode *e;
     if (start->type == T_KW_YIELD)
@@ -288,19 +213,8 @@ static ASTNode *expr_or_assignment(Parser *p)
         while (p_at(p, T_EQUAL)) {
             if (value->kind == AST_Yield || value->kind == AST_YieldFrom ||
                 p_set_context(value, AST_Store)) {
-                if (p->invalid_pass) {
-                    if (targets.len == 0)
-                        invalid_assignment(p, vstart, value);
-                    else if ((value->kind == AST_Yield || value->kind == AST_YieldFrom) &&
-                             vstart->type == T_KW_YIELD)
-                        p_error_node(p, value, "assignment to yield expression not possible");
-                    else {
-                        const ASTNode *bad = invalid_target(value, 0);
-                        if (!bad)
-                            bad = value;
-                        p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
-                    }
-                }
+                if (p->invalid_pass)
+                    invalid_assignment(p, stmt_mark, vstart, value);
                 plist_free(&targets);
                 return NULL;
             }
@@ -551,10 +465,10 @@ static ASTNode *del_stmt(Parser *p, Token *start)
                 if (e->kind == AST_Tuple) {
                     for (int i = 0; i < e->v.Tuple.elts->len && !bad; i++) {
                         ASTNode *x = e->v.Tuple.elts->elts[i];
-                        bad = x->kind == AST_Starred ? x : invalid_target(x, 0);
+                        bad = x->kind == AST_Starred ? x : p_invalid_target(x, 0);
                     }
                 } else {
-                    bad = e->kind == AST_Starred ? e : invalid_target(e, 0);
+                    bad = e->kind == AST_Starred ? e : p_invalid_target(e, 0);
                 }
                 if (bad)
                     p_error_node(p, bad, "cannot delete %s", p_expr_name(bad));
@@ -762,7 +676,7 @@ static ASTNode *for_stmt(Parser *p, Token *start, int is_async)
             ASTNode *e = p_star_expressions(p);
             p->invalid_pass = 1;
             if (e) {
-                const ASTNode *bad = invalid_target(e, 1);
+                const ASTNode *bad = p_invalid_target(e, 1);
                 if (bad)
                     p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
             }
@@ -806,7 +720,7 @@ static ASTNode *with_item(Parser *p, int in_parens)
                 ASTNode *t = p_expression(p);
                 p->invalid_pass = 1;
                 if (t && (p_at(p, T_COMMA) || p_at(p, T_RPAR) || p_at(p, T_COLON))) {
-                    const ASTNode *bad = invalid_target(t, 0);
+                    const ASTNode *bad = p_invalid_target(t, 0);
                     if (bad)
                         return p_error_node(p, bad, "cannot assign to %s", p_expr_name(bad));
                 }
