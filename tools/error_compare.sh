@@ -55,18 +55,24 @@ with tempfile.TemporaryDirectory() as d:
         fn = os.path.join(d, "x.py")
         with open(fn, "w") as f:
             f.write(src)
+        reftext = None
         try:
             compile(src.encode(), fn, "exec")
             ref = "OK"
         except SyntaxError as e:
             ref = "ERROR %s %s %s %s %s %s" % (type(e).__name__, e.lineno, e.offset, e.end_lineno, e.end_offset, e.msg)
+            reftext = e.text
         except Exception as e:
             ref = "ERROR %s %s" % (type(e).__name__, e)
         r = subprocess.run([pd, "-e", fn], stdout=subprocess.PIPE)
-        out = r.stdout.decode("utf-8", "replace").strip()
+        out = r.stdout.decode("utf-8", "replace")
+        out = out[:-1] if out.endswith("\n") else out
         mine = out.split(" | ")[0] if out.startswith("ERROR") else ("OK" if r.returncode == 0 else "CRASH %d" % r.returncode)
         if mine == ref:
             ok += 1
+            mytext = out.split(" | ", 1)[1] if " | " in out else None
+            if os.environ.get("SHOW_TEXT") and mytext is not None and mytext != (reftext or "None"):
+                print("TEXT %r\n   taipan:  %r\n   cpython: %r" % (src, mytext, reftext))
         else:
             bad.append((src, mine, ref))
 for src, mine, ref in bad:

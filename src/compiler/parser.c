@@ -62,6 +62,8 @@ static void set_tokenizer_error(Parser *p)
     pe->text = NULL;
     if (e->line_start) {
         size_t n = strcspn(e->line_start, "\n");
+        if (e->text_has_newline && e->line_start[n] == '\n')
+            n++;
         pe->text = ast_arena_strndup(r->arena, e->line_start, n);
     }
     r->error = 1;

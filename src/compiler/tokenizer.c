@@ -657,6 +657,7 @@ static int tok_indentation(Tokenizer *t, int *blankline)
             tok_error_at(t, PARSE_ERR_INDENT, t->lineno, t->line_start, t->line_start + 1, NULL,
                          "too many levels of indentation");
             t->err.end_col = 0;
+            t->err.text_has_newline = 1;
             return 0;
         }
         if (altcol <= t->altindstack[t->indent])
@@ -680,6 +681,7 @@ static int tok_indentation(Tokenizer *t, int *blankline)
             tok_error_at(t, PARSE_ERR_INDENT, t->lineno, t->line_start, eol, NULL,
                          "unindent does not match any outer indentation level");
             t->err.end_col = -1;
+            t->err.text_has_newline = 1;
             return 0;
         }
         if (altcol != t->altindstack[t->indent])
@@ -690,6 +692,7 @@ tab_error:
     tok_error_at(t, PARSE_ERR_TAB, t->lineno, t->line_start, t->line_start + 1, NULL,
                  "inconsistent use of tabs and spaces in indentation");
     t->err.end_col = 0;
+    t->err.text_has_newline = 1;
     return 0;
 }
 
@@ -888,6 +891,7 @@ again:
             t->cur++;
             SYNTAX_ERROR(t, "unexpected character after line continuation character");
             t->err.end_col = 0;
+            t->err.text_has_newline = 1;
             return T_ERRORTOKEN;
         }
         t->cur++;

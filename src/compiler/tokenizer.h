@@ -97,6 +97,7 @@ typedef struct TokError {
     int lineno, col;            /* col: 1-based character offset */
     int end_lineno, end_col;
     const char *line_start;     /* the line the error is on, for the text */
+    int text_has_newline;       /* CPython keeps the '\n' in SyntaxError.text */
 } TokError;
 
 typedef struct Tokenizer {
