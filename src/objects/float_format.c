@@ -114,8 +114,20 @@ static int digits_make(Digits *g, double x, int mode, int ndigits) {
     g->d = g->small;
     char buf[40];
     if (mode == 0) {
-        /* The smallest p in 1..17 with a p-digit decimal reading back as
-         * x; success is monotone in p, so binary search. */
+        /* For a normal double the 15-digit grid is coarser than its
+         * rounding interval (relative spacing >= 1e-15 > 2**-52), so when
+         * any string of at most 15 digits reads back, the 15-digit one
+         * does and, with trailing zeros dropped, is the shortest.
+         * Otherwise 16 digits, or else 17 (which always read back).  This
+         * takes one to three conversions instead of a search. */
+        if (x >= DBL_MIN) {
+            if (!shortest_try(x, 15, buf, sizeof buf) && !shortest_try(x, 16, buf, sizeof buf))
+                c_snprintf(buf, sizeof buf, "%.*e", 16, x);
+            digits_from_e(g, buf);
+            return 0;
+        }
+        /* Subnormals (and zero): the smallest p in 1..17 with a p-digit
+         * decimal reading back as x; success is monotone in p. */
         int lo = 1, hi = 17;
         while (lo < hi) {
             int mid = (lo + hi) / 2;
