@@ -1,5 +1,6 @@
 /* list_sort.c - list.sort(): a stable natural merge sort with timsort's runs and merge policy. */
 #include "list.h"
+#include "tuple.h"
 #include "str.h"
 #include "float.h"
 #include "../gc/gc.h"
@@ -25,7 +26,8 @@
  * what was added meanwhile.
  */
 
-typedef int (*LessFunc)(Value a, Value b);
+typedef struct SortState SortState;
+typedef int (*LessFunc)(SortState *s, Value a, Value b);
 
 typedef struct Run {
     ssize_t base, len;
@@ -36,31 +38,57 @@ typedef struct SortState {
     Value *tk, *tv;            /* merge buffers, GC arrays */
     ssize_t tcap;
     LessFunc lt;
+    LessFunc first_lt;         /* tuple keys: compares their first items */
     int nruns;
     Run runs[90];              /* enough for 2**64 items under the invariants */
 } SortState;
 
 /* ---- Comparisons: the generic one and type-specialised fast paths ---- */
 
-static int lt_generic(Value a, Value b) { return obj_richcompare_bool(a, b, CMP_LT); }
-static int lt_smallint(Value a, Value b) { return val_int(a) < val_int(b); }
-static int lt_str(Value a, Value b) { return str_compare(a, b) < 0; }
-static int lt_float(Value a, Value b) { return float_value(a) < float_value(b); }
+static int lt_generic(SortState *s, Value a, Value b) { return obj_richcompare_bool(a, b, CMP_LT); }
+static int lt_smallint(SortState *s, Value a, Value b) { return val_int(a) < val_int(b); }
+static int lt_str(SortState *s, Value a, Value b) { return str_compare(a, b) < 0; }
+static int lt_float(SortState *s, Value a, Value b) { return float_value(a) < float_value(b); }
 
-/* Pick the cheapest comparison valid for every key (CPython does the same
- * pre-scan; mixed types fall back to rich comparison). */
-static LessFunc choose_lt(const Value *keys, ssize_t n) {
+/* Tuples whose first items share a fast comparison: find the first
+ * differing position as tuple comparison does, and use the fast path when
+ * that is position 0 (the common case for sorting pairs). */
+static int lt_tuple(SortState *s, Value a, Value b) {
+    ssize_t na = tuple_size(a), nb = tuple_size(b), n = na < nb ? na : nb, i;
+    const Value *x = tuple_items(a), *y = tuple_items(b);
+    for (i = 0; i < n; i++) {
+        Value p = x[i], q = y[i];
+        if (p == q) continue;
+        if (val_is_int(p) && val_is_int(q)) break;
+        int k = obj_richcompare_bool(p, q, CMP_EQ);
+        if (k < 0) return -1;
+        if (!k) break;
+    }
+    if (i >= n) return na < nb;
+    if (i == 0) return s->first_lt(s, x[0], y[0]);
+    return obj_richcompare_bool(x[i], y[i], CMP_LT);
+}
+
+/* The cheapest comparison valid for every key (or every key's first item):
+ * CPython does the same pre-scan; mixed types use rich comparison. */
+static LessFunc fast_lt(const Value *keys, ssize_t n, bool first_items) {
     bool all_int = true, all_str = true, all_float = true;
     for (ssize_t i = 0; i < n && (all_int || all_str || all_float); i++) {
-        Value k = keys[i];
+        Value k = first_items ? tuple_get(keys[i], 0) : keys[i];
         if (!val_is_int(k)) all_int = false;
         if (!str_check_exact(k)) all_str = false;
         if (!float_check_exact(k)) all_float = false;
     }
-    if (all_int) return lt_smallint;
-    if (all_str) return lt_str;
-    if (all_float) return lt_float;
-    return lt_generic;
+    return all_int ? lt_smallint : all_str ? lt_str : all_float ? lt_float : lt_generic;
+}
+
+static void choose_lt(SortState *s, const Value *keys, ssize_t n) {
+    s->lt = fast_lt(keys, n, false);
+    if (s->lt != lt_generic || n == 0) return;
+    for (ssize_t i = 0; i < n; i++)
+        if (!tuple_check_exact(keys[i]) || tuple_size(keys[i]) == 0) return;
+    s->first_lt = fast_lt(keys, n, true);
+    s->lt = lt_tuple;
 }
 
 /* ---- Building blocks ---- */
@@ -81,7 +109,7 @@ static int binary_insertion(SortState *s, ssize_t lo, ssize_t hi, ssize_t start)
         ssize_t l = lo, r = i;
         while (l < r) {
             ssize_t m = l + ((r - l) >> 1);
-            int c = s->lt(pivot, K[m]);
+            int c = s->lt(s, pivot, K[m]);
             if (c < 0) return -1;
             if (c) r = m;
             else l = m + 1;
@@ -104,12 +132,12 @@ static ssize_t count_run(SortState *s, ssize_t lo, ssize_t hi) {
     Value *K = s->keys;
     if (lo + 1 >= hi) return 1;
     ssize_t i = lo + 1;
-    int c = s->lt(K[i], K[i - 1]);
+    int c = s->lt(s, K[i], K[i - 1]);
     if (c < 0) return -1;
     if (c) {
         /* Strictly descending, so reversing keeps equal items in order. */
         for (i++; i < hi; i++) {
-            c = s->lt(K[i], K[i - 1]);
+            c = s->lt(s, K[i], K[i - 1]);
             if (c < 0) return -1;
             if (!c) break;
         }
@@ -117,7 +145,7 @@ static ssize_t count_run(SortState *s, ssize_t lo, ssize_t hi) {
         if (s->vals) swap_range(s->vals, lo, i);
     } else {
         for (i++; i < hi; i++) {
-            c = s->lt(K[i], K[i - 1]);
+            c = s->lt(s, K[i], K[i - 1]);
             if (c < 0) return -1;
             if (c) break;
         }
@@ -130,7 +158,7 @@ static ssize_t count_le(SortState *s, Value key, const Value *base, ssize_t n) {
     ssize_t l = 0, r = n;
     while (l < r) {
         ssize_t m = l + ((r - l) >> 1);
-        int c = s->lt(key, base[m]);
+        int c = s->lt(s, key, base[m]);
         if (c < 0) return -1;
         if (c) r = m;
         else l = m + 1;
@@ -143,7 +171,7 @@ static ssize_t count_lt(SortState *s, Value key, const Value *base, ssize_t n) {
     ssize_t l = 0, r = n;
     while (l < r) {
         ssize_t m = l + ((r - l) >> 1);
-        int c = s->lt(base[m], key);
+        int c = s->lt(s, base[m], key);
         if (c < 0) return -1;
         if (c) l = m + 1;
         else r = m;
@@ -177,7 +205,7 @@ static int merge_lo(SortState *s, ssize_t pa, ssize_t na, ssize_t pb, ssize_t nb
     ssize_t i = 0, j = pb, end = pb + nb, dest = pa;
     int rc = 0;
     while (i < na && j < end) {
-        int c = s->lt(K[j], TK[i]);
+        int c = s->lt(s, K[j], TK[i]);
         if (c < 0) {
             rc = -1;
             break;
@@ -210,7 +238,7 @@ static int merge_hi(SortState *s, ssize_t pa, ssize_t na, ssize_t pb, ssize_t nb
     ssize_t i = pa + na - 1, j = nb - 1, dest = pb + nb - 1;
     int rc = 0;
     while (i >= pa && j >= 0) {
-        int c = s->lt(TK[j], K[i]);
+        int c = s->lt(s, TK[j], K[i]);
         if (c < 0) {
             rc = -1;
             break;
@@ -346,7 +374,7 @@ int list_sort(Value lv, Value keyfunc, bool reverse) {
         swap_range(s.keys, 0, n);
         if (s.vals) swap_range(s.vals, 0, n);
     }
-    s.lt = choose_lt(s.keys, n);
+    choose_lt(&s, s.keys, n);
     rc = sort_arrays(&s, n);
     if (reverse && n > 1) swap_range(saved, 0, n);
 
