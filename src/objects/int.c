@@ -23,9 +23,9 @@
  * aside, which int_normalize() turns into plain ints).
  *
  * The hot operations (+, -, *, //, %, <<) run on GMP's mpn layer straight
- * into the limbs of a freshly allocated result object, so no big-int
- * arithmetic touches malloc.  The rarer ones (pow, bitwise ops on big
- * values, gcd-based modular inverse, right shifts of big values) use mpz
+ * into the limbs of a freshly allocated result object, so they never
+ * touch malloc.  The rarer ones (pow, bitwise ops on big values, the
+ * modular inverse of pow(a, -b, m), right shifts of big values) use mpz
  * scratch variables reading the operands in place (mpz_roinit_n) and copy
  * the result into a GC object at the end.
  */

@@ -1,4 +1,4 @@
-/* int_format.c - int <-> text: int(str, base), str(int), the digit limit, and the format-spec mini-language. */
+/* int_format.c - int <-> text: int(str, base), str(int), the digit limit, and number layout for __format__. */
 #include "int.h"
 #include "float.h"
 #include "str.h"
