@@ -345,6 +345,7 @@ Value set_from_iterable(Type *t, Value it) {
 int set_add(Value s, Value key) { return add_key(S(s), key); }
 int set_discard(Value s, Value key) { return discard_key(S(s), key); }
 int set_contains(Value s, Value key) { return contains_key(S(s), key); }
+int set_update(Value s, Value iterable) { return update_internal(S(s), iterable); }
 
 bool set_next(Value s, ssize_t *pos, Value *key) {
     SetEntry *e;

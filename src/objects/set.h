@@ -31,6 +31,9 @@ Value set_from_iterable(Type *t, Value it);
 int set_add(Value s, Value key);
 int set_discard(Value s, Value key);      /* 1 removed, 0 absent, -1 error */
 int set_contains(Value s, Value key);
+/* s.update(iterable) as CPython's _PySet_Update (SET_UPDATE, {*a}): a set
+ * or dict operand is merged table-wise, which decides the result's order. */
+int set_update(Value s, Value iterable);
 bool set_next(Value s, ssize_t *pos, Value *key);
 
 #endif
