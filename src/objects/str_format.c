@@ -158,7 +158,8 @@ Value format_pad(const char *text, size_t size, size_t len, const FormatSpec *sp
 }
 
 Value str_format_spec(Value s, Value spec) {
-    if (str_size(spec) == 0) return str_exact(s);
+    /* An empty spec means str(s), which a subclass may override. */
+    if (str_size(spec) == 0) return obj_str(s);
     FormatSpec f;
     if (format_spec_parse(spec, s, 's', '<', &f) < 0) return VNULL;
     if (f.type != 's') {

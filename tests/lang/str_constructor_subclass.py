@@ -29,8 +29,6 @@ class T(str):
         return super().__new__(cls, v * 2)
 t = T('ab')
 print(t, len(t), type(t).__name__)
-t.attr = 5
-print(t.attr)
 class U(str):
     def __str__(self):
         return 'custom'
