@@ -159,6 +159,18 @@ ASTNode *p_number(Parser *p, const Token *t)
         v->kind = CONST_FLOAT;
         v->f = strtod(buf, NULL);
     } else {
+        if (!radix && k > 4300) {
+            /* CPython converts decimal literals at parse time, under the
+            ** int_max_str_digits limit (default 4300). */
+            p_error_at(p, PARSE_ERR_SYNTAX, t->lineno, -1, t->lineno, P_END_ZERO,
+                       "Exceeds the limit (4300 digits) for integer string conversion: value has "
+                       "%zu digits; use sys.set_int_max_str_digits() to increase the limit - "
+                       "Consider hexadecimal for huge integer literals to avoid decimal "
+                       "conversion limits.", k);
+            p->perr->offset = 0;
+            c = NULL;
+            goto out;
+        }
         v->kind = CONST_INT;
         v->s = ast_arena_strndup(p->arena, buf, k);
         v->len = k;

@@ -1118,6 +1118,8 @@ ASTSeq *p_statement_newline(Parser *p)
     if (c) {
         while (p_expect(p, T_NEWLINE))
             ;
+        if (!p_at(p, T_ENDMARKER))
+            return NULL;
         return p_seq1(p, c);
     }
     if (p->error)
@@ -1127,6 +1129,22 @@ ASTSeq *p_statement_newline(Parser *p)
     if (!simple_stmts(p, &l)) {
         plist_free(&l);
         return NULL;
+    }
+    /* CPython's bad_single_statement(): anything but blanks and comments
+    ** after the statement. */
+    const char *s = p->tok->cur;
+    for (;;) {
+        while (*s == ' ' || *s == '\t' || *s == '\f' || *s == '\n' || *s == '\r')
+            s++;
+        if (*s != '#')
+            break;
+        while (*s && *s != '\n')
+            s++;
+    }
+    if (*s) {
+        plist_free(&l);
+        return p_error_last(p, PARSE_ERR_SYNTAX,
+                            "multiple statements found while compiling a single statement");
     }
     return plist_seq(p, &l);
 }
