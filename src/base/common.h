@@ -21,6 +21,7 @@
 #include <string.h>
 #include <assert.h>
 #include <sys/types.h>
+#include <alloca.h>
 
 typedef uintptr_t Value;
 
@@ -41,6 +42,11 @@ static inline Value val_from_int(intptr_t i) { return ((uintptr_t)i << 1) | 1; }
 #define UNUSED __attribute__((unused))
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define container_of(p, T, field) ((T *)((char *)(p) - offsetof(T, field)))
+
+/* memcpy of Values that tolerates n == 0 with a NULL source (argument arrays). */
+static inline void copy_values(Value *dst, const Value *src, size_t n) {
+    if (n) memcpy(dst, src, n * sizeof(Value));
+}
 
 /* Hashes are CPython's Py_hash_t: a signed word, -1 reserved for errors. */
 typedef intptr_t hash_t;

@@ -1248,8 +1248,8 @@ static Value compile_function_code(Compiler *c, ASTNode *n, const char *name, AS
         /* CPython keeps the docstring as co_consts[0]; None when absent. */
         add_const(c, u.docstring ? u.docstring : VNone);
         for (int i = start; i < AST_SEQ_LEN(body) && !c->failed; i++) compile_stmt(c, AST_SEQ_GET(body, i));
-        if (!c->failed && (u.ncode == 0 || INS_OP(u.code[u.ncode - 1]) != OP_RETURN ||
-                           INS_OP(u.code[u.ncode - 1]) != OP_RETURNNONE)) {
+        /* Always end with a return: a jump may target the end even after a return. */
+        if (!c->failed) {
             ASTNode *last = AST_SEQ_LEN(body) ? AST_SEQ_GET(body, AST_SEQ_LEN(body) - 1) : n;
             u.loc = (CodeLoc){last->end_lineno, last->end_lineno, -1, -1};
             emit(c, MK_ABC(OP_RETURNNONE, 0, 0, 0));

@@ -7,6 +7,7 @@
 #include "../objects/tuple.h"
 #include "../objects/list.h"
 #include "../objects/dict.h"
+#include "../objects/set.h"
 #include "../vm/error.h"
 
 #include <math.h>
@@ -328,8 +329,44 @@ static void build_list_incremental(Compiler *c, ASTSeq *elts, int target) {
 
 #define MAX_DIRECT_ELTS 32
 
+/* A display of 3+ constants: CPython 3.11 loads one constant (a tuple, or
+ * for sets a frozenset) and extends an empty container with it.  For sets
+ * the order matters: CPython's constant merging rebuilds the frozenset from
+ * the first one's iteration order, so we do the same to print alike. */
+static bool const_display(Compiler *c, ASTSeq *elts, int op, int target) {
+    int n = AST_SEQ_LEN(elts);
+    if (n <= 2 || n > 1024) return false;
+    for (int i = 0; i < n; i++)
+        if (AST_SEQ_GET(elts, i)->kind != AST_Constant) return false;
+    Value t = tuple_new((size_t)n);
+    if (!t) return false;
+    for (int i = 0; i < n; i++) {
+        Value v = const_from_ast(c, &AST_SEQ_GET(elts, i)->v.Constant.value);
+        if (!v) return false;
+        tuple_items(t)[i] = v;
+    }
+    Value k = t;
+    if (op == OP_BUILDSET) {
+        Value fs = set_from_iterable(&type_frozenset, t);
+        Value fs2 = fs ? set_from_iterable(&type_frozenset, fs) : VNULL;
+        if (!fs2) {
+            err_clear();
+            return false;
+        }
+        k = fs2;
+    }
+    int mark = c->u->next_reg;
+    int r = reg_alloc(c);
+    emit(c, MK_ABC(op, target, 0, 0));
+    emit(c, MK_ABx(OP_LOADK, r, add_const(c, k)));
+    emit(c, MK_ABC(op == OP_BUILDSET ? OP_SETUPDATE : OP_LISTEXTEND, target, r, 0));
+    reg_free_to(c, mark);
+    return true;
+}
+
 static void build_seq(Compiler *c, ASTNode *e, ASTSeq *elts, int op, int target) {
     int n = AST_SEQ_LEN(elts);
+    if ((op == OP_BUILDSET || op == OP_BUILDLIST) && const_display(c, elts, op, target)) return;
     if (any_starred(elts) || n > MAX_DIRECT_ELTS) {
         if (op == OP_BUILDSET) {
             emit(c, MK_ABC(OP_BUILDSET, target, 0, 0));

@@ -15,6 +15,8 @@ int heap_nclasses;
 static size_t heap_npages;        /* pages in the reserved region */
 static uint64_t *page_used;       /* one bit per page */
 static size_t pages_in_use;
+static size_t pages_dirty;        /* free pages kept (not madvised) for reuse */
+static void pages_clean(size_t first, size_t n);
 static uint8_t class_of_8[GC_SMALL_MAX / 8 + 1]; /* (size+7)/8 -> class */
 
 /* Finalizable objects: those whose type has a `finalize` slot. */
@@ -112,6 +114,7 @@ static ssize_t pages_alloc(size_t n) {
             size_t first = i + 1 - n;
             pages_mark(first, n, true);
             pages_in_use += n;
+            pages_clean(first, n);
             return (ssize_t)first;
         }
     }
@@ -121,20 +124,40 @@ static ssize_t pages_alloc(size_t n) {
     heap_hwm = first + n;
     pages_mark(first, n, true);
     pages_in_use += n;
+    pages_clean(first, n);
     return (ssize_t)first;
 }
 
+/*
+ * Freed pages are kept for reuse, up to a quarter of the heap (at least
+ * 32 MiB), and zeroed when reused; beyond that they go back to the OS with
+ * madvise, which makes them read as zero.  Returning every page at once
+ * made allocation-heavy loops fault pages in over and over.
+ */
 static void pages_free(size_t first, size_t n) {
-    /* Give the memory back to the OS; the pages read as zero next time. */
-    madvise(heap_page_addr(first), n << GC_PAGE_SHIFT, MADV_DONTNEED);
+    size_t keep_limit = pages_in_use / 4 > 512 ? pages_in_use / 4 : 512;
+    bool keep = pages_dirty + n <= keep_limit;
+    if (!keep) madvise(heap_page_addr(first), n << GC_PAGE_SHIFT, MADV_DONTNEED);
     for (size_t i = first; i < first + n; i++) {
         PageDesc *d = &heap_pages[i];
         free(d->marks);
         free(d->side);
         memset(d, 0, sizeof *d);
+        d->dirty = keep;
     }
+    if (keep) pages_dirty += n;
     pages_mark(first, n, false);
     pages_in_use -= n;
+}
+
+/* Pages handed out must read as zero: a free slot is recognised by its NULL type word. */
+static void pages_clean(size_t first, size_t n) {
+    for (size_t i = first; i < first + n; i++) {
+        if (!heap_pages[i].dirty) continue;
+        memset(heap_page_addr(i), 0, GC_PAGE_SIZE);
+        heap_pages[i].dirty = 0;
+        pages_dirty--;
+    }
 }
 
 /* ---- Allocation ---- */
@@ -372,7 +395,15 @@ size_t heap_sweep(void) {
     }
     for (int c = 0; c < heap_nclasses; c++) heap_classes[c].free = free_heads[c];
     /* The high-water mark can come down over trailing free pages. */
-    while (heap_hwm > 0 && !page_is_used(heap_hwm - 1)) heap_hwm--;
+    while (heap_hwm > 0 && !page_is_used(heap_hwm - 1)) {
+        heap_hwm--;
+        /* Pages above the high-water mark must be zero when handed out again. */
+        if (heap_pages[heap_hwm].dirty) {
+            madvise(heap_page_addr(heap_hwm), GC_PAGE_SIZE, MADV_DONTNEED);
+            heap_pages[heap_hwm].dirty = 0;
+            pages_dirty--;
+        }
+    }
     return live;
 }
 

@@ -16,7 +16,7 @@ typedef struct PageDesc {
     uint8_t kind;
     uint8_t sclass;
     uint8_t large_mark;
-    uint8_t pad;
+    uint8_t dirty;       /* free but not returned to the OS: zero it before reuse */
     uint32_t objsize;    /* small: object size; large: object size in bytes */
     uint32_t nobjs;      /* small: objects per page; large: pages in the run */
     uint32_t head;       /* large tail: index of the head page */

@@ -8,6 +8,7 @@
 #include "list.h"
 #include "dict.h"
 #include "misc.h"
+#include "instance.h"
 #include "../gc/gc.h"
 
 #include <stdlib.h>
@@ -477,6 +478,12 @@ int type_add_slots(Type *t, Value slots) {
     /* A base with instance attributes already stores any name: the
      * attribute slots occupy the space after it, so slot fields cannot. */
     bool base_has_attrs = t->attrs_offset != 0;
+    /* str's items live after its fixed part like a variable-size object's,
+     * but CPython allows slots there: keep them as side attributes. */
+    if (!base_has_attrs && t->base->itemsize && (t->flags & TF_STR_SUBCLASS)) {
+        t->attrs_offset = ATTRS_IN_SIDE;
+        base_has_attrs = true;
+    }
     for (ssize_t i = 0; i < tuple_size(names); i++) {
         Value n = tuple_get(names, i);
         if (!str_check(n)) {

@@ -259,7 +259,7 @@ static Value method_call(Value self, Value *args, size_t nargs, Value kwnames) {
     Value small[8];
     Value *buf = nargs + nkw + 1 <= 8 ? small : alloca(sizeof(Value) * (nargs + nkw + 1));
     buf[0] = m->self;
-    memcpy(buf + 1, args, sizeof(Value) * (nargs + nkw));
+    copy_values(buf + 1, args, nargs + nkw);
     return obj_call(m->func, buf, nargs + 1, kwnames);
 }
 
@@ -376,8 +376,8 @@ int arg_parse(const char *fname, Value *args, size_t nargs, Value kwnames,
     size_t n = 0;
     while (names[n]) n++;
     if (nargs > n) {
-        err_format(&exc_TypeError, "%s() takes at most %zu %sargument%s (%zu given)", fname, n,
-                   npos_only >= n ? "" : "", n == 1 ? "" : "s", nargs);
+        err_format(&exc_TypeError, "%s() takes at most %zu argument%s (%zu given)", fname, n,
+                   n == 1 ? "" : "s", nargs);
         return -1;
     }
     for (size_t i = 0; i < n; i++) out[i] = i < nargs ? args[i] : VNULL;
@@ -393,7 +393,7 @@ int arg_parse(const char *fname, Value *args, size_t nargs, Value kwnames,
                 if (i < npos_only)
                     err_format(&exc_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%U'", fname, kn);
                 else
-                    err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, kn);
+                    err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", kn, fname);
                 return -1;
             }
             if (out[i]) {

@@ -107,6 +107,38 @@ static Map *map_transition(Map *m, Value name) {
     return child;
 }
 
+/* ---- Side holders for instances of variable-size subclasses ---- */
+
+static void holder_trace(Object *o) { inst_trace_attrs(o); }
+
+Type type_attrholder_internal = {
+    .hdr = {0, &type_type},
+    .name = "attrholder",
+    .basicsize = sizeof(Object) + sizeof(AttrHeader),
+    .attrs_offset = sizeof(Object),
+    .trace = holder_trace,
+};
+
+AttrHeader *inst_side_attrs(Value obj, bool create) {
+    void **slot = gc_side_slot(val_obj(obj));
+    if (!slot) {
+        if (create) err_no_memory();
+        return NULL;
+    }
+    if (!*slot) {
+        if (!create) return NULL;
+        Type *t = val_type(obj);
+        uint32_t cap = t->attr_hint ? t->attr_hint : 1;
+        Object *h = gc_alloc(&type_attrholder_internal, sizeof(Object) + sizeof(AttrHeader) + cap * sizeof(Value));
+        if (!h) return NULL;
+        inst_init_attrs(obj_val(h), t, cap);
+        slot = gc_side_slot(val_obj(obj)); /* side tables are stable, but re-fetch after allocating */
+        if (!slot) return NULL;
+        *slot = h;
+    }
+    return (AttrHeader *)((char *)*slot + sizeof(Object));
+}
+
 size_t inst_alloc_size(Type *t, size_t base_size, uint32_t *capacity) {
     uint32_t cap = t->attr_hint ? t->attr_hint : 1;
     *capacity = cap;
@@ -128,6 +160,11 @@ void inst_init_attrs(Value obj, Type *t, uint32_t capacity) {
 }
 
 void inst_trace_attrs(Object *o) {
+    if (o->type->attrs_offset == ATTRS_IN_SIDE) {
+        void **slot = gc_side_slot(o);
+        if (slot && *slot) gc_mark(obj_val(*slot));
+        return;
+    }
     AttrHeader *h = inst_attrs(obj_val(o));
     Map *m = h->map;
     if (!m) return;
@@ -137,7 +174,7 @@ void inst_trace_attrs(Object *o) {
 }
 
 Value *inst_slot_ptr(Value obj, uint32_t i) {
-    AttrHeader *h = inst_attrs(obj);
+    AttrHeader *h = inst_attrs_existing(obj);
     Map *m = h->map;
     uint32_t c = m->capacity;
     if (m->count <= c || i < c - 1) return &h->slots[i];
@@ -146,7 +183,8 @@ Value *inst_slot_ptr(Value obj, uint32_t i) {
 }
 
 Value inst_get(Value obj, Value name) {
-    AttrHeader *h = inst_attrs(obj);
+    AttrHeader *h = inst_attrs_existing(obj);
+    if (!h) return VNULL;
     Map *m = h->map;
     if (!m) return VNULL;
     if (m->dict_mode) {
@@ -164,6 +202,7 @@ Value inst_get(Value obj, Value name) {
 /* Leave map storage: collect the attributes into a dict kept in slot 0. */
 static int to_dict_mode(Value obj) {
     AttrHeader *h = inst_attrs(obj);
+    if (!h) return -1;
     Map *m = h->map;
     if (m->dict_mode) return 0;
     Value d = dict_new();
@@ -226,7 +265,8 @@ static int add_attr(Value obj, Type *t, Map *m, Value name, Value v) {
 /* Returns 0, -1 on error, or 1 when deleting an attribute that is absent. */
 int inst_set(Value obj, Value name, Value v) {
     Type *t = val_type(obj);
-    AttrHeader *h = inst_attrs(obj);
+    AttrHeader *h = v ? inst_attrs(obj) : inst_attrs_existing(obj);
+    if (!h) return v ? -1 : 1;
     Map *m = h->map;
     if (m->dict_mode) {
         Value d = h->slots[0];

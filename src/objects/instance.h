@@ -38,8 +38,26 @@ typedef struct AttrHeader {
     Value slots[];
 } AttrHeader;
 
+/* attrs_offset of types whose solid base is variable-size (int, str, tuple,
+ * bytes subclasses): their items occupy the space after the fixed part, so
+ * the attributes live in a separate holder object found through the GC
+ * side slot of the instance. */
+#define ATTRS_IN_SIDE ((size_t)1)
+
+AttrHeader *inst_side_attrs(Value obj, bool create);
+
+/* The attribute header of obj, creating a side holder if needed (NULL on
+ * allocation failure, with MemoryError). */
 static inline AttrHeader *inst_attrs(Value obj) {
-    return (AttrHeader *)((char *)obj + val_obj(obj)->type->attrs_offset);
+    size_t off = val_obj(obj)->type->attrs_offset;
+    if (unlikely(off == ATTRS_IN_SIDE)) return inst_side_attrs(obj, true);
+    return (AttrHeader *)((char *)obj + off);
+}
+/* The header if obj already has one (never allocates). */
+static inline AttrHeader *inst_attrs_existing(Value obj) {
+    size_t off = val_obj(obj)->type->attrs_offset;
+    if (unlikely(off == ATTRS_IN_SIDE)) return inst_side_attrs(obj, false);
+    return (AttrHeader *)((char *)obj + off);
 }
 
 /* The size to allocate for an instance of t, and its map initialisation. */

@@ -370,6 +370,8 @@ static Value str_richcompare(Value a, Value b, int op) {
 /* The offset index of a long non-ASCII string, built on first use; NULL if
  * it could not be allocated (the caller then walks). */
 static const size_t *str_index(StrObject *o) {
+    /* Instances of str subclasses keep their attributes in the side slot. */
+    if (o->hdr.type != &type_str) return NULL;
     void **slot = gc_side_slot(&o->hdr);
     if (!slot) return NULL;
     if (*slot) return (const size_t *)((BlobObject *)*slot)->data;
@@ -796,6 +798,22 @@ int str_parse_bounds(Value vstart, Value vend, size_t len, size_t *start, size_t
     return 0;
 }
 
+int methargs_check(Value kwnames, size_t nargs, const char *qual, int style, size_t lo, size_t hi) {
+    const char *dot = strchr(qual, '.');
+    const char *bare = dot ? dot + 1 : qual;
+    if (kwnames && tuple_size(kwnames) > 0) {
+        err_format(&exc_TypeError, "%s() takes no keyword arguments", style == ARGS_OLD ? bare : qual);
+        return -1;
+    }
+    if (nargs >= lo && nargs <= hi) return 0;
+    if (style == ARGS_SIMPLE) return arg_count(qual, nargs, lo, hi);
+    if (style == ARGS_CLINIC) return arg_count(bare, nargs, lo, hi);
+    size_t bound = nargs < lo ? lo : hi;
+    err_format(&exc_TypeError, "%s() takes %s %zu argument%s (%zu given)", bare, nargs < lo ? "at least" : "at most",
+               bound, bound == 1 ? "" : "s", nargs);
+    return -1;
+}
+
 /* ---- The string builder ---- */
 
 void sb_init(StrBuilder *sb) {
@@ -1177,20 +1195,7 @@ static Value str_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
         r = obj_str(a[0]);
     } else {
         const char *enc = "utf-8", *errors = NULL;
-        if (a[1]) {
-            if (!str_check(a[1])) {
-                err_format(&exc_TypeError, "str() argument 'encoding' must be str, not %s", arg_type_name(a[1]));
-                return VNULL;
-            }
-            enc = str_data(a[1]);
-        }
-        if (a[2]) {
-            if (!str_check(a[2])) {
-                err_format(&exc_TypeError, "str() argument 'errors' must be str, not %s", arg_type_name(a[2]));
-                return VNULL;
-            }
-            errors = str_data(a[2]);
-        }
+        if (!codec_arg("str", "encoding", a[1], &enc) || !codec_arg("str", "errors", a[2], &errors)) return VNULL;
         const char *data;
         size_t size;
         if (str_check(a[0])) {

@@ -287,7 +287,7 @@ Value type_mro_c3(Type *t, Value bases) { return mro_c3(t, bases); }
 
 Value type_generic_alloc(Type *t, size_t nitems) {
     size_t size = t->basicsize + nitems * t->itemsize;
-    if (t->attrs_offset) {
+    if (t->attrs_offset && t->attrs_offset != ATTRS_IN_SIDE) {
         uint32_t cap;
         size_t need = inst_alloc_size(t, size, &cap);
         /* Variable-size objects keep attributes after their items. */
@@ -328,7 +328,7 @@ static Value object_new(Type *t, Value *args, size_t nargs, Value kwnames) {
             return VNULL;
         }
     }
-    Value abstract = t->flags & TF_HEAPTYPE ? dict_get_cstr(t->dict, "__abstractmethods__") : VNULL;
+    Value abstract = t->flags & TF_ABSTRACT ? dict_get_cstr(t->dict, "__abstractmethods__") : VNULL;
     if (abstract && obj_is_true(abstract) > 0) {
         Value l = list_from_iterable(abstract);
         if (!l || list_sort(l, VNULL, false) < 0) return VNULL;
@@ -399,7 +399,7 @@ static Value object_dir_m(Value self, Value *args, size_t nargs, Value kw) {
     Value d = dict_new();
     if (!d) return VNULL;
     Type *t = val_type(self);
-    if (t->attrs_offset && inst_attrs(self)->map) {
+    if (t->attrs_offset && inst_attrs_existing(self) && inst_attrs_existing(self)->map) {
         Value id = inst_dict(self);
         if (id && dict_update(d, id) < 0) return VNULL;
     } else if (type_check(self)) {
@@ -770,11 +770,15 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     t->attrs_offset = base->attrs_offset;
     Value slots = dict_get_cstr(t->dict, "__slots__");
     /* Variable-size bases (int, str, tuple, bytes) keep their items where
-     * attribute slots would go: their subclasses get no instance
-     * attributes yet (docs/objects.md). */
-    if (!t->attrs_offset && !slots && !base->itemsize) {
-        t->attrs_offset = base->basicsize;
-        t->basicsize = base->basicsize + sizeof(AttrHeader);
+     * attribute slots would go: their subclasses keep attributes in a side
+     * holder (instance.h, ATTRS_IN_SIDE). */
+    if (!t->attrs_offset && !slots) {
+        if (base->itemsize) {
+            t->attrs_offset = ATTRS_IN_SIDE;
+        } else {
+            t->attrs_offset = base->basicsize;
+            t->basicsize = base->basicsize + sizeof(AttrHeader);
+        }
         if (dict_set_cstr(t->dict, "__dict__", getset_descr_new(t, &instance_dict_getset)) < 0)
             return VNULL;
     } else if (slots) {

@@ -213,7 +213,7 @@ static Value slot_call(Value v, Value *args, size_t nargs, Value kwnames) {
     if (func_check(descr)) {
         Value *buf = alloca(sizeof(Value) * (nargs + nkw + 1));
         buf[0] = v;
-        memcpy(buf + 1, args, sizeof(Value) * (nargs + nkw));
+        copy_values(buf + 1, args, nargs + nkw);
         return obj_call(descr, buf, nargs + 1, kwnames);
     }
     Value bound = descr;
@@ -230,7 +230,7 @@ static int slot_init(Value self, Value *args, size_t nargs, Value kwnames) {
     size_t nkw = kwnames ? (size_t)tuple_size(kwnames) : 0;
     Value *buf = alloca(sizeof(Value) * (nargs + nkw + 1));
     buf[0] = self;
-    memcpy(buf + 1, args, sizeof(Value) * (nargs + nkw));
+    copy_values(buf + 1, args, nargs + nkw);
     Value r;
     if (func_check(descr) || val_type(descr) == &type_wrapper_descriptor) {
         r = obj_call(descr, buf, nargs + 1, kwnames);
@@ -262,7 +262,7 @@ static Value slot_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     size_t nkw = kwnames ? (size_t)tuple_size(kwnames) : 0;
     Value *buf = alloca(sizeof(Value) * (nargs + nkw + 1));
     buf[0] = obj_val(t);
-    memcpy(buf + 1, args, sizeof(Value) * (nargs + nkw));
+    copy_values(buf + 1, args, nargs + nkw);
     return obj_call(fn, buf, nargs + 1, kwnames);
 }
 
@@ -464,6 +464,10 @@ void type_add_slot_wrappers(Type *t) {
             continue;
         }
         if (!slot_get(t, s->offset)) continue;
+        if (s->kind == SK_HASH && slot_get(t, s->offset) == (void *)obj_hash_unhashable) {
+            dict_set(d, str_intern_cstr("__hash__"), VNone);
+            continue;
+        }
         /* __getattr__ is only a hook name for classes; builtins expose __getattribute__. */
         if (s->trampoline == (void *)slot_getattr_hook) continue;
         Value key = str_intern_cstr(s->name);

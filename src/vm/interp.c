@@ -160,7 +160,7 @@ int frame_bind_args(Frame *f, Value func, Value *args, size_t nargs, Value kwnam
     int flags = co->flags;
     /* The common case: exactly the positional parameters. */
     if (nkw == 0 && nargs == (size_t)ac && !(flags & (CO_VARARGS | CO_VARKEYWORDS)) && co->kwonlyargcount == 0) {
-        memcpy(regs, args, sizeof(Value) * nargs);
+        copy_values(regs, args, nargs);
         return 0;
     }
     int kwonly = co->kwonlyargcount;
@@ -174,7 +174,7 @@ int frame_bind_args(Frame *f, Value func, Value *args, size_t nargs, Value kwnam
         regs[varkw_reg] = kwdict;
     }
     size_t npos = nargs < (size_t)ac ? nargs : (size_t)ac;
-    memcpy(regs, args, sizeof(Value) * npos);
+    copy_values(regs, args, npos);
     if (varargs_reg >= 0) {
         Value t = nargs > (size_t)ac ? tuple_from_array(args + ac, nargs - (size_t)ac) : tuple_empty();
         if (!t) return -1;
@@ -1109,25 +1109,23 @@ op_LISTEXTEND:
 op_SETADD:
     CHECK(set_add(R[A], R[B]) == 0);
     DISPATCH();
-op_SETUPDATE: {
-    Value it = obj_iter(R[B]);
-    CHECK(it);
-    Value x;
-    while ((x = obj_next(it))) CHECK(set_add(R[A], x) == 0);
-    CHECK(!err_occurred());
+op_SETUPDATE:
+    CHECK(set_update(R[A], R[B]) == 0);
     DISPATCH();
-}
 op_DICTSET:
     CHECK(dict_set(R[A], R[B], R[C]) == 0);
     DISPATCH();
 op_DICTUPDATE:
-    if (dict_update(R[A], R[B]) < 0) {
-        if (err_matches(&exc_AttributeError)) {
-            err_clear();
+    /* {**m}: m must be a mapping (have keys()), unlike dict.update's pairs. */
+    if (!dict_check(R[B])) {
+        int has = obj_hasattr(R[B], str_intern_cstr("keys"));
+        CHECK(has >= 0);
+        if (!has) {
             err_format(&exc_TypeError, "'%s' object is not a mapping", type_name(R[B]));
+            ERROR();
         }
-        ERROR();
     }
+    CHECK(dict_merge(R[A], R[B], true) == 0);
     DISPATCH();
 op_DICTMERGE:
     CHECK(dict_merge_call(R[A], R[B], R[C]) == 0);

@@ -438,39 +438,57 @@ static Value attr_opt(Value o, const char *name) {
     return v;
 }
 
-/* SyntaxError's own layout: file/line, the text with a caret, then the message. */
+/* SyntaxError's own layout: file/line, the text with carets, then the message
+ * (CPython's print_exception/print_error_text rules, including that only an
+ * exact SyntaxError gets a caret range; its subclasses get one caret). */
+static intptr_t int_attr(Value e, const char *name, intptr_t dflt) {
+    Value v = attr_opt(e, name);
+    if (!v || v == VNone || !val_is_int(v)) return dflt;
+    return val_int(v);
+}
+
 static void format_syntax_error(StrBuilder *sb, Value e) {
-    Value fn = attr_opt(e, "filename"), ln = attr_opt(e, "lineno"), text = attr_opt(e, "text");
-    Value off = attr_opt(e, "offset"), eoff = attr_opt(e, "end_offset"), eln = attr_opt(e, "end_lineno");
-    if (fn && ln && fn != VNone && ln != VNone)
-        sb_printf(sb, "  File \"%S\", line %S\n", fn, ln);
-    else if (fn && fn != VNone)
-        sb_printf(sb, "  File \"%S\"\n", fn);
+    Value fn = attr_opt(e, "filename"), text = attr_opt(e, "text");
+    intptr_t lineno = int_attr(e, "lineno", 0);
+    intptr_t offset = int_attr(e, "offset", -1);
+    intptr_t end_lineno = lineno, end_offset = -1;
+    if (val_type(e) == &exc_SyntaxError) {
+        end_lineno = int_attr(e, "end_lineno", lineno);
+        end_offset = int_attr(e, "end_offset", -1);
+    }
+    if (fn && fn != VNone) sb_printf(sb, "  File \"%S\", line %zd\n", fn, (ssize_t)lineno);
+    else sb_printf(sb, "  File \"<string>\", line %zd\n", (ssize_t)lineno);
     if (text && str_check(text)) {
-        const char *s = str_data(text);
-        size_t n = str_size(text);
-        /* Strip the trailing newline and leading whitespace, tracking the shift. */
-        while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r')) n--;
-        size_t lead = 0;
-        while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\f')) lead++;
+        const char *t = str_data(text);
+        intptr_t line_size = (intptr_t)str_size(text);
+        if (end_lineno > lineno) end_offset = line_size;
+        if (end_offset > line_size + 1) end_offset = line_size + 1;
+        intptr_t reps = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+        offset--;
+        while (*t == ' ' || *t == '\t' || *t == '\f') {
+            t++;
+            offset--;
+        }
+        intptr_t len = (intptr_t)strlen(t);
+        if (len > 0 && t[len - 1] == '\n') len--;
+        if (offset > len) offset = len;
+        for (;;) {
+            const char *nl = strchr(t, '\n');
+            if (!nl) break;
+            intptr_t inl = nl - t;
+            if (inl >= offset) break;
+            inl++;
+            t += inl;
+            len -= inl;
+            offset -= inl;
+        }
         sb_append_cstr(sb, "    ");
-        sb_append(sb, s + lead, n - lead);
-        sb_append_char(sb, '\n');
-        if (off && val_is_int(off) && val_int(off) > 0) {
-            intptr_t o = val_int(off);
-            intptr_t eo = eoff && val_is_int(eoff) ? val_int(eoff) : o + 1;
-            bool same_line = !eln || !val_is_int(eln) || !ln || !val_is_int(ln) || val_int(eln) == val_int(ln);
-            int lead_chars = byte_to_char(s, (int)lead);
-            int line_chars = byte_to_char(s, (int)n);
-            if (!same_line || eo <= o) eo = o + 1;
-            if (o > line_chars + 1) o = line_chars + 1;
-            if (eo > line_chars + 1) eo = line_chars + 1;
-            if (eo <= o) eo = o + 1;
-            intptr_t col = o - 1 - lead_chars;
-            if (col < 0) col = 0;
+        sb_append_cstr(sb, t);
+        if (t[len] != '\n') sb_append_char(sb, '\n');
+        if (offset >= 0) {
             sb_append_cstr(sb, "    ");
-            for (intptr_t i = 0; i < col; i++) sb_append_char(sb, ' ');
-            for (intptr_t i = o; i < eo; i++) sb_append_char(sb, '^');
+            for (intptr_t i = 0; i < offset; i++) sb_append_char(sb, ' ');
+            for (intptr_t i = 0; i < reps; i++) sb_append_char(sb, '^');
             sb_append_char(sb, '\n');
         }
     }
