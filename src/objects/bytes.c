@@ -596,12 +596,8 @@ static int bytes_source(ByteBuilder *bb, Value x, const char *tname) {
 static int parse_ctor(const char *tname, Value *args, size_t nargs, Value kwnames, Value *a) {
     static const char *const names[] = {"source", "encoding", "errors", NULL};
     if (arg_parse(tname, args, nargs, kwnames, names, 0, 0, a) < 0) return -1;
-    for (int i = 1; i < 3; i++) {
-        if (a[i] && !str_check(a[i])) {
-            err_format(&exc_TypeError, "%s() argument '%s' must be str, not %s", tname, names[i], arg_type_name(a[i]));
-            return -1;
-        }
-    }
+    const char *ignored;
+    if (!codec_arg(tname, "encoding", a[1], &ignored) || !codec_arg(tname, "errors", a[2], &ignored)) return -1;
     return 0;
 }
 

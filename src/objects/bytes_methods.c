@@ -44,9 +44,18 @@ static Value same(const Buf *b) {
 
 static Value finish(const Buf *b, ByteBuilder *bb) { return b->ba ? bb_finish_bytearray(bb) : bb_finish(bb); }
 
-#define CHECK_POS(name, lo, hi)                                                               \
-    do {                                                                                      \
-        if (arg_no_kw(name, kwnames) < 0 || arg_count(name, nargs, lo, hi) < 0) return VNULL; \
+/* "bytes.center" or "bytearray.center": CPython names the defining type. */
+static const char *qual(Value self, const char *m, char *buf, size_t n) {
+    bool ba = self && (type_check(self) ? type_is_subtype((Type *)self, &type_bytearray) : bytearray_check(self));
+    snprintf(buf, n, "%s.%s", ba ? "bytearray" : "bytes", m);
+    return buf;
+}
+
+#define CHECK(m, style, lo, hi)                                                                   \
+    do {                                                                                          \
+        char q_[48];                                                                              \
+        if (methargs_check(kwnames, nargs, qual(self, m, q_, sizeof q_), style, lo, hi) < 0)      \
+            return VNULL;                                                                         \
     } while (0)
 
 static bool need_buffer(Value v, const char **d, size_t *n) {
@@ -81,7 +90,10 @@ typedef struct Sub {
 } Sub;
 
 static int parse_sub(const char *name, const Buf *b, Value *args, size_t nargs, Value kwnames, Sub *s) {
-    if (arg_no_kw(name, kwnames) < 0 || arg_count(name, nargs, 1, 3) < 0) return -1;
+    if (methargs_check(kwnames, nargs, name, ARGS_OLD, 1, 3) < 0) return -1;
+    /* CPython converts the bounds before it looks at the needle. */
+    if (str_parse_bounds(nargs > 1 ? args[1] : VNULL, nargs > 2 ? args[2] : VNULL, b->n, &s->start, &s->end) < 0)
+        return -1;
     Value x = args[0];
     if (num_check_index(x)) {
         int c = bytes_byte_value(x);
@@ -93,7 +105,7 @@ static int parse_sub(const char *name, const Buf *b, Value *args, size_t nargs, 
         err_format(&exc_TypeError, "argument should be integer or bytes-like object, not '%s'", type_name(x));
         return -1;
     }
-    return str_parse_bounds(nargs > 1 ? args[1] : VNULL, nargs > 2 ? args[2] : VNULL, b->n, &s->start, &s->end);
+    return 0;
 }
 
 static ssize_t find_sub(const Buf *b, const Sub *s, bool reverse) {
@@ -148,7 +160,7 @@ static Value b_count(Value self, Value *args, size_t nargs, Value kwnames) {
 /* ---- startswith, endswith ---- */
 
 static Value tailmatch_common(const char *name, bool at_end, Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS(name, 1, 3);
+    if (methargs_check(kwnames, nargs, name, ARGS_OLD, 1, 3) < 0) return VNULL;
     Buf b = buf_of(self);
     size_t start, end;
     if (str_parse_bounds(nargs > 1 ? args[1] : VNULL, nargs > 2 ? args[2] : VNULL, b.n, &start, &end) < 0)
@@ -186,6 +198,11 @@ static int parse_split(const char *name, Value *args, size_t nargs, Value kwname
     static const char *const names[] = {"sep", "maxsplit", NULL};
     Value a[2];
     if (arg_parse(name, args, nargs, kwnames, names, 0, 0, a) < 0) return -1;
+    *maxsplit = -1;
+    if (a[1]) {
+        *maxsplit = index_arg(a[1]);
+        if (*maxsplit == -1 && err_occurred()) return -1;
+    }
     *sd = NULL;
     if (a[0] && a[0] != VNone) {
         if (!need_buffer(a[0], sd, sn)) return -1;
@@ -193,11 +210,6 @@ static int parse_split(const char *name, Value *args, size_t nargs, Value kwname
             err_set(&exc_ValueError, "empty separator");
             return -1;
         }
-    }
-    *maxsplit = -1;
-    if (a[1]) {
-        *maxsplit = index_arg(a[1]);
-        if (*maxsplit == -1 && err_occurred()) return -1;
     }
     if (*maxsplit < 0) *maxsplit = SSIZE_MAX;
     return 0;
@@ -310,7 +322,7 @@ static Value b_splitlines(Value self, Value *args, size_t nargs, Value kwnames) 
 
 static Value partition_common(const char *name, bool reverse, Value self, Value *args, size_t nargs,
                               Value kwnames) {
-    CHECK_POS(name, 1, 1);
+    CHECK(name, ARGS_SIMPLE, 1, 1);
     Buf b = buf_of(self);
     const char *sd;
     size_t sn;
@@ -342,7 +354,7 @@ static Value b_rpartition(Value self, Value *args, size_t nargs, Value kwnames) 
 }
 
 static Value b_join(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("join", 1, 1);
+    CHECK("join", ARGS_SIMPLE, 1, 1);
     Value seq = args[0];
     if (!list_check_exact(seq) && !tuple_check_exact(seq)) {
         Type *t = val_type(seq);
@@ -380,7 +392,7 @@ static Value b_join(Value self, Value *args, size_t nargs, Value kwnames) {
 /* ---- strip, replace, removeprefix, removesuffix ---- */
 
 static Value strip_common(const char *name, int how, Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS(name, 0, 1);
+    CHECK(name, ARGS_CLINIC, 0, 1);
     Buf b = buf_of(self);
     bool set[256] = {0};
     if (nargs && args[0] != VNone) {
@@ -411,7 +423,7 @@ static Value b_rstrip(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value b_replace(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("replace", 2, 3);
+    CHECK("replace", ARGS_CLINIC, 2, 3);
     Buf b = buf_of(self);
     const char *od, *nd;
     size_t on, nn;
@@ -457,7 +469,7 @@ static Value b_replace(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value b_removeprefix(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("removeprefix", 1, 1);
+    CHECK("removeprefix", ARGS_SIMPLE, 1, 1);
     Buf b = buf_of(self);
     const char *d;
     size_t n;
@@ -467,7 +479,7 @@ static Value b_removeprefix(Value self, Value *args, size_t nargs, Value kwnames
 }
 
 static Value b_removesuffix(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("removesuffix", 1, 1);
+    CHECK("removesuffix", ARGS_SIMPLE, 1, 1);
     Buf b = buf_of(self);
     const char *d;
     size_t n;
@@ -481,7 +493,7 @@ static Value b_removesuffix(Value self, Value *args, size_t nargs, Value kwnames
 enum { K_LOWER, K_UPPER, K_SWAP, K_CAPITALIZE, K_TITLE };
 
 static Value case_common(const char *name, int op, Value self, size_t nargs, Value kwnames) {
-    CHECK_POS(name, 0, 0);
+    CHECK(name, ARGS_SIMPLE, 0, 0);
     Buf b = buf_of(self);
     /* Transform into a private buffer, then make the result from it. */
     ByteBuilder bb;
@@ -525,7 +537,7 @@ static Value b_title(Value self, Value *args, size_t nargs, Value kwnames) {
 enum { P_ALPHA, P_DIGIT, P_ALNUM, P_SPACE, P_ASCII };
 
 static Value pred_common(const char *name, int what, Value self, size_t nargs, Value kwnames) {
-    CHECK_POS(name, 0, 0);
+    CHECK(name, ARGS_SIMPLE, 0, 0);
     Buf b = buf_of(self);
     if (b.n == 0) return val_bool(what == P_ASCII);
     for (size_t i = 0; i < b.n; i++) {
@@ -560,7 +572,7 @@ static Value b_isascii_m(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value b_islower_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("islower", 0, 0);
+    CHECK("islower", ARGS_SIMPLE, 0, 0);
     Buf b = buf_of(self);
     bool cased = false;
     for (size_t i = 0; i < b.n; i++) {
@@ -571,7 +583,7 @@ static Value b_islower_m(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value b_isupper_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("isupper", 0, 0);
+    CHECK("isupper", ARGS_SIMPLE, 0, 0);
     Buf b = buf_of(self);
     bool cased = false;
     for (size_t i = 0; i < b.n; i++) {
@@ -582,7 +594,7 @@ static Value b_isupper_m(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value b_istitle_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("istitle", 0, 0);
+    CHECK("istitle", ARGS_SIMPLE, 0, 0);
     Buf b = buf_of(self);
     bool cased = false, prev = false;
     for (size_t i = 0; i < b.n; i++) {
@@ -602,8 +614,10 @@ static Value b_istitle_m(Value self, Value *args, size_t nargs, Value kwnames) {
 
 /* ---- Padding ---- */
 
-static int parse_fill(const char *name, Value *args, size_t nargs, Value kwnames, ssize_t *width, char *fill) {
-    if (arg_no_kw(name, kwnames) < 0 || arg_count(name, nargs, 1, 2) < 0) return -1;
+static int parse_fill(Value self, const char *name, Value *args, size_t nargs, Value kwnames, ssize_t *width,
+                      char *fill) {
+    char q[48];
+    if (methargs_check(kwnames, nargs, qual(self, name, q, sizeof q), ARGS_CLINIC, 1, 2) < 0) return -1;
     *width = index_arg(args[0]);
     if (*width == -1 && err_occurred()) return -1;
     *fill = ' ';
@@ -636,7 +650,7 @@ static Value padded(const Buf *b, size_t left, size_t right, char fill) {
 static Value b_center(Value self, Value *args, size_t nargs, Value kwnames) {
     ssize_t width;
     char fill;
-    if (parse_fill("center", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
+    if (parse_fill(self, "center", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
     Buf b = buf_of(self);
     if (width <= (ssize_t)b.n) return same(&b);
     ssize_t marg = width - (ssize_t)b.n, left = marg / 2 + (marg & width & 1);
@@ -646,7 +660,7 @@ static Value b_center(Value self, Value *args, size_t nargs, Value kwnames) {
 static Value b_ljust(Value self, Value *args, size_t nargs, Value kwnames) {
     ssize_t width;
     char fill;
-    if (parse_fill("ljust", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
+    if (parse_fill(self, "ljust", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
     Buf b = buf_of(self);
     return padded(&b, 0, width > (ssize_t)b.n ? (size_t)width - b.n : 0, fill);
 }
@@ -654,13 +668,13 @@ static Value b_ljust(Value self, Value *args, size_t nargs, Value kwnames) {
 static Value b_rjust(Value self, Value *args, size_t nargs, Value kwnames) {
     ssize_t width;
     char fill;
-    if (parse_fill("rjust", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
+    if (parse_fill(self, "rjust", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
     Buf b = buf_of(self);
     return padded(&b, width > (ssize_t)b.n ? (size_t)width - b.n : 0, 0, fill);
 }
 
 static Value b_zfill(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("zfill", 1, 1);
+    CHECK("zfill", ARGS_SIMPLE, 1, 1);
     ssize_t width = index_arg(args[0]);
     if (width == -1 && err_occurred()) return VNULL;
     Buf b = buf_of(self);
@@ -733,7 +747,7 @@ static Value b_translate(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value b_maketrans(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("maketrans", 2, 2);
+    CHECK("maketrans", ARGS_CLINIC, 2, 2);
     const char *f, *t;
     size_t fn, tn;
     if (!need_buffer(args[0], &f, &fn) || !need_buffer(args[1], &t, &tn)) return VNULL;
@@ -807,7 +821,8 @@ static int hexval(unsigned char c) {
 }
 
 static Value b_fromhex(Value cls, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("fromhex", 1, 1);
+    Value self = cls;
+    CHECK("fromhex", ARGS_SIMPLE, 1, 1);
     Value s = args[0];
     if (!str_check(s)) {
         err_format(&exc_TypeError, "fromhex() argument must be str, not %s", arg_type_name(s));
@@ -845,14 +860,7 @@ static Value b_decode(Value self, Value *args, size_t nargs, Value kwnames) {
     Value a[2];
     if (arg_parse("decode", args, nargs, kwnames, names, 0, 0, a) < 0) return VNULL;
     const char *enc = "utf-8", *errors = NULL;
-    for (int i = 0; i < 2; i++) {
-        if (a[i] && !str_check(a[i])) {
-            err_format(&exc_TypeError, "decode() argument '%s' must be str, not %s", names[i], arg_type_name(a[i]));
-            return VNULL;
-        }
-    }
-    if (a[0]) enc = str_data(a[0]);
-    if (a[1]) errors = str_data(a[1]);
+    if (!codec_arg("decode", "encoding", a[0], &enc) || !codec_arg("decode", "errors", a[1], &errors)) return VNULL;
     Buf b = buf_of(self);
     return bytes_decode(b.d, b.n, enc, errors);
 }
@@ -860,19 +868,19 @@ static Value b_decode(Value self, Value *args, size_t nargs, Value kwnames) {
 /* ---- bytes-only dunders ---- */
 
 static Value b_getnewargs(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("__getnewargs__", 0, 0);
+    CHECK("__getnewargs__", ARGS_SIMPLE, 0, 0);
     Value copy = bytes_new(bytes_data(self), (size_t)bytes_size(self));
     return copy ? tuple_pack(1, copy) : VNULL;
 }
 
 static Value b_bytes(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("__bytes__", 0, 0);
+    CHECK("__bytes__", ARGS_SIMPLE, 0, 0);
     if (val_type(self) == &type_bytes) return self;
     return bytes_new(bytes_data(self), (size_t)bytes_size(self));
 }
 
 static Value b_sizeof(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("__sizeof__", 0, 0);
+    CHECK("__sizeof__", ARGS_SIMPLE, 0, 0);
     if (bytes_check(self)) return val_from_int((intptr_t)(sizeof(BytesObject) + (size_t)bytes_size(self) + 1));
     return val_from_int((intptr_t)(sizeof(ByteArrayObject) + (size_t)((ByteArrayObject *)self)->alloc));
 }
@@ -880,7 +888,7 @@ static Value b_sizeof(Value self, Value *args, size_t nargs, Value kwnames) {
 /* ---- bytearray mutation ---- */
 
 static Value ba_append(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("append", 1, 1);
+    CHECK("append", ARGS_SIMPLE, 1, 1);
     int c = bytes_byte_value(args[0]);
     if (c < 0) return VNULL;
     ByteArrayObject *b = (ByteArrayObject *)self;
@@ -890,7 +898,7 @@ static Value ba_append(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value ba_extend(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("extend", 1, 1);
+    CHECK("extend", ARGS_SIMPLE, 1, 1);
     Value x = args[0];
     ByteArrayObject *b = (ByteArrayObject *)self;
     const char *d;
@@ -923,7 +931,7 @@ static Value ba_extend(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value ba_insert(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("insert", 2, 2);
+    CHECK("insert", ARGS_CLINIC, 2, 2);
     ssize_t i = index_arg(args[0]);
     if (i == -1 && err_occurred()) return VNULL;
     int c = bytes_byte_value(args[1]);
@@ -940,7 +948,7 @@ static Value ba_insert(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value ba_pop(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("pop", 0, 1);
+    CHECK("pop", ARGS_CLINIC, 0, 1);
     ByteArrayObject *b = (ByteArrayObject *)self;
     ssize_t i = -1;
     if (nargs) {
@@ -962,7 +970,7 @@ static Value ba_pop(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value ba_remove(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("remove", 1, 1);
+    CHECK("remove", ARGS_SIMPLE, 1, 1);
     int c = bytes_byte_value(args[0]);
     if (c < 0) return VNULL;
     ByteArrayObject *b = (ByteArrayObject *)self;
@@ -977,19 +985,19 @@ static Value ba_remove(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value ba_clear(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("clear", 0, 0);
+    CHECK("clear", ARGS_SIMPLE, 0, 0);
     if (bytearray_resize(self, 0) < 0) return VNULL;
     return VNone;
 }
 
 static Value ba_copy(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("copy", 0, 0);
+    CHECK("copy", ARGS_SIMPLE, 0, 0);
     ByteArrayObject *b = (ByteArrayObject *)self;
     return bytearray_new(b->data, (size_t)b->size);
 }
 
 static Value ba_reverse(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("reverse", 0, 0);
+    CHECK("reverse", ARGS_SIMPLE, 0, 0);
     ByteArrayObject *b = (ByteArrayObject *)self;
     for (ssize_t i = 0, j = b->size - 1; i < j; i++, j--) {
         char t = b->data[i];
@@ -1000,7 +1008,7 @@ static Value ba_reverse(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value ba_alloc(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("__alloc__", 0, 0);
+    CHECK("__alloc__", ARGS_SIMPLE, 0, 0);
     return val_from_int(((ByteArrayObject *)self)->alloc);
 }
 

@@ -435,7 +435,7 @@ Value str_encode(Value s, const char *encoding, const char *errors) {
     return encode_slow(s, (enum Codec)c, errors, i, (size_t)(p - (const unsigned char *)d), &bb);
 }
 
-static bool arg_str(const char *fname, const char *argname, Value v, const char **out) {
+bool codec_arg(const char *fname, const char *argname, Value v, const char **out) {
     if (!v) return true;
     if (!str_check(v)) {
         err_format(&exc_TypeError, "%s() argument '%s' must be str, not %s", fname, argname, arg_type_name(v));
@@ -454,7 +454,7 @@ Value str_encode_m(Value self, Value *args, size_t nargs, Value kwnames) {
     Value a[2];
     if (arg_parse("encode", args, nargs, kwnames, names, 0, 0, a) < 0) return VNULL;
     const char *enc = "utf-8", *errors = NULL;
-    if (!arg_str("encode", "encoding", a[0], &enc) || !arg_str("encode", "errors", a[1], &errors)) return VNULL;
+    if (!codec_arg("encode", "encoding", a[0], &enc) || !codec_arg("encode", "errors", a[1], &errors)) return VNULL;
     return str_encode(self, enc, errors);
 }
 

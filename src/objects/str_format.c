@@ -1,6 +1,7 @@
 /* str_format.c - str.format/format_map, the format-spec mini-language for str, and printf-style `str % args`. */
 #include "str.h"
 #include "str_internal.h"
+#include "unicode_db.h"
 #include "int.h"
 #include "float.h"
 #include "tuple.h"
@@ -18,18 +19,32 @@
 
 static bool is_align(uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
+/* The decimal value of the code point at *p (any Unicode decimal digit, as
+ * CPython's get_integer accepts), or -1; *len gets its byte length. */
+static int digit_at(const unsigned char *p, const unsigned char *end, size_t *len) {
+    if (*p < 0x80) {
+        *len = 1;
+        return *p >= '0' && *p <= '9' ? *p - '0' : -1;
+    }
+    const unsigned char *q = p;
+    uint32_t c = utf8_decode(&q);
+    *len = (size_t)(q - p);
+    return ucd_decimal(c);
+}
+
 /* Parse a run of decimal digits at *pp; returns digits consumed, -1 on overflow. */
 static int parse_digits(const unsigned char **pp, const unsigned char *end, ssize_t *out) {
     const unsigned char *p = *pp;
     ssize_t v = 0;
-    int n = 0;
-    while (p < end && *p >= '0' && *p <= '9') {
-        if (v > (SSIZE_MAX - (*p - '0')) / 10) {
+    int n = 0, d;
+    size_t l;
+    while (p < end && (d = digit_at(p, end, &l)) >= 0) {
+        if (v > (SSIZE_MAX - d) / 10) {
             err_set(&exc_ValueError, "Too many decimal digits in format string");
             return -1;
         }
-        v = v * 10 + (*p - '0');
-        p++;
+        v = v * 10 + d;
+        p += l;
         n++;
     }
     *pp = p;
@@ -111,8 +126,8 @@ int format_spec_parse(Value spec, Value obj, char default_type, char default_ali
         const unsigned char *q = p;
         utf8_decode(&q);
         if (q != end) {
-            err_format(&exc_ValueError, "Invalid format specifier '%s' for object of type '%s'",
-                       (const char *)start, type_name(obj));
+            err_format(&exc_ValueError, "Invalid format specifier '%U' for object of type '%s'", spec,
+                       type_name(obj));
             return -1;
         }
         f->type = utf8_decode(&p);
@@ -196,11 +211,7 @@ Value str_format_spec(Value s, Value spec) {
 }
 
 Value str_dunder_format_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (arg_no_kw("__format__", kwnames) < 0) return VNULL;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "str.__format__() takes exactly one argument (%zu given)", nargs);
-        return VNULL;
-    }
+    if (methargs_check(kwnames, nargs, "str.__format__", ARGS_SIMPLE, 1, 1) < 0) return VNULL;
     if (!str_check(args[0])) {
         err_format(&exc_TypeError, "__format__() argument must be str, not %s", arg_type_name(args[0]));
         return VNULL;
@@ -234,15 +245,12 @@ typedef struct FmtCtx {
 /* An all-digit name is an index: returns it, -1 if not all digits, -2 on overflow. */
 static ssize_t name_index(const char *s, size_t n) {
     if (n == 0) return -1;
-    ssize_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') return -1;
-        if (v > (SSIZE_MAX - (s[i] - '0')) / 10) {
-            err_set(&exc_ValueError, "Too many decimal digits in format string");
-            return -2;
-        }
-        v = v * 10 + (s[i] - '0');
-    }
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    size_t l;
+    for (const unsigned char *q = p; q < end; q += l)
+        if (digit_at(q, end, &l) < 0) return -1;
+    ssize_t v;
+    if (parse_digits(&p, end, &v) < 0) return -2;
     return v;
 }
 
@@ -493,11 +501,7 @@ Value str_format_m(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 Value str_format_map_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (arg_no_kw("format_map", kwnames) < 0) return VNULL;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "format_map() takes exactly one argument (%zu given)", nargs);
-        return VNULL;
-    }
+    if (methargs_check(kwnames, nargs, "str.format_map", ARGS_SIMPLE, 1, 1) < 0) return VNULL;
     FmtCtx ctx = {0};
     ctx.kwargs = args[0];
     ctx.is_map = true;

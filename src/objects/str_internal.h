@@ -37,6 +37,17 @@ static inline const char *arg_type_name(Value v) { return v == VNone ? "None" : 
 /* A one-code-point str from the cache or a new one. */
 Value str_char(uint32_t cp);
 
+/*
+ * Argument checks worded as CPython words them for each calling convention
+ * of the str/bytes methods: `qual` is the qualified name ("str.center").
+ *   ARGS_SIMPLE  METH_NOARGS/METH_O: "str.upper() takes no arguments (1 given)"
+ *   ARGS_CLINIC  positional clinic:  "center expected at most 2 arguments, got 3"
+ *   ARGS_OLD     PyArg_ParseTuple:   "find() takes at least 1 argument (0 given)",
+ *                                    and "find() takes no keyword arguments"
+ */
+enum { ARGS_SIMPLE, ARGS_CLINIC, ARGS_OLD };
+int methargs_check(Value kwnames, size_t nargs, const char *qual, int style, size_t lo, size_t hi);
+
 /* The method table (str_methods.c), the % operator and the format family (str_format.c). */
 extern const MethodDef str_methods_table[];
 Value str_mod(Value a, Value b);
@@ -49,6 +60,10 @@ Value str_encode_m(Value self, Value *args, size_t nargs, Value kwnames);
 /* The canonical name of one of the built-in codecs ("utf-8", "ascii",
  * "latin-1"), or NULL when the name is not one of them (codecs.c). */
 const char *codec_builtin_name(const char *name);
+/* An optional encoding/errors argument as a C string (out unchanged when v
+ * is VNULL): TypeError "f() argument 'x' must be str, not T" or ValueError
+ * "embedded null character". */
+bool codec_arg(const char *fname, const char *argname, Value v, const char **out);
 
 /* bytes helpers shared with bytes_methods.c (bytes.c). */
 extern const MethodDef bytes_methods_table[];

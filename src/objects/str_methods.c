@@ -19,9 +19,9 @@
  * str_byte_offset converts them in O(1) amortized time.
  */
 
-#define CHECK_POS(name, lo, hi)                                                          \
-    do {                                                                                 \
-        if (arg_no_kw(name, kwnames) < 0 || arg_count(name, nargs, lo, hi) < 0) return VNULL; \
+#define CHECK(qual, style, lo, hi)                                                             \
+    do {                                                                                       \
+        if (methargs_check(kwnames, nargs, qual, style, lo, hi) < 0) return VNULL;             \
     } while (0)
 
 /* A result equal to self: self if it is an exact str, else a copy (as CPython). */
@@ -47,15 +47,16 @@ typedef struct Range {
 } Range;
 
 static int parse_range(const char *name, Value self, Value *args, size_t nargs, Value kwnames, Range *r) {
-    if (arg_no_kw(name, kwnames) < 0 || arg_count(name, nargs, 1, 3) < 0) return -1;
+    if (methargs_check(kwnames, nargs, name, ARGS_OLD, 1, 3) < 0) return -1;
+    /* CPython converts the bounds before it looks at the needle. */
+    if (str_parse_bounds(nargs > 1 ? args[1] : VNULL, nargs > 2 ? args[2] : VNULL, str_len(self), &r->start,
+                         &r->end) < 0)
+        return -1;
     r->sub = args[0];
     if (!str_check(r->sub)) {
         err_format(&exc_TypeError, "must be str, not %s", type_name(r->sub));
         return -1;
     }
-    if (str_parse_bounds(nargs > 1 ? args[1] : VNULL, nargs > 2 ? args[2] : VNULL, str_len(self), &r->start,
-                         &r->end) < 0)
-        return -1;
     r->empty = r->start > r->end;
     if (r->empty) return 0;
     r->b0 = str_byte_offset(self, r->start);
@@ -137,7 +138,7 @@ static int tailmatch(Value self, Value sub, size_t start, size_t end, bool at_en
 
 static Value startsendswith(const char *name, bool at_end, Value self, Value *args, size_t nargs,
                             Value kwnames) {
-    CHECK_POS(name, 1, 3);
+    CHECK(name, ARGS_OLD, 1, 3);
     size_t start, end;
     if (str_parse_bounds(nargs > 1 ? args[1] : VNULL, nargs > 2 ? args[2] : VNULL, str_len(self), &start,
                          &end) < 0)
@@ -176,6 +177,12 @@ static int parse_split_args(const char *name, Value *args, size_t nargs, Value k
     static const char *const names[] = {"sep", "maxsplit", NULL};
     Value a[2];
     if (arg_parse(name, args, nargs, kwnames, names, 0, 0, a) < 0) return -1;
+    /* maxsplit is converted by the argument parser, sep checked after. */
+    *maxsplit = -1;
+    if (a[1]) {
+        *maxsplit = index_arg(a[1]);
+        if (*maxsplit == -1 && err_occurred()) return -1;
+    }
     *sep = a[0] && a[0] != VNone ? a[0] : VNULL;
     if (*sep && !str_check(*sep)) {
         err_format(&exc_TypeError, "must be str or None, not %s", type_name(*sep));
@@ -184,11 +191,6 @@ static int parse_split_args(const char *name, Value *args, size_t nargs, Value k
     if (*sep && str_size(*sep) == 0) {
         err_set(&exc_ValueError, "empty separator");
         return -1;
-    }
-    *maxsplit = -1;
-    if (a[1]) {
-        *maxsplit = index_arg(a[1]);
-        if (*maxsplit == -1 && err_occurred()) return -1;
     }
     if (*maxsplit < 0) *maxsplit = SSIZE_MAX;
     return 0;
@@ -325,7 +327,7 @@ static Value str_splitlines_m(Value self, Value *args, size_t nargs, Value kwnam
 }
 
 static Value partition(const char *name, bool reverse, Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS(name, 1, 1);
+    CHECK(name, ARGS_SIMPLE, 1, 1);
     Value sep = args[0];
     if (!str_check(sep)) {
         err_format(&exc_TypeError, "must be str, not %s", type_name(sep));
@@ -354,21 +356,17 @@ static Value partition(const char *name, bool reverse, Value self, Value *args, 
 }
 
 static Value str_partition_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    return partition("partition", false, self, args, nargs, kwnames);
+    return partition("str.partition", false, self, args, nargs, kwnames);
 }
 
 static Value str_rpartition_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    return partition("rpartition", true, self, args, nargs, kwnames);
+    return partition("str.rpartition", true, self, args, nargs, kwnames);
 }
 
 /* ---- join ---- */
 
 static Value str_join_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (arg_no_kw("str.join", kwnames) < 0) return VNULL;
-    if (nargs != 1) {
-        err_format(&exc_TypeError, "str.join() takes exactly one argument (%zu given)", nargs);
-        return VNULL;
-    }
+    CHECK("str.join", ARGS_SIMPLE, 1, 1);
     return str_join(self, args[0]);
 }
 
@@ -387,11 +385,11 @@ static bool in_chars(uint32_t c, Value chars, const uint8_t *ascii_map) {
 }
 
 static Value do_strip(const char *name, int how, Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS(name, 0, 1);
+    CHECK(name, ARGS_CLINIC, 0, 1);
     Value chars = nargs ? args[0] : VNULL;
     if (chars == VNone) chars = VNULL;
     if (chars && !str_check(chars)) {
-        err_format(&exc_TypeError, "%s arg must be None or str", name);
+        err_format(&exc_TypeError, "%s arg must be None or str", name + 4);
         return VNULL;
     }
     uint8_t map[16] = {0};
@@ -425,19 +423,19 @@ static Value do_strip(const char *name, int how, Value self, Value *args, size_t
 }
 
 static Value str_strip_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    return do_strip("strip", STRIP_LEFT | STRIP_RIGHT, self, args, nargs, kwnames);
+    return do_strip("str.strip", STRIP_LEFT | STRIP_RIGHT, self, args, nargs, kwnames);
 }
 static Value str_lstrip_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    return do_strip("lstrip", STRIP_LEFT, self, args, nargs, kwnames);
+    return do_strip("str.lstrip", STRIP_LEFT, self, args, nargs, kwnames);
 }
 static Value str_rstrip_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    return do_strip("rstrip", STRIP_RIGHT, self, args, nargs, kwnames);
+    return do_strip("str.rstrip", STRIP_RIGHT, self, args, nargs, kwnames);
 }
 
 /* ---- replace, removeprefix, removesuffix ---- */
 
 static Value str_replace_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("replace", 2, 3);
+    CHECK("str.replace", ARGS_CLINIC, 2, 3);
     Value old = args[0], new = args[1];
     if (!str_check(old)) {
         err_format(&exc_TypeError, "replace() argument 1 must be str, not %s", arg_type_name(old));
@@ -494,7 +492,7 @@ static Value str_replace_m(Value self, Value *args, size_t nargs, Value kwnames)
 }
 
 static Value str_removeprefix_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("removeprefix", 1, 1);
+    CHECK("str.removeprefix", ARGS_SIMPLE, 1, 1);
     Value p = args[0];
     if (!str_check(p)) {
         err_format(&exc_TypeError, "removeprefix() argument must be str, not %s", arg_type_name(p));
@@ -507,7 +505,7 @@ static Value str_removeprefix_m(Value self, Value *args, size_t nargs, Value kwn
 }
 
 static Value str_removesuffix_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("removesuffix", 1, 1);
+    CHECK("str.removesuffix", ARGS_SIMPLE, 1, 1);
     Value p = args[0];
     if (!str_check(p)) {
         err_format(&exc_TypeError, "removesuffix() argument must be str, not %s", arg_type_name(p));
@@ -604,7 +602,7 @@ static Value case_map(Value self, enum CaseOp op) {
 
 #define CASE_METHOD(fname, pyname, op)                                        \
     static Value fname(Value self, Value *args, size_t nargs, Value kwnames) { \
-        CHECK_POS(pyname, 0, 0);                                              \
+        CHECK("str." pyname, ARGS_SIMPLE, 0, 0);                              \
         return case_map(self, op);                                            \
     }
 CASE_METHOD(str_lower_m, "lower", C_LOWER)
@@ -627,7 +625,7 @@ static Value all_have(Value self, uint32_t flags, bool if_empty) {
 
 #define PRED_METHOD(fname, pyname, flags, if_empty)                            \
     static Value fname(Value self, Value *args, size_t nargs, Value kwnames) { \
-        CHECK_POS(pyname, 0, 0);                                              \
+        CHECK("str." pyname, ARGS_SIMPLE, 0, 0);                              \
         return all_have(self, flags, if_empty);                               \
     }
 PRED_METHOD(str_isalpha_m, "isalpha", UCD_ALPHA, false)
@@ -639,7 +637,7 @@ PRED_METHOD(str_isspace_m, "isspace", UCD_SPACE, false)
 PRED_METHOD(str_isprintable_m, "isprintable", UCD_PRINTABLE, true)
 
 static Value str_isascii_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("isascii", 0, 0);
+    CHECK("str.isascii", ARGS_SIMPLE, 0, 0);
     return val_bool(str_is_ascii(self));
 }
 
@@ -656,18 +654,18 @@ static Value case_pred(Value self, uint32_t want, uint32_t reject) {
 }
 
 static Value str_islower_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("islower", 0, 0);
+    CHECK("str.islower", ARGS_SIMPLE, 0, 0);
     return case_pred(self, UCD_LOWER, UCD_UPPER | UCD_TITLE);
 }
 
 static Value str_isupper_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("isupper", 0, 0);
+    CHECK("str.isupper", ARGS_SIMPLE, 0, 0);
     return case_pred(self, UCD_UPPER, UCD_LOWER | UCD_TITLE);
 }
 
 /* istitle: uppercase/titlecase only after uncased, lowercase only after cased. */
 static Value str_istitle_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("istitle", 0, 0);
+    CHECK("str.istitle", ARGS_SIMPLE, 0, 0);
     const unsigned char *p = (const unsigned char *)str_data(self), *end = p + str_size(self);
     bool cased = false, prev_cased = false;
     while (p < end) {
@@ -686,7 +684,7 @@ static Value str_istitle_m(Value self, Value *args, size_t nargs, Value kwnames)
 }
 
 static Value str_isidentifier_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("isidentifier", 0, 0);
+    CHECK("str.isidentifier", ARGS_SIMPLE, 0, 0);
     const unsigned char *p = (const unsigned char *)str_data(self), *end = p + str_size(self);
     if (p == end || !ucd_has(utf8_decode(&p), UCD_XID_START)) return VFalse;
     while (p < end)
@@ -697,7 +695,7 @@ static Value str_isidentifier_m(Value self, Value *args, size_t nargs, Value kwn
 /* ---- Padding: center, ljust, rjust, zfill, expandtabs ---- */
 
 static int parse_pad(const char *name, Value *args, size_t nargs, Value kwnames, ssize_t *width, uint32_t *fill) {
-    if (arg_no_kw(name, kwnames) < 0 || arg_count(name, nargs, 1, 2) < 0) return -1;
+    if (methargs_check(kwnames, nargs, name, ARGS_CLINIC, 1, 2) < 0) return -1;
     *width = index_arg(args[0]);
     if (*width == -1 && err_occurred()) return -1;
     *fill = ' ';
@@ -729,7 +727,7 @@ static Value pad(Value self, size_t left, size_t right, uint32_t fill) {
 static Value str_center_m(Value self, Value *args, size_t nargs, Value kwnames) {
     ssize_t width;
     uint32_t fill;
-    if (parse_pad("center", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
+    if (parse_pad("str.center", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
     ssize_t len = (ssize_t)str_len(self);
     if (width <= len) return same(self);
     ssize_t marg = width - len;
@@ -741,7 +739,7 @@ static Value str_center_m(Value self, Value *args, size_t nargs, Value kwnames) 
 static Value str_ljust_m(Value self, Value *args, size_t nargs, Value kwnames) {
     ssize_t width;
     uint32_t fill;
-    if (parse_pad("ljust", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
+    if (parse_pad("str.ljust", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
     ssize_t len = (ssize_t)str_len(self);
     return pad(self, 0, width > len ? (size_t)(width - len) : 0, fill);
 }
@@ -749,13 +747,13 @@ static Value str_ljust_m(Value self, Value *args, size_t nargs, Value kwnames) {
 static Value str_rjust_m(Value self, Value *args, size_t nargs, Value kwnames) {
     ssize_t width;
     uint32_t fill;
-    if (parse_pad("rjust", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
+    if (parse_pad("str.rjust", args, nargs, kwnames, &width, &fill) < 0) return VNULL;
     ssize_t len = (ssize_t)str_len(self);
     return pad(self, width > len ? (size_t)(width - len) : 0, 0, fill);
 }
 
 static Value str_zfill_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("zfill", 1, 1);
+    CHECK("str.zfill", ARGS_SIMPLE, 1, 1);
     ssize_t width = index_arg(args[0]);
     if (width == -1 && err_occurred()) return VNULL;
     ssize_t len = (ssize_t)str_len(self);
@@ -808,7 +806,7 @@ static Value str_expandtabs_m(Value self, Value *args, size_t nargs, Value kwnam
 /* ---- maketrans, translate ---- */
 
 static Value str_maketrans_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("maketrans", 1, 3);
+    CHECK("str.maketrans", ARGS_CLINIC, 1, 3);
     Value d = dict_new();
     if (!d) return VNULL;
     if (nargs == 1) {
@@ -886,7 +884,7 @@ static Value translate_lookup(Value table, uint32_t c) {
 }
 
 static Value str_translate_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("translate", 1, 1);
+    CHECK("str.translate", ARGS_SIMPLE, 1, 1);
     Value table = args[0];
     /* Each ASCII character's answer is looked up once (CPython caches too). */
     Value cache[128] = {0};
@@ -921,14 +919,14 @@ static Value str_translate_m(Value self, Value *args, size_t nargs, Value kwname
 /* ---- Dunder methods without a slot ---- */
 
 static Value str_getnewargs_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("__getnewargs__", 0, 0);
+    CHECK("str.__getnewargs__", ARGS_SIMPLE, 0, 0);
     Value s = str_exact(self);
     if (!s) return VNULL;
     return tuple_pack(1, s);
 }
 
 static Value str_sizeof_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    CHECK_POS("__sizeof__", 0, 0);
+    CHECK("str.__sizeof__", ARGS_SIMPLE, 0, 0);
     return val_from_int((intptr_t)(sizeof(StrObject) + str_size(self) + 1));
 }
 
