@@ -631,20 +631,10 @@ static int tok_indentation(Tokenizer *t, int *blankline)
     }
     t->cur = p;
     char c = *p;
-    *blankline = 0;
-    if (c == '#' || c == '\n' || c == '\r' || c == '\\') {
-        /* Lines with only whitespace and/or comments (or a lone
-        ** continuation, handled by the caller) do not affect indentation. */
-        if (c == '\\') {
-            /* A backslash-continued empty line: CPython treats it as part of
-            ** the next line's indentation; treat as blank unless it is the
-            ** last line. */
-            *blankline = 0;
-        } else
-            *blankline = 1;
-    }
-    if (c == 0 && t->interactive)
-        *blankline = 0;
+    /* Lines with only whitespace and/or a comment do not affect the
+    ** indentation and produce no NEWLINE.  (A line holding only a backslash
+    ** is not blank in 3.11; 3.12 changed that.) */
+    *blankline = c == '#' || c == '\n' || c == '\r';
     if (*blankline || t->level > 0)
         return 1;
     if (c == 0)
