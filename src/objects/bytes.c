@@ -741,14 +741,15 @@ static int bytearray_setitem(Value self, Value key, Value v) {
         }
         ssize_t i = num_as_ssize(key, &exc_IndexError);
         if (i == -1 && err_occurred()) return -1;
+        /* The value is converted before the index is checked (CPython's order). */
+        int c = v ? byte_value(v) : 0;
+        if (c < 0) return -1;
         if (i < 0) i += b->size;
         if (i < 0 || i >= b->size) {
             err_set(&exc_IndexError, "bytearray index out of range");
             return -1;
         }
         if (!v) return splice(self, (size_t)i, (size_t)i + 1, NULL, 0);
-        int c = byte_value(v);
-        if (c < 0) return -1;
         b->data[i] = (char)c;
         return 0;
     }

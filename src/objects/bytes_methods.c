@@ -331,7 +331,8 @@ static Value partition_common(const char *name, bool reverse, Value self, Value 
         err_set(&exc_ValueError, "empty separator");
         return VNULL;
     }
-    Value sep = make(&b, sd, sn);
+    /* bytes returns the separator object itself; bytearray a new bytearray. */
+    Value sep = b.ba ? make(&b, sd, sn) : args[0];
     if (!sep) return VNULL;
     ssize_t at = reverse ? str_bytes_rfind(b.d, b.n, sd, sn) : str_bytes_find(b.d, b.n, sd, sn);
     if (at < 0) {

@@ -569,12 +569,14 @@ static ssize_t decode_error(DecodeState *st, StrBuilder *sb, size_t start, size_
     case H_REPLACE:
         sb_append_codepoint(sb, 0xFFFD);
         return (ssize_t)end;
-    case H_SURROGATEESCAPE:
-        for (size_t k = start; k < end; k++) {
-            if (d[k] < 128) goto strict;
-            sb_append_codepoint(sb, 0xDC00 + d[k]);
-        }
-        return (ssize_t)end;
+    case H_SURROGATEESCAPE: {
+        /* Like CPython's handler: escape the leading bytes >= 0x80 and resume
+         * after them; with none, the error stands. */
+        size_t k = start;
+        while (k < end && d[k] >= 128) sb_append_codepoint(sb, 0xDC00 + d[k++]);
+        if (k == start) goto strict;
+        return (ssize_t)k;
+    }
     case H_BACKSLASHREPLACE:
         for (size_t k = start; k < end; k++) {
             char buf[8];
@@ -688,6 +690,8 @@ static Value decode_utf16_32(DecodeState *st, enum Codec c) {
         if (d[0] == 0xFF && d[1] == 0xFE && !d[2] && !d[3]) i = 4;
         else if (!d[0] && !d[1] && d[2] == 0xFE && d[3] == 0xFF) i = 4, big = true;
     }
+    /* Errors name the byte order actually decoded, as CPython's do. */
+    st->enc = codec_names[unit == 2 ? (big ? C_UTF16_BE : C_UTF16_LE) : (big ? C_UTF32_BE : C_UTF32_LE)];
     StrBuilder sb;
     sb_init(&sb);
     while (i < n) {

@@ -352,7 +352,7 @@ static Value partition(const char *name, bool reverse, Value self, Value *args, 
     size_t t = (size_t)at + str_size(sep);
     Value tail = str_new(d + t, n - t);
     if (!tail) return VNULL;
-    return tuple_pack(3, head, str_exact(sep), tail);
+    return tuple_pack(3, head, sep, tail);  /* the separator object itself, as CPython */
 }
 
 static Value str_partition_m(Value self, Value *args, size_t nargs, Value kwnames) {
