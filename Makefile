@@ -31,6 +31,7 @@ DBG_OBJS := $(SRCS:%.c=build/dbg/%.o)
 ASAN_OBJS := $(SRCS:%.c=build/asan/%.o)
 
 .PHONY: all debug asan test test-asan test-gcstress unit deps check-deps exp clean bench
+.SECONDARY:
 
 all: check-deps build/taipan
 
@@ -64,21 +65,26 @@ build/asan/%.o: %.c
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 LIB_REL_OBJS := $(filter-out build/rel/src/main.o,$(REL_OBJS))
+LIB_ASAN_OBJS := $(filter-out build/asan/src/main.o,$(ASAN_OBJS))
 build/unit/%: tests/unit/%.c $(LIB_REL_OBJS)
 	@mkdir -p build/unit
 	$(CC) $(REL_CFLAGS) -o $@ $< $(LIB_REL_OBJS) $(LIBS)
+build/unit-asan/%: tests/unit/%.c $(LIB_ASAN_OBJS)
+	@mkdir -p build/unit-asan
+	$(CC) $(ASAN_CFLAGS) -o $@ $< $(LIB_ASAN_OBJS) $(LIBS)
 
 unit: $(UNIT_BINS)
 	@tools/run-unit.sh $(UNIT_BINS)
 
-test: deps build/taipan unit
-	tools/runtests.sh --taipan build/taipan
+# tools/test.sh builds what it needs and prints "N passed, N failed" last.
+test: deps
+	@tools/test.sh
 
-test-asan: deps build/taipan-asan
-	ASAN_OPTIONS=detect_leaks=0 tools/runtests.sh --taipan build/taipan-asan --timeout 60
+test-asan: deps
+	@tools/test.sh --asan
 
-test-gcstress: deps build/taipan
-	tools/runtests.sh --taipan build/taipan --env TAIPAN_GCSTRESS=1 --timeout 120
+test-gcstress: deps
+	@tools/test.sh --gcstress
 
 exp:
 	tools/gen-exp.sh

@@ -206,8 +206,23 @@ static Value const_key(Value v) {
         }
         return t;
     }
-    extern Type type_code;
+    extern Type type_code, type_frozenset;
     if (!val_is_int(v) && val_type(v) == &type_code) return VNULL;
+    if (val_type(v) == &type_frozenset) {
+        /* Equal frozensets share one constant (CPython's constant merging),
+         * so a later display of the same items iterates like the first. */
+        extern Value set_from_iterable(Type *t, Value it);
+        Value keys = list_new(0);
+        if (!keys) return VNULL;
+        Value it = obj_iter(v), x;
+        if (!it) return VNULL;
+        while ((x = obj_next(it))) {
+            Value k = const_key(x);
+            if (!k || list_append(keys, k) < 0) return VNULL;
+        }
+        Value fk = set_from_iterable(&type_frozenset, keys);
+        return fk ? tuple_pack(2, obj_val(&type_frozenset), fk) : VNULL;
+    }
     if (val_type(v) != &type_str && val_type(v) != &type_int && val_type(v) != &type_bool &&
         v != VNone && v != VEllipsis && !val_is_int(v)) {
         extern Type type_bytes;

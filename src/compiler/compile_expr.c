@@ -92,15 +92,38 @@ void load_const_value(Compiler *c, Value v, int target) {
 /* A constant known at compile time, or VNULL.  Folds -5 and tuples of constants. */
 static Value fold_const(Compiler *c, ASTNode *e) {
     if (e->kind == AST_Constant) return const_from_ast(c, &e->v.Constant.value);
-    if (e->kind == AST_UnaryOp && e->v.UnaryOp.op == AST_USub && e->v.UnaryOp.operand->kind == AST_Constant) {
-        ASTConst *k = &e->v.UnaryOp.operand->v.Constant.value;
-        if (k->kind == CONST_INT || k->kind == CONST_FLOAT) {
-            Value v = const_from_ast(c, k);
-            if (!v) return VNULL;
-            Value r = num_neg(v);
-            if (!r) err_clear();
-            return r;
+    if (e->kind == AST_UnaryOp && (e->v.UnaryOp.op == AST_USub || e->v.UnaryOp.op == AST_UAdd ||
+                                   e->v.UnaryOp.op == AST_Invert)) {
+        Value v = fold_const(c, e->v.UnaryOp.operand);
+        if (!v || !(int_check(v) || float_check_exact(v))) return VNULL;
+        if (e->v.UnaryOp.op == AST_Invert && !int_check(v)) return VNULL;
+        Value r = e->v.UnaryOp.op == AST_USub ? num_neg(v) : e->v.UnaryOp.op == AST_UAdd ? num_pos(v) : num_invert(v);
+        if (!r) err_clear();
+        return r;
+    }
+    if (e->kind == AST_BinOp) {
+        /* CPython's AST optimizer folds arithmetic on numeric constants,
+         * refusing results that would be huge (ints over 128 bits from *, **, <<). */
+        Value l = fold_const(c, e->v.BinOp.left);
+        if (!l) return VNULL;
+        Value r = fold_const(c, e->v.BinOp.right);
+        if (!r) return VNULL;
+        bool lnum = int_check(l) || float_check_exact(l), rnum = int_check(r) || float_check_exact(r);
+        if (!lnum || !rnum) return VNULL;
+        int op = ast_binop(e->v.BinOp.op);
+        if (op == BINOP_MATMUL) return VNULL;
+        if (int_check(l) && int_check(r)) {
+            extern size_t int_bit_length(Value v);
+            intptr_t lbits = (intptr_t)int_bit_length(l), rbits = (intptr_t)int_bit_length(r);
+            if (op == BINOP_MUL && lbits + rbits > 128) return VNULL;
+            if (op == BINOP_POW && int_sign(r) > 0) {
+                if (!val_is_int(r) || (lbits > 1 && lbits * val_int(r) > 128)) return VNULL;
+            }
+            if (op == BINOP_LSHIFT && (!val_is_int(r) || val_int(r) > 128 || lbits + val_int(r) > 128)) return VNULL;
         }
+        Value v = num_binop(l, r, op);
+        if (!v) err_clear();
+        return v;
     }
     if (e->kind == AST_Tuple && e->v.Tuple.ctx == AST_Load) {
         int n = AST_SEQ_LEN(e->v.Tuple.elts);
@@ -109,7 +132,8 @@ static Value fold_const(Compiler *c, ASTNode *e) {
         if (!t) return VNULL;
         for (int i = 0; i < n; i++) {
             ASTNode *x = AST_SEQ_GET(e->v.Tuple.elts, i);
-            if (x->kind != AST_Constant && x->kind != AST_UnaryOp && x->kind != AST_Tuple) return VNULL;
+            if (x->kind != AST_Constant && x->kind != AST_UnaryOp && x->kind != AST_Tuple && x->kind != AST_BinOp)
+                return VNULL;
             Value v = fold_const(c, x);
             if (!v) return VNULL;
             tuple_items(t)[i] = v;
@@ -336,19 +360,24 @@ static void build_list_incremental(Compiler *c, ASTSeq *elts, int target) {
 static bool const_display(Compiler *c, ASTSeq *elts, int op, int target) {
     int n = AST_SEQ_LEN(elts);
     if (n <= 2 || n > 1024) return false;
-    for (int i = 0; i < n; i++)
-        if (AST_SEQ_GET(elts, i)->kind != AST_Constant) return false;
     Value t = tuple_new((size_t)n);
     if (!t) return false;
     for (int i = 0; i < n; i++) {
-        Value v = const_from_ast(c, &AST_SEQ_GET(elts, i)->v.Constant.value);
-        if (!v) return false;
+        ASTNode *x = AST_SEQ_GET(elts, i);
+        if (x->kind != AST_Constant && x->kind != AST_UnaryOp && x->kind != AST_BinOp && x->kind != AST_Tuple)
+            return false;
+        Value v = fold_const(c, x);
+        if (!v) {
+            err_clear();
+            return false;
+        }
         tuple_items(t)[i] = v;
     }
     Value k = t;
     if (op == OP_BUILDSET) {
         Value fs = set_from_iterable(&type_frozenset, t);
-        Value fs2 = fs ? set_from_iterable(&type_frozenset, fs) : VNULL;
+        Value order = fs ? tuple_from_iterable(fs) : VNULL;  /* a tuple: no table copy */
+        Value fs2 = order ? set_from_iterable(&type_frozenset, order) : VNULL;
         if (!fs2) {
             err_clear();
             return false;
@@ -650,6 +679,12 @@ void into(Compiler *c, ASTNode *e, int target) {
         name_load(c, e->v.Name.id, target, e);
         break;
     case AST_BinOp: {
+        Value k = fold_const(c, e);
+        if (k) {
+            load_const_value(c, k, target);
+            break;
+        }
+        if (err_occurred()) err_clear();
         int l = expr_stable(c, e->v.BinOp.left, e->v.BinOp.right);
         int r = expr(c, e->v.BinOp.right);
         set_loc(c, e);

@@ -480,7 +480,7 @@ int type_add_slots(Type *t, Value slots) {
     bool base_has_attrs = t->attrs_offset != 0;
     /* str's items live after its fixed part like a variable-size object's,
      * but CPython allows slots there: keep them as side attributes. */
-    if (!base_has_attrs && t->base->itemsize && (t->flags & TF_STR_SUBCLASS)) {
+    if (!base_has_attrs && t->base->itemsize && (t->base->flags & TF_STR_SUBCLASS)) {
         t->attrs_offset = ATTRS_IN_SIDE;
         base_has_attrs = true;
     }
