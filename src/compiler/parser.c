@@ -334,7 +334,7 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
         }
         return;
     }
-    pe->offset = col < 0 ? col : char_col(line, col);
+    pe->offset = col == P_COL_ZERO ? 0 : col < 0 ? col : char_col(line, col);
     pe->end_lineno = end_lineno;
     if (end_col == P_END_CURRENT && r->fill) {
         Token *ft = r == p ? p->tokens[p->fill - 1] : NULL;
@@ -419,7 +419,7 @@ void *p_error_last(Parser *p, ParseErrorKind kind, const char *fmt, ...)
         verror_at(p, kind, 0, 0, 0, -1, fmt, ap);
     } else if (t->col_offset < 0) {
         /* INDENT/DEDENT: CPython uses the tokenizer's position. */
-        verror_at(p, kind, t->lineno, t->err_col - 1, t->end_lineno, -1, fmt, ap);
+        verror_at(p, kind, t->lineno, P_TOK_RAW_COL(t), t->end_lineno, -1, fmt, ap);
     } else {
         verror_at(p, kind, t->lineno, t->col_offset, t->end_lineno, t->end_col_offset, fmt, ap);
     }
@@ -795,13 +795,13 @@ static void check_rest_for_tokenizer_errors(Parser *p)
     for (;;) {
         TokType ty = tok_get(p->tok, &t);
         if (ty == T_ERRORTOKEN) {
-            if (p->tok->err.kind != PARSE_ERR_NONE) {
+            if (p->tok->err.kind != PARSE_ERR_NONE && p->tok->err.raised) {
                 p->error = 0;
                 p->perr->kind = PARSE_ERR_NONE;
                 set_tokenizer_error(p);
                 return;
             }
-            if (p->tok->level != 0 && p->tok->eof_in_parens) {
+            if (p->tok->level != 0) {
                 int l = p->tok->parenlinenostack[p->tok->level - 1];
                 if (err_line > l) {
                     raise_unclosed(p);
@@ -860,11 +860,11 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
                 raise_unclosed(p);
             } else if (last.type == T_INDENT || last.type == T_DEDENT) {
                 /* The tokenizer sat at the line's first token. */
-                p_error_at(p, PARSE_ERR_INDENT, last.lineno, last.err_col - 1, last.lineno, -1,
+                p_error_at(p, PARSE_ERR_INDENT, last.lineno, P_TOK_RAW_COL(&last), last.lineno, -1,
                            last.type == T_INDENT ? "unexpected indent" : "unexpected unindent");
                 if (last.err_col == 0)
                     err->offset = 0;
-                check_rest_for_tokenizer_errors(p);
+                /* CPython returns here without scanning the rest. */
             } else if (last.type == T_ENDMARKER) {
                 p_error_at(p, PARSE_ERR_SYNTAX, last.lineno, -1, last.lineno, P_END_ZERO,
                            "invalid syntax");

@@ -267,7 +267,6 @@ static ASTNode *paren_atom(Parser *p)
         Token *ds = p_peek(p);
         int m = p->mark;
         p->mark++;
-        p->invalid_pass = 0;
         ASTNode *e = p_expression(p);
         p->invalid_pass = 1;
         if (e && p_at(p, T_RPAR))
@@ -369,7 +368,6 @@ static int dict_item(Parser *p, ASTNode **key, ASTNode **value)
     if (p->invalid_pass && p_at(p, T_STAR)) {
         Token *st = p_peek(p);
         p->mark++;
-        p->invalid_pass = 0;
         ASTNode *v = p_bitwise_or(p);
         p->invalid_pass = 1;
         if (v) {
@@ -750,16 +748,28 @@ ASTNode *p_primary(Parser *p)
             a->v.Attribute.ctx = AST_Load;
             e = a;
         } else if (t->type == T_LPAR) {
+            /* A failed call or subscript leaves the shorter primary, as
+            ** the PEG alternative would. */
+            int m = p->mark;
             p->mark++;
             ASTNode *c = p_call_tail(p, e, start, t);
-            if (!c)
-                P_LEAVE(p, NULL);
+            if (!c) {
+                if (p->error)
+                    P_LEAVE(p, NULL);
+                p->mark = m;
+                break;
+            }
             e = c;
         } else if (t->type == T_LSQB) {
+            int m = p->mark;
             p->mark++;
             ASTNode *s = slices(p);
-            if (!s || !p_expect(p, T_RSQB))
-                P_LEAVE(p, NULL);
+            if (!s || !p_expect(p, T_RSQB)) {
+                if (p->error)
+                    P_LEAVE(p, NULL);
+                p->mark = m;
+                break;
+            }
             ASTNode *sub = p_new_at(p, AST_Subscript, t, p_last(p));
             if (!sub)
                 P_LEAVE(p, NULL);
@@ -1142,9 +1152,14 @@ static int invalid_expression(Parser *p)
 {
     int m = p->mark;
     Token *t0 = p_peek(p);
-    int soft = t0->type == T_NAME &&
-               (p_peek2(p)->type == T_STRING || tok_is(t0, "match") || tok_is(t0, "case") ||
-                tok_is(t0, "_"));
+    /* !(NAME STRING | SOFT_KEYWORD).  CPython's SOFT_KEYWORD test compares
+    ** only the token's length of each keyword, so "c", "ma" ... count too. */
+    int soft = 0;
+    if (t0->type == T_NAME) {
+        size_t n = (size_t)(t0->end - t0->start);
+        soft = p_peek2(p)->type == T_STRING || !strncmp("match", t0->start, n) ||
+               !strncmp("case", t0->start, n) || !strncmp("_", t0->start, n);
+    }
     if (!soft) {
         ASTNode *a = p_disjunction(p);
         if (p->error)
@@ -1180,7 +1195,6 @@ static int invalid_expression(Parser *p)
         (tok_is(t0, "print") || tok_is(t0, "exec"))) {
         p->mark++;
         int saved = p->invalid_pass;
-        p->invalid_pass = 0;
         ASTNode *b = can_start_expression(p) ? p_star_expressions(p) : NULL;
         p->invalid_pass = saved;
         if (p->error)
@@ -1245,7 +1259,6 @@ int p_invalid_named_expression(Parser *p)
     if (a && p_at(p, T_COLONEQUAL)) {
         p->mark++;
         int saved = p->invalid_pass;
-        p->invalid_pass = 0;
         ASTNode *b = p_expression(p);
         p->invalid_pass = saved;
         if (b) {
@@ -1257,7 +1270,6 @@ int p_invalid_named_expression(Parser *p)
     if (t->type == T_NAME && p_peek2(p)->type == T_EQUAL) {
         p->mark += 2;
         int saved = p->invalid_pass;
-        p->invalid_pass = 0;
         ASTNode *b = p_bitwise_or(p);
         p->invalid_pass = saved;
         if (p->error)
@@ -1273,7 +1285,6 @@ int p_invalid_named_expression(Parser *p)
     int excluded = t->type == T_KW_TRUE || t->type == T_KW_NONE || t->type == T_KW_FALSE;
     if (!excluded && (t->type == T_LSQB || t->type == T_LPAR)) {
         int saved = p->invalid_pass;
-        p->invalid_pass = 0;
         ASTNode *at = atom(p);
         p->invalid_pass = saved;
         if (p->error)
@@ -1284,7 +1295,6 @@ int p_invalid_named_expression(Parser *p)
     }
     if (!excluded) {
         int saved = p->invalid_pass;
-        p->invalid_pass = 0;
         ASTNode *a2 = p_bitwise_or(p);
         if (a2 && p_expect(p, T_EQUAL)) {
             ASTNode *b = p_bitwise_or(p);
@@ -1524,7 +1534,6 @@ static ASTSeq *for_if_clauses(Parser *p)
             if (p->invalid_pass && !p->error) {
                 /* invalid_for_target: ASYNC? 'for' star_expressions */
                 p->mark = tm;
-                p->invalid_pass = 0;
                 ASTNode *e = p_star_expressions(p);
                 p->invalid_pass = 1;
                 if (e) {

@@ -27,6 +27,10 @@
 ** 0 (CPython's RAISE_ERROR_KNOWN_LOCATION with end -1); P_END_CURRENT
 ** gives the end of the furthest token read (CPython's CURRENT_POS). */
 #define P_END_ZERO (-3)
+/* col value giving offset 0, and the col for a token without a position
+** (INDENT, DEDENT, EOF), whose offset is where CPython's tokenizer stood. */
+#define P_COL_ZERO (-4)
+#define P_TOK_RAW_COL(t) ((t)->err_col > 0 ? (t)->err_col - 1 : P_COL_ZERO)
 #define P_END_CURRENT (-5)
 
 typedef struct Parser Parser;

@@ -417,7 +417,6 @@ static ASTNode *pattern(Parser *p)
                 Token *t = p_peek(p);
                 if (tok_is(t, "_"))
                     P_LEAVE(p, p_error_tok(p, t, "cannot use '_' as a target"));
-                p->invalid_pass = 0;
                 ASTNode *e = p_expression(p);
                 p->invalid_pass = 1;
                 if (e)
@@ -545,7 +544,7 @@ ASTNode *p_match_stmt(Parser *p)
     if (!p_expect(p, T_INDENT)) {
         if (p->invalid_pass) {
             Token *t = p_peek(p);
-            p_error_at(p, PARSE_ERR_INDENT, t->lineno, t->col_offset < 0 ? t->err_col - 1 : t->col_offset,
+            p_error_at(p, PARSE_ERR_INDENT, t->lineno, t->col_offset < 0 ? P_TOK_RAW_COL(t) : t->col_offset,
                        t->end_lineno, t->end_col_offset,
                        "expected an indented block after 'match' statement on line %d", kw->lineno);
         }

@@ -57,7 +57,7 @@ ASTSeq *p_block(Parser *p, const Token *kw, const char *what)
         if (!p_expect(p, T_INDENT)) {
             if (p->invalid_pass && !p->error) {
                 Token *t = p_peek(p);
-                p_error_at(p, PARSE_ERR_INDENT, t->lineno, t->col_offset < 0 ? t->err_col - 1 : t->col_offset,
+                p_error_at(p, PARSE_ERR_INDENT, t->lineno, t->col_offset < 0 ? P_TOK_RAW_COL(t) : t->col_offset,
                            t->end_lineno, t->end_col_offset < 0 ? -1 : t->end_col_offset,
                            "expected an indented block after %s on line %d", what, kw->lineno);
             }
@@ -178,6 +178,15 @@ static ASTNode *expr_or_assignment(Parser *p)
             simple = 0;
         } else {
             if (p->invalid_pass) {
+                /* invalid_assignment wants an annotation after the ':'. */
+                int m = p->mark;
+                p->mark++;
+                ASTNode *ann = p_expression(p);
+                p->invalid_pass = 1;
+                if (!ann) {
+                    p->mark = m;
+                    return NULL;
+                }
                 if (e->kind == AST_Tuple || e->kind == AST_List)
                     return p_error_node(p, e, "only single target (not %s) can be annotated",
                                         e->kind == AST_Tuple ? "tuple" : "list");
@@ -457,7 +466,6 @@ static ASTNode *del_stmt(Parser *p, Token *start)
     if (l.len == 0 || !(p_at(p, T_SEMI) || p_at(p, T_NEWLINE))) {
         if (p->invalid_pass && !p->error) {
             p->mark = m0;
-            p->invalid_pass = 0;
             ASTNode *e = p_star_expressions(p);
             p->invalid_pass = 1;
             if (e) {
@@ -672,7 +680,6 @@ static ASTNode *for_stmt(Parser *p, Token *start, int is_async)
         if (p->invalid_pass && !p->error) {
             /* invalid_for_target */
             p->mark = m;
-            p->invalid_pass = 0;
             ASTNode *e = p_star_expressions(p);
             p->invalid_pass = 1;
             if (e) {
@@ -716,7 +723,6 @@ static ASTNode *with_item(Parser *p, int in_parens)
                 return NULL;
             if (p->invalid_pass && target == NULL && !in_parens) {
                 /* invalid_with_item: expression 'as' expression */
-                p->invalid_pass = 0;
                 ASTNode *t = p_expression(p);
                 p->invalid_pass = 1;
                 if (t && (p_at(p, T_COMMA) || p_at(p, T_RPAR) || p_at(p, T_COLON))) {
@@ -748,7 +754,6 @@ static ASTNode *with_stmt(Parser *p, Token *start, int is_async)
         ** reparsed as expressions (a parenthesized tuple, say). */
         int m = p->mark;
         int saved_invalid = p->invalid_pass;
-        p->invalid_pass = 0;
         p->mark++;
         int ok = 1;
         for (;;) {
@@ -791,9 +796,8 @@ static ASTNode *with_stmt(Parser *p, Token *start, int is_async)
     if (!p_expect(p, T_COLON)) {
         plist_free(&items);
         if (p->invalid_pass && !p->error) {
-            /* invalid_with_stmt: ','.(expression ['as' star_target])+ &&':' */
+            /* invalid_with_stmt: ','.(expression ['as' star_target])+ NEWLINE */
             p->mark = items_start;
-            p->invalid_pass = 0;
             int ok = 1;
             do {
                 if (!p_expression(p)) {
@@ -806,8 +810,8 @@ static ASTNode *with_stmt(Parser *p, Token *start, int is_async)
                 }
             } while (p_expect(p, T_COMMA));
             p->invalid_pass = 1;
-            if (ok && !p->error)
-                expect_forced(p, T_COLON, ":");
+            if (ok && !p->error && p_at(p, T_NEWLINE))
+                p_error_last(p, PARSE_ERR_SYNTAX, "expected ':'");
         }
         return NULL;
     }
@@ -850,7 +854,6 @@ static ASTNode *except_block(Parser *p, int *star, int want)
         if (p_at(p, T_COMMA) && p->invalid_pass) {
             int m = p->mark;
             p->mark++;
-            p->invalid_pass = 0;
             ASTNode *more = p_expressions(p);
             p->invalid_pass = 1;
             if (more && (p_at(p, T_COLON) || p_at(p, T_KW_AS))) {

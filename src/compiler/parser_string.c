@@ -47,7 +47,8 @@ static int buf_add(Buf *b, const char *s, size_t n)
 {
     if (!buf_grow(b, n))
         return 0;
-    memcpy(b->buf + b->len, s, n);
+    if (n)
+        memcpy(b->buf + b->len, s, n);
     b->len += n;
     return 1;
 }

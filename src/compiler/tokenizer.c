@@ -207,6 +207,7 @@ static TokType tok_error_at(Tokenizer *t, ParseErrorKind kind, int lineno,
     vsnprintf(t->err.msg, sizeof t->err.msg, fmt, ap);
     va_end(ap);
     t->err.kind = kind;
+    t->err.raised = 1;
     t->err.lineno = lineno;
     t->err.end_lineno = lineno;
     t->err.line_start = line_start;
@@ -614,7 +615,7 @@ static TokType three_chars(int c1, int c2, int c3)
 ** INDENT/DEDENT tokens.  Returns 0 on error. */
 static int tok_indentation(Tokenizer *t, int *blankline)
 {
-    int col = 0, altcol = 0;
+    int col = 0, altcol = 0, cont_line_col = 0;
     const char *p = t->cur;
     for (;;) {
         char c = *p;
@@ -625,7 +626,30 @@ static int tok_indentation(Tokenizer *t, int *blankline)
             altcol = altcol + 1;
         } else if (c == '\014')
             col = altcol = 0;   /* form feed resets, as in CPython */
-        else
+        else if (c == '\\') {
+            /* Indentation cannot be split over lines with backslashes: the
+            ** first backslash's column is the line's indentation. */
+            cont_line_col = cont_line_col ? cont_line_col : col;
+            t->cur = p + 1;
+            if (*t->cur != '\n') {
+                t->cur++;
+                SYNTAX_ERROR(t, "unexpected character after line continuation character");
+                t->err.end_col = 0;
+                t->err.text_has_newline = 1;
+                t->err.raised = 0;
+                return 0;
+            }
+            t->cur++;
+            if (*t->cur == 0) {
+                SYNTAX_ERROR(t, "unexpected EOF while parsing");
+                t->err.end_col = -1;
+                t->err.raised = 0;
+                return 0;
+            }
+            tok_newline(t);
+            p = t->cur;
+            continue;
+        } else
             break;
         p++;
     }
@@ -637,6 +661,8 @@ static int tok_indentation(Tokenizer *t, int *blankline)
     *blankline = c == '#' || c == '\n' || c == '\r';
     if (*blankline || t->level > 0)
         return 1;
+    if (cont_line_col)
+        col = altcol = cont_line_col;
     if (c == 0)
         col = altcol = 0;   /* EOF: dedent everything */
     if (col == t->indstack[t->indent]) {
@@ -648,6 +674,7 @@ static int tok_indentation(Tokenizer *t, int *blankline)
                          "too many levels of indentation");
             t->err.end_col = 0;
             t->err.text_has_newline = 1;
+            t->err.raised = 0;
             return 0;
         }
         if (altcol <= t->altindstack[t->indent])
@@ -672,6 +699,7 @@ static int tok_indentation(Tokenizer *t, int *blankline)
                          "unindent does not match any outer indentation level");
             t->err.end_col = -1;
             t->err.text_has_newline = 1;
+            t->err.raised = 0;
             return 0;
         }
         if (altcol != t->altindstack[t->indent])
@@ -683,6 +711,7 @@ tab_error:
                  "inconsistent use of tabs and spaces in indentation");
     t->err.end_col = 0;
     t->err.text_has_newline = 1;
+            t->err.raised = 0;
     return 0;
 }
 
@@ -703,8 +732,6 @@ TokType tok_get(Tokenizer *t, Token *tok)
         tok->level = t->level;
     }
     tok->type = type;
-    if (type == T_NEWLINE)
-        tok->end_col_offset = tok->col_offset;   /* CPython leaves the '\n' out */
     if (t->at_eof && (type == T_ENDMARKER || type == T_DEDENT || type == T_ERRORTOKEN) &&
         t->cur > t->buf && t->cur[-1] == '\n' && t->err.kind == PARSE_ERR_NONE) {
         /* At the end of the text CPython is still on the last line. */
@@ -760,7 +787,6 @@ again:
         while (*t->cur && *t->cur != '\n')
             t->cur++;
         c = (unsigned char)*t->cur;
-        start = t->cur;
     }
 
     if (c == 0) {
@@ -822,30 +848,25 @@ again:
         return type;
     }
 
-    /* Newline. */
-    if (c == '\n' || c == '\r') {
-        if (c == '\r' && t->cur[1] == '\n')
-            t->cur++;
+    /* Newline.  (The buffer has universal newlines: no '\r' here.)  Like
+    ** CPython's, a NEWLINE token after a comment starts at the '#' and
+    ** ends before the '\n'. */
+    if (c == '\n') {
+        const char *nl = t->cur;
         t->cur++;
         if (t->level > 0 || t->fstring_mode || t->blankline) {
+            tok_newline(t);
             if (t->blankline && t->level == 0 && !t->fstring_mode) {
-                tok_newline(t);
                 t->atbol = 1;
                 goto nextline;
             }
-            tok_newline(t);
             goto again;
         }
-        /* Blank lines were consumed at bol; a newline here ends a logical
-        ** line unless the line had no tokens. */
-        Token nl;
-        memset(&nl, 0, sizeof nl);
         const char *ls = t->line_start;
         int ln = t->lineno;
-        t->cur--;
+        t->cur = nl;
         fill(t, tok, T_NEWLINE, start, ln, ls);
-        tok->end_col_offset = tok->col_offset + 1;
-        t->cur++;
+        t->cur = nl + 1;
         tok_newline(t);
         t->atbol = 1;
         t->cont_line = 0;
@@ -882,6 +903,7 @@ again:
             SYNTAX_ERROR(t, "unexpected character after line continuation character");
             t->err.end_col = 0;
             t->err.text_has_newline = 1;
+            t->err.raised = 0;
             return T_ERRORTOKEN;
         }
         t->cur++;
@@ -889,6 +911,7 @@ again:
             /* The backslash was on the last line. */
             SYNTAX_ERROR(t, "unexpected EOF while parsing");
             t->err.end_col = -1;
+            t->err.raised = 0;
             return T_ERRORTOKEN;
         }
         tok_newline(t);

@@ -98,6 +98,11 @@ typedef struct TokError {
     int end_lineno, end_col;
     const char *line_start;     /* the line the error is on, for the text */
     int text_has_newline;       /* CPython keeps the '\n' in SyntaxError.text */
+    /* 1 when CPython raises the error in the tokenizer itself; 0 for the
+    ** errors it only flags (tok->done codes: bad dedent, TabError, too
+    ** deep, line continuation), which do not override a parser error
+    ** found earlier. */
+    int raised;
 } TokError;
 
 typedef struct Tokenizer {
