@@ -26,14 +26,16 @@ DBG_CFLAGS := $(BASEFLAGS) -O0 -g3
 ASAN_CFLAGS := $(BASEFLAGS) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
-REL_OBJS := $(SRCS:%.c=build/rel/%.o)
-DBG_OBJS := $(SRCS:%.c=build/dbg/%.o)
-ASAN_OBJS := $(SRCS:%.c=build/asan/%.o)
+# BUILD=dir puts everything under another directory (parallel work trees).
+BUILD ?= build
+REL_OBJS := $(SRCS:%.c=$(BUILD)/rel/%.o)
+DBG_OBJS := $(SRCS:%.c=$(BUILD)/dbg/%.o)
+ASAN_OBJS := $(SRCS:%.c=$(BUILD)/asan/%.o)
 
 .PHONY: all debug asan test test-asan test-gcstress unit deps check-deps exp clean bench
 .SECONDARY:
 
-all: check-deps build/taipan
+all: check-deps $(BUILD)/taipan
 
 check-deps:
 	@tools/install-deps.sh --check
@@ -41,36 +43,36 @@ check-deps:
 deps:
 	@tools/install-deps.sh
 
-build/taipan: $(REL_OBJS)
+$(BUILD)/taipan: $(REL_OBJS)
 	$(CC) $(REL_CFLAGS) -o $@ $^ $(LIBS)
-build/taipan-debug: $(DBG_OBJS)
+$(BUILD)/taipan-debug: $(DBG_OBJS)
 	$(CC) $(DBG_CFLAGS) -o $@ $^ $(LIBS)
-build/taipan-asan: $(ASAN_OBJS)
+$(BUILD)/taipan-asan: $(ASAN_OBJS)
 	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
 
-debug: check-deps build/taipan-debug
-asan: check-deps build/taipan-asan
+debug: check-deps $(BUILD)/taipan-debug
+asan: check-deps $(BUILD)/taipan-asan
 
-build/rel/%.o: %.c
+$(BUILD)/rel/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -c -o $@ $<
-build/dbg/%.o: %.c
+$(BUILD)/dbg/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(DBG_CFLAGS) -c -o $@ $<
-build/asan/%.o: %.c
+$(BUILD)/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN_CFLAGS) -c -o $@ $<
 
 # C unit tests: each tests/unit/test_*.c links with the runtime minus main.c.
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
-UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
-LIB_REL_OBJS := $(filter-out build/rel/src/main.o,$(REL_OBJS))
-LIB_ASAN_OBJS := $(filter-out build/asan/src/main.o,$(ASAN_OBJS))
-build/unit/%: tests/unit/%.c $(LIB_REL_OBJS)
-	@mkdir -p build/unit
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+LIB_REL_OBJS := $(filter-out $(BUILD)/rel/src/main.o,$(REL_OBJS))
+LIB_ASAN_OBJS := $(filter-out $(BUILD)/asan/src/main.o,$(ASAN_OBJS))
+$(BUILD)/unit/%: tests/unit/%.c $(LIB_REL_OBJS)
+	@mkdir -p $(BUILD)/unit
 	$(CC) $(REL_CFLAGS) -o $@ $< $(LIB_REL_OBJS) $(LIBS)
-build/unit-asan/%: tests/unit/%.c $(LIB_ASAN_OBJS)
-	@mkdir -p build/unit-asan
+$(BUILD)/unit-asan/%: tests/unit/%.c $(LIB_ASAN_OBJS)
+	@mkdir -p $(BUILD)/unit-asan
 	$(CC) $(ASAN_CFLAGS) -o $@ $< $(LIB_ASAN_OBJS) $(LIBS)
 
 unit: $(UNIT_BINS)
