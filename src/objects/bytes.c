@@ -25,14 +25,19 @@
 /* ---- ByteBuilder ---- */
 
 void bb_init(ByteBuilder *bb) {
-    bb->buf = NULL;
-    bb->size = bb->cap = 0;
+    bb->buf = bb->inline_buf;
+    bb->cap = sizeof bb->inline_buf;
+    bb->size = 0;
     bb->failed = false;
+}
+
+static void bb_free(ByteBuilder *bb) {
+    if (bb->buf != bb->inline_buf) free(bb->buf);
 }
 
 static NOINLINE bool bb_grow(ByteBuilder *bb, size_t need) {
     if (bb->failed) return false;
-    size_t ncap = bb->cap ? bb->cap : 64;
+    size_t ncap = bb->cap * 2;
     while (ncap < bb->size + need + 1) {
         if (ncap > (SIZE_MAX >> 2)) {
             bb->failed = true;
@@ -40,7 +45,13 @@ static NOINLINE bool bb_grow(ByteBuilder *bb, size_t need) {
         }
         ncap *= 2;
     }
-    char *nb = realloc(bb->buf, ncap);
+    char *nb;
+    if (bb->buf == bb->inline_buf) {
+        nb = malloc(ncap);
+        if (nb) memcpy(nb, bb->buf, bb->size);
+    } else {
+        nb = realloc(bb->buf, ncap);
+    }
     if (!nb) {
         bb->failed = true;
         return false;
@@ -75,7 +86,7 @@ Value bb_finish(ByteBuilder *bb) {
     Value r = VNULL;
     if (bb->failed) err_no_memory();
     else r = bytes_new(bb->buf, bb->size);
-    free(bb->buf);
+    bb_free(bb);
     bb_init(bb);
     return r;
 }
@@ -84,13 +95,13 @@ Value bb_finish_bytearray(ByteBuilder *bb) {
     Value r = VNULL;
     if (bb->failed) err_no_memory();
     else r = bytearray_new(bb->buf, bb->size);
-    free(bb->buf);
+    bb_free(bb);
     bb_init(bb);
     return r;
 }
 
 void bb_discard(ByteBuilder *bb) {
-    free(bb->buf);
+    bb_free(bb);
     bb_init(bb);
 }
 

@@ -47,11 +47,12 @@ int bytearray_resize(Value ba, size_t size);      /* 0 or -1 with MemoryError/Bu
 bool bytes_get_buffer(Value v, const char **data, size_t *size);
 extern bool (*bytes_buffer_hook)(Value v, const char **data, size_t *size);
 
-/* A growable byte buffer (malloc'd, holds no Values). */
+/* A growable byte buffer (inline, then malloc'd; holds no Values; never copy one by value). */
 typedef struct ByteBuilder {
     char *buf;
     size_t size, cap;
     bool failed;
+    char inline_buf[128];
 } ByteBuilder;
 void bb_init(ByteBuilder *bb);
 void bb_append(ByteBuilder *bb, const void *data, size_t n);

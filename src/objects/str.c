@@ -81,13 +81,15 @@ int utf8_encode(uint32_t cp, char *out) {
 }
 
 /* Code points = bytes that are not continuation bytes (10xxxxxx).  Eight
- * bytes at a time: a continuation byte has bit 7 set and bit 6 clear. */
+ * bytes at a time: a continuation byte has bit 7 set and bit 6 clear; the
+ * flags are summed with a multiply (no popcount instruction is assumed). */
 size_t utf8_count(const char *s, size_t size) {
     size_t cont = 0, i = 0;
     for (; i + 8 <= size; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+        uint64_t c = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+        cont += (size_t)((c * 0x0101010101010101ull) >> 56);
     }
     for (; i < size; i++) cont += utf8_is_cont((unsigned char)s[i]);
     return size - cont;
@@ -817,14 +819,19 @@ int methargs_check(Value kwnames, size_t nargs, const char *qual, int style, siz
 /* ---- The string builder ---- */
 
 void sb_init(StrBuilder *sb) {
-    sb->buf = NULL;
-    sb->size = sb->cap = sb->len = 0;
+    sb->buf = sb->inline_buf;
+    sb->cap = sizeof sb->inline_buf;
+    sb->size = sb->len = 0;
     sb->failed = false;
+}
+
+static void sb_free(StrBuilder *sb) {
+    if (sb->buf != sb->inline_buf) free(sb->buf);
 }
 
 static NOINLINE bool sb_grow(StrBuilder *sb, size_t need) {
     if (sb->failed) return false;
-    size_t ncap = sb->cap ? sb->cap : 64;
+    size_t ncap = sb->cap * 2;
     while (ncap < sb->size + need + 1) {
         if (ncap > (SIZE_MAX >> 2)) {
             sb->failed = true;
@@ -832,7 +839,13 @@ static NOINLINE bool sb_grow(StrBuilder *sb, size_t need) {
         }
         ncap *= 2;
     }
-    char *nb = realloc(sb->buf, ncap);
+    char *nb;
+    if (sb->buf == sb->inline_buf) {
+        nb = malloc(ncap);
+        if (nb) memcpy(nb, sb->buf, sb->size);
+    } else {
+        nb = realloc(sb->buf, ncap);
+    }
     if (!nb) {
         sb->failed = true;
         return false;
@@ -907,19 +920,19 @@ int sb_append_strof(StrBuilder *sb, Value v) {
 
 Value sb_finish(StrBuilder *sb) {
     if (sb->failed) {
-        free(sb->buf);
+        sb_free(sb);
         sb_init(sb);
         if (!err_occurred()) err_no_memory();
         return VNULL;
     }
-    Value r = str_new_len(sb->buf ? sb->buf : "", sb->size, sb->len);
-    free(sb->buf);
+    Value r = str_new_len(sb->buf, sb->size, sb->len);
+    sb_free(sb);
     sb_init(sb);
     return r;
 }
 
 void sb_discard(StrBuilder *sb) {
-    free(sb->buf);
+    sb_free(sb);
     sb_init(sb);
 }
 
@@ -1071,7 +1084,7 @@ void sb_vprintf(StrBuilder *sb, const char *fmt, va_list ap) {
                 sb->failed = true;
                 break;
             }
-            sb_append_padded(sb, tmp.buf ? tmp.buf : "", tmp.size, tmp.len, width, prec, left);
+            sb_append_padded(sb, tmp.buf, tmp.size, tmp.len, width, prec, left);
             sb_discard(&tmp);
             break;
         }

@@ -126,12 +126,15 @@ size_t utf8_count(const char *s, size_t size); /* code points in valid text */
 
 /*
  * A growable UTF-8 buffer for building strings without quadratic copying.
- * The buffer is malloc'd memory holding no Values, so the GC need not see it.
+ * Short results stay in the inline buffer; longer ones move to malloc'd
+ * memory.  It holds no Values, so the GC need not see it.  A StrBuilder
+ * must not be copied by value (buf may point into it).
  */
 typedef struct StrBuilder {
     char *buf;
     size_t size, cap, len; /* len counts code points appended */
     bool failed;           /* an allocation (or a %R) failed: finish() returns VNULL with MemoryError (or that error) */
+    char inline_buf[128];
 } StrBuilder;
 
 void sb_init(StrBuilder *sb);

@@ -856,7 +856,7 @@ static Value percent_format(const char *s, size_t n, Value args, bool is_bytes) 
         goto fail;
     }
     if (is_bytes) {
-        Value r = sb.failed ? VNULL : bytes_new(sb.buf ? sb.buf : "", sb.size);
+        Value r = sb.failed ? VNULL : bytes_new(sb.buf, sb.size);
         if (sb.failed && !err_occurred()) err_no_memory();
         sb_discard(&sb);
         return r;

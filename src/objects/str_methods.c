@@ -473,22 +473,35 @@ static Value str_replace_m(Value self, Value *args, size_t nargs, Value kwnames)
         if (pos < n) sb_append(&sb, d + pos, n - pos);
         return sb_finish(&sb);
     }
-    size_t pos = 0;
-    bool any = false;
-    while (count-- > 0) {
+    sb_discard(&sb);
+    /* Count the matches, then build the result in one exact allocation. */
+    size_t matches = 0, pos = 0;
+    while ((ssize_t)matches < count) {
         ssize_t at = str_bytes_find(d + pos, n - pos, od, no);
         if (at < 0) break;
-        any = true;
-        sb_append(&sb, d + pos, (size_t)at);
-        sb_append_utf8(&sb, nd, nn, str_len(new));
+        matches++;
         pos += (size_t)at + no;
     }
-    if (!any) {
-        sb_discard(&sb);
-        return same(self);
+    if (!matches) return same(self);
+    if (nn > no && matches > ((SIZE_MAX >> 2) - n) / (nn - no)) {
+        err_no_memory();
+        return VNULL;
     }
-    sb_append(&sb, d + pos, n - pos);
-    return sb_finish(&sb);
+    size_t rsize = n - matches * no + matches * nn;
+    size_t rlen = str_len(self) - matches * str_len(old) + matches * str_len(new);
+    StrObject *r = str_alloc(rsize, rlen);
+    if (!r) return VNULL;
+    char *o = r->data;
+    pos = 0;
+    for (size_t k = 0; k < matches; k++) {
+        size_t at = (size_t)str_bytes_find(d + pos, n - pos, od, no);
+        memcpy(o, d + pos, at);
+        memcpy(o + at, nd, nn);
+        o += at + nn;
+        pos += at + no;
+    }
+    memcpy(o, d + pos, n - pos);
+    return obj_val(r);
 }
 
 static Value str_removeprefix_m(Value self, Value *args, size_t nargs, Value kwnames) {
@@ -558,7 +571,21 @@ static Value case_map(Value self, enum CaseOp op) {
     if (str_is_ascii(self) && op <= C_SWAP) {
         StrObject *r = str_alloc(n, n);
         if (!r) return VNULL;
-        for (size_t i = 0; i < n; i++) {
+        size_t i = 0;
+        /* Eight ASCII bytes at a time: flag the letters of the case to
+         * change (bit 7 of each byte) and flip their 0x20 bit. */
+        const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w, flip = 0;
+            memcpy(&w, d + i, 8);
+            uint64_t up = ((w + (0x80 - 'A') * ones) ^ (w + (0x7f - 'Z') * ones)) & high;
+            uint64_t low = ((w + (0x80 - 'a') * ones) ^ (w + (0x7f - 'z') * ones)) & high;
+            if (op == C_LOWER || op == C_FOLD || op == C_SWAP) flip |= up;
+            if (op == C_UPPER || op == C_SWAP) flip |= low;
+            w ^= flip >> 2;
+            memcpy(r->data + i, &w, 8);
+        }
+        for (; i < n; i++) {
             unsigned char c = (unsigned char)d[i];
             bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
             if ((op == C_LOWER || op == C_FOLD || op == C_SWAP) && up) c += 32;
