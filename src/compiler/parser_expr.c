@@ -343,14 +343,21 @@ static ASTNode *list_atom(Parser *p)
 
 /* One dict display item: '**' bitwise_or, or expression ':' expression.
 ** key is NULL for '**'. */
-static int dict_item(Parser *p, ASTNode **key, ASTNode **value)
+static int dict_item(Parser *p, ASTNode **key, ASTNode **value, int first)
 {
     if (p_expect(p, T_DOUBLESTAR)) {
         *key = NULL;
         *value = p_bitwise_or(p);
         return *value != NULL;
     }
+    /* Observed CPython 3.11 behaviour: the key of an item after the first
+    ** never gets the "Perhaps you forgot a comma?" diagnosis ("{1: 2, a b}"
+    ** reports "':' expected after dictionary key"), while the first key and
+    ** all values do (nested expressions inside the key still do).  Skip that
+** check for the key expression itself. */
+    p->skip_invalid_expression = !first;
     *key = p_expression(p);
+    p->skip_invalid_expression = 0;
     if (!*key)
         return 0;
     Token *colon = p_expect(p, T_COLON);
@@ -407,7 +414,7 @@ static ASTNode *brace_atom(Parser *p)
     }
     if (is_dict) {
         ASTNode *k, *v;
-        if (!dict_item(p, &k, &v))
+        if (!dict_item(p, &k, &v, 1))
             return NULL;
         if (k && at_comprehension(p))
             return comprehension_node(p, AST_DictComp, start, k, v, T_RBRACE);
@@ -424,7 +431,7 @@ static ASTNode *brace_atom(Parser *p)
         while (p_expect(p, T_COMMA)) {
             if (p_at(p, T_RBRACE))
                 break;
-            if (!dict_item(p, &k, &v)) {
+            if (!dict_item(p, &k, &v, 0)) {
                 plist_free(&keys);
                 plist_free(&values);
                 return NULL;
@@ -696,10 +703,24 @@ ASTNode *p_call_tail(Parser *p, ASTNode *func, const Token *start, const Token *
                 goto fail;
             }
             if (seen_kw || seen_dstar) {
-                if (p->invalid_pass)
-                    p_error_last(p, PARSE_ERR_SYNTAX, seen_dstar
-                                     ? "positional argument follows keyword argument unpacking"
-                                     : "positional argument follows keyword argument");
+                if (p->invalid_pass) {
+                    /* CPython reports at the furthest token its args rule
+                    ** read: skim the rest of the argument list first. */
+                    while (!p->error && p_expect(p, T_COMMA) && !p_at(p, T_RPAR)) {
+                        if (p_at(p, T_NAME) && p_peek2(p)->type == T_EQUAL)
+                            p->mark += 2;
+                        else if (p_at(p, T_STAR) || p_at(p, T_DOUBLESTAR))
+                            p->mark++;
+                        if (!p_expression(p))
+                            break;
+                    }
+                    if (!p->error) {
+                        p_peek(p);
+                        p_error_last(p, PARSE_ERR_SYNTAX, seen_dstar
+                                         ? "positional argument follows keyword argument unpacking"
+                                         : "positional argument follows keyword argument");
+                    }
+                }
                 goto fail;
             }
             plist_push(p, &args, e);
@@ -1213,7 +1234,9 @@ static int invalid_expression(Parser *p)
 ASTNode *p_expression(Parser *p)
 {
     P_ENTER(p);
-    if (p->invalid_pass && !p_at(p, T_KW_LAMBDA) && invalid_expression(p))
+    int skip = p->skip_invalid_expression;
+    p->skip_invalid_expression = 0;
+    if (p->invalid_pass && !skip && !p_at(p, T_KW_LAMBDA) && invalid_expression(p))
         P_LEAVE(p, NULL);
     if (p_at(p, T_KW_LAMBDA)) {
         ASTNode *l = lambdef(p);
@@ -1337,11 +1360,8 @@ static ASTNode *named_expression_impl(Parser *p, int check)
     if (check && p->invalid_pass && p_invalid_named_expression(p))
         return NULL;
     ASTNode *e = p_expression(p);
-    if (e && p_at(p, T_COLONEQUAL)) {
-        if (p->invalid_pass)
-            return p_error_node(p, e, "cannot use assignment expressions with %s", p_expr_name(e));
-        return NULL;
-    }
+    if (e && p_at(p, T_COLONEQUAL))
+        return NULL;   /* invalid_named_expression reports it in the error pass */
     return e;
 }
 

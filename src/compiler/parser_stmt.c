@@ -168,8 +168,12 @@ static ASTNode *expr_or_assignment(Parser *p)
         return NULL;
     Token *t = p_peek(p);
     ASTOperator op;
-    if (t->type == T_COLONEQUAL && p->invalid_pass)
-        return p_error_node(p, e, "cannot use assignment expressions with %s", p_expr_name(e));
+    if (t->type == T_COLONEQUAL && p->invalid_pass) {
+        /* star_named_expression -> invalid_named_expression from the start */
+        p->mark = stmt_mark;
+        p_invalid_named_expression(p);
+        return NULL;
+    }
     if (t->type == T_COLON) {
         int simple;
         if (e->kind == AST_Name) {
