@@ -1013,6 +1013,50 @@ static Value ba_alloc(Value self, Value *args, size_t nargs, Value kwnames) {
     return val_from_int(((ByteArrayObject *)self)->alloc);
 }
 
+/* Pickling: (type, (latin-1 text, 'latin-1') or (bytes,), state), CPython's _common_reduce. */
+static Value common_reduce(Value self, int64_t proto) {
+    ByteArrayObject *b = (ByteArrayObject *)self;
+    Value state = VNone;
+    if (val_type(self)->attrs_offset) {
+        state = obj_getattr_opt(self, str_intern_cstr("__dict__"));
+        if (!state) {
+            if (err_occurred()) return VNULL;
+            state = VNone;
+        }
+    }
+    Value type = obj_val(val_type(self)), args;
+    if (b->size == 0) {
+        args = tuple_empty();
+    } else if (proto < 3) {
+        Value text = bytes_decode(b->data, (size_t)b->size, "latin-1", NULL);
+        Value enc = text ? str_intern_cstr("latin-1") : VNULL;
+        args = enc ? tuple_pack(2, text, enc) : VNULL;
+    } else {
+        Value data = bytes_new(b->data, (size_t)b->size);
+        args = data ? tuple_pack(1, data) : VNULL;
+    }
+    return args ? tuple_pack(3, type, args, state) : VNULL;
+}
+
+static Value ba_reduce(Value self, Value *args, size_t nargs, Value kwnames) {
+    CHECK("__reduce__", ARGS_SIMPLE, 0, 0);
+    return common_reduce(self, 2);
+}
+
+static Value ba_reduce_ex(Value self, Value *args, size_t nargs, Value kwnames) {
+    CHECK("__reduce_ex__", ARGS_CLINIC, 0, 1);
+    int64_t proto = 0;
+    if (nargs) {
+        if (!int_check(args[0])) {
+            err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
+            return VNULL;
+        }
+        proto = int_as_i64(args[0]);
+        if (proto == -1 && err_occurred()) return VNULL;
+    }
+    return common_reduce(self, proto);
+}
+
 /* ---- Method tables ---- */
 
 #define SHARED_METHODS                                                                                   \
@@ -1057,8 +1101,7 @@ static Value ba_alloc(Value self, Value *args, size_t nargs, Value kwnames) {
     {"title", b_title, 0, "Return a titlecased version."},                                              \
     {"translate", b_translate, 0, "Return a copy with each character mapped by the given table."},      \
     {"upper", b_upper_m, 0, "Return a copy with all ASCII characters converted to uppercase."},           \
-    {"zfill", b_zfill, 0, "Pad a numeric string with zeros on the left."},                              \
-    {"__sizeof__", b_sizeof, 0, "Returns the size of the object in memory, in bytes."}
+    {"zfill", b_zfill, 0, "Pad a numeric string with zeros on the left."}
 
 const MethodDef bytes_methods_table[] = {
     SHARED_METHODS,
@@ -1078,5 +1121,8 @@ const MethodDef bytearray_methods_table[] = {
     {"remove", ba_remove, 0, "Remove the first occurrence of a value in the bytearray."},
     {"reverse", ba_reverse, 0, "Reverse the order of the values in B in place."},
     {"__alloc__", ba_alloc, 0, "B.__alloc__() -> int\n\nReturn the number of bytes actually allocated."},
+    {"__reduce__", ba_reduce, 0, "Return state information for pickling."},
+    {"__reduce_ex__", ba_reduce_ex, 0, "Return state information for pickling."},
+    {"__sizeof__", b_sizeof, 0, "Returns the size of the bytearray object in memory, in bytes."},
     {NULL},
 };

@@ -1127,13 +1127,16 @@ typedef struct StrIterObject {
     size_t index;   /* its code point index */
 } StrIterObject;
 
-Type type_str_iter;
+/* Two types that differ only in name, as CPython's (the ASCII one is what
+ * type(iter('abc')) shows). */
+Type type_str_iter, type_str_ascii_iter;
 
 static void str_iter_trace(Object *o) { gc_mark(((StrIterObject *)o)->str); }
 
 static Value str_iter(Value s) {
-    if (!(type_str_iter.flags & TF_READY)) type_ready(&type_str_iter);
-    StrIterObject *it = gc_alloc(&type_str_iter, sizeof(StrIterObject));
+    Type *t = str_is_ascii(s) ? &type_str_ascii_iter : &type_str_iter;
+    if (!(t->flags & TF_READY)) type_ready(t);
+    StrIterObject *it = gc_alloc(t, sizeof(StrIterObject));
     if (!it) return VNULL;
     it->str = s;
     return obj_val(it);
@@ -1172,6 +1175,16 @@ static const MethodDef str_iter_methods[] = {
 Type type_str_iter = {
     .hdr = {0, &type_type},
     .name = "str_iterator",
+    .basicsize = sizeof(StrIterObject),
+    .trace = str_iter_trace,
+    .iter = str_iter_self,
+    .iternext = str_iter_next,
+    .methods = str_iter_methods,
+};
+
+Type type_str_ascii_iter = {
+    .hdr = {0, &type_type},
+    .name = "str_ascii_iterator",
     .basicsize = sizeof(StrIterObject),
     .trace = str_iter_trace,
     .iter = str_iter_self,

@@ -68,7 +68,7 @@ bool codec_arg(const char *fname, const char *argname, Value v, const char **out
 /* bytes helpers shared with bytes_methods.c (bytes.c). */
 extern const MethodDef bytes_methods_table[];
 extern const MethodDef bytearray_methods_table[];
-extern Type type_bytes_iter, type_bytearray_iter, type_str_iter;
+extern Type type_bytes_iter, type_bytearray_iter, type_str_iter, type_str_ascii_iter;
 /* Replace ba[lo:hi] with n bytes from src (which may point into ba). */
 int bytearray_splice(Value ba, size_t lo, size_t hi, const char *src, size_t n);
 /* Append the ints of an iterable (ValueError "bytes must be in range(0, 256)"). */

@@ -1,0 +1,10 @@
+# bytearray.__reduce__/__reduce_ex__ (pickling support), str() of bytes, and the iterator type names.
+print(bytearray(b'ab').__reduce__(), bytearray(b'ab').__reduce_ex__(4), bytearray().__reduce_ex__(2))
+print(bytearray(b'\xff\x00').__reduce_ex__(2), bytearray(b'\xff').__reduce_ex__(3))
+print(str(bytearray(b'x')), str(b'y'), str(b"it's"), '%s' % bytearray(b'z'))
+print(type(iter('abc')).__name__, type(iter('\u00e9')).__name__, type(iter(b'')).__name__, type(iter(bytearray())).__name__)
+it = iter('h\u00e9llo')
+next(it)
+print(it.__length_hint__(), list(it), it.__length_hint__())
+bit = iter(bytearray(b'abc'))
+print(bit.__length_hint__(), next(bit), bit.__length_hint__())
