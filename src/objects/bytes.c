@@ -430,8 +430,8 @@ Value bytes_concat(Value a, Value b) {
 
 static Value repeat_buffer(const char *d, size_t n, ssize_t count, bool ba) {
     if (count < 0) count = 0;
-    if (n && (size_t)count > (SIZE_MAX >> 2) / n) {
-        err_no_memory();
+    if (n && (size_t)count > (size_t)SSIZE_MAX / n) {
+        err_set(&exc_OverflowError, "repeated bytes are too long");
         return VNULL;
     }
     size_t total = n * (size_t)count;

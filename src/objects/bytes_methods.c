@@ -10,6 +10,7 @@
 #include "../gc/gc.h"
 #include "../vm/error.h"
 
+#include <limits.h>
 #include <stdio.h>
 
 /*
@@ -697,6 +698,11 @@ static Value b_expandtabs(Value self, Value *args, size_t nargs, Value kwnames) 
     if (a[0]) {
         tab = index_arg(a[0]);
         if (tab == -1 && err_occurred()) return VNULL;
+        if (tab > INT_MAX || tab < INT_MIN) {  /* tabsize is a C int in CPython */
+            err_set(&exc_OverflowError, tab > 0 ? "Python int too large to convert to C int"
+                                                : "Python int too small to convert to C int");
+            return VNULL;
+        }
     }
     Buf b = buf_of(self);
     ByteBuilder bb;

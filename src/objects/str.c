@@ -574,8 +574,8 @@ Value str_repeat(Value s, ssize_t n) {
     size_t size = str_size(s);
     if (n <= 0 || size == 0) return str_empty();
     if (n == 1 && str_check_exact(s)) return s;
-    if ((size_t)n > (SIZE_MAX >> 2) / size) {
-        err_no_memory();
+    if ((size_t)n > (size_t)SSIZE_MAX / size) {
+        err_set(&exc_OverflowError, "repeated string is too long");
         return VNULL;
     }
     size_t total = size * (size_t)n;

@@ -11,6 +11,8 @@
 #include "../gc/gc.h"
 #include "../vm/error.h"
 
+#include <limits.h>
+
 /*
  * Methods work on the UTF-8 bytes wherever the semantics allow it: a byte
  * search finds code-point-aligned matches (UTF-8 is self-synchronizing), so
@@ -805,6 +807,11 @@ static Value str_expandtabs_m(Value self, Value *args, size_t nargs, Value kwnam
     if (a[0]) {
         tab = index_arg(a[0]);
         if (tab == -1 && err_occurred()) return VNULL;
+        if (tab > INT_MAX || tab < INT_MIN) {  /* tabsize is a C int in CPython */
+            err_set(&exc_OverflowError, tab > 0 ? "Python int too large to convert to C int"
+                                                : "Python int too small to convert to C int");
+            return VNULL;
+        }
     }
     if (!memchr(str_data(self), '\t', str_size(self))) return same(self);
     StrBuilder sb;
