@@ -681,7 +681,9 @@ ASTNode *p_call_tail(Parser *p, ASTNode *func, const Token *start, const Token *
                     c->v.Call.keywords = plist_seq(p, &kws);
                     return c;
                 }
-                if (p->invalid_pass) {
+                /* CPython: a first-position generator followed by ',', or a
+                ** later one anywhere; f(x for x in y.) is plain invalid syntax. */
+                if (p->invalid_pass && (args.len >= 1 || p_at(p, T_COMMA))) {
                     ASTNode *lastc = gens->elts[gens->len - 1];
                     ASTSeq *ifs = lastc->v.comprehension.ifs;
                     ASTNode *endn = ifs->len ? ifs->elts[ifs->len - 1] : lastc->v.comprehension.iter;
@@ -1720,13 +1722,14 @@ ASTNode *p_arguments_node(Parser *p, int lambda)
             if (!a)
                 goto fail;
             ASTNode *def = NULL;
+            Token *eq = p_peek(p);
             if (p_expect(p, T_EQUAL)) {
+                /* invalid_default: '=' &(')'|',') */
+                if (p->invalid_pass && (p_at(p, T_COMMA) || p_at(p, close)))
+                    p_error_tok(p, eq, "expected default value expression");
                 def = p_expression(p);
-                if (!def) {
-                    if (p->invalid_pass && !p->error)
-                        p_error_last(p, PARSE_ERR_SYNTAX, "expected default value expression");
+                if (!def)
                     goto fail;
-                }
             }
             if (seen_star) {
                 plist_push(p, &kwonly, a);

@@ -101,6 +101,19 @@ static int expect_forced(Parser *p, TokType t, const char *text)
 
 /* ---- Simple statements ------------------------------------------------------------------- */
 
+/* Whether the next token can start a star_named_expression. */
+static int can_start_target_element(Parser *p)
+{
+    switch (p_peek(p)->type) {
+    case T_NAME: case T_NUMBER: case T_STRING: case T_LPAR: case T_LSQB: case T_LBRACE:
+    case T_MINUS: case T_PLUS: case T_TILDE: case T_STAR: case T_ELLIPSIS: case T_KW_NOT:
+    case T_KW_LAMBDA: case T_KW_AWAIT: case T_KW_NONE: case T_KW_TRUE: case T_KW_FALSE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static ASTNode *stmt1(Parser *p, ASTKind kind, const Token *start)
 {
     return p_new(p, kind, start);
@@ -138,13 +151,30 @@ static ASTNode *rhs(Parser *p)
 ** alternative first runs invalid_named_expression from the statement's
 ** start ("x = 1 if y else z = 2" is "Maybe you meant '=='..."); only then
 ** is the bad target blamed. */
-static void invalid_assignment(Parser *p, int stmt_mark, const Token *vstart, ASTNode *value)
+/* The element checks of invalid_assignment's first alternatives: the
+** statement's start read as star_named_expression (',' star_named_expression)*,
+** which runs invalid_named_expression on every element.  Returns 1 if an
+** error was raised; the position is restored. */
+static int invalid_assignment_elements(Parser *p, int stmt_mark)
 {
     int m = p->mark;
     p->mark = stmt_mark;
-    if (p_invalid_named_expression(p) || p->error)
-        return;
+    ASTNode *e = p_star_named_expression(p);
+    while (e && !p->error && p_expect(p, T_COMMA)) {
+        if (!can_start_target_element(p))
+            break;
+        e = p_star_named_expression(p);
+    }
+    if (p->error)
+        return 1;
     p->mark = m;
+    return 0;
+}
+
+static void invalid_assignment(Parser *p, int stmt_mark, const Token *vstart, ASTNode *value)
+{
+    if (invalid_assignment_elements(p, stmt_mark))
+        return;
     if ((value->kind == AST_Yield || value->kind == AST_YieldFrom) && vstart->type == T_KW_YIELD) {
         p_error_node(p, value, "assignment to yield expression not possible");
         return;
@@ -169,9 +199,7 @@ static ASTNode *expr_or_assignment(Parser *p)
     Token *t = p_peek(p);
     ASTOperator op;
     if (t->type == T_COLONEQUAL && p->invalid_pass) {
-        /* star_named_expression -> invalid_named_expression from the start */
-        p->mark = stmt_mark;
-        p_invalid_named_expression(p);
+        invalid_assignment_elements(p, stmt_mark);
         return NULL;
     }
     if (t->type == T_COLON) {
@@ -182,6 +210,8 @@ static ASTNode *expr_or_assignment(Parser *p)
             simple = 0;
         } else {
             if (p->invalid_pass) {
+                if (invalid_assignment_elements(p, stmt_mark))
+                    return NULL;
                 /* invalid_assignment wants an annotation after the ':'. */
                 int m = p->mark;
                 p->mark++;
@@ -251,7 +281,7 @@ static ASTNode *expr_or_assignment(Parser *p)
     }
     if (aug_op(t->type, &op)) {
         if (e->kind != AST_Name && e->kind != AST_Attribute && e->kind != AST_Subscript) {
-            if (p->invalid_pass)
+            if (p->invalid_pass && !invalid_assignment_elements(p, stmt_mark))
                 return p_error_node(p, e, "'%s' is an illegal expression for augmented assignment",
                                     p_expr_name(e));
             return NULL;
