@@ -1,4 +1,4 @@
-/* codecs.c - the built-in codecs (utf-8, ascii, latin-1) with CPython's error handlers and exceptions. */
+/* codecs.c - the built-in codecs (utf-8, utf-8-sig, ascii, latin-1, utf-16, utf-32) with CPython's error handlers. */
 #include "str.h"
 #include "str_internal.h"
 #include "bytes.h"

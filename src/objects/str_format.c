@@ -1,4 +1,4 @@
-/* str_format.c - str.format/format_map, the format-spec mini-language for str, and printf-style `str % args`. */
+/* str_format.c - str.format/format_map, the format-spec mini-language for str, and printf-style str/bytes % args. */
 #include "str.h"
 #include "str_internal.h"
 #include "unicode_db.h"
