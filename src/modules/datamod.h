@@ -1,0 +1,61 @@
+/* datamod.h - helpers shared by the data-structure and math modules (argument parsing, iteration). */
+#ifndef TAIPAN_DATAMOD_H
+#define TAIPAN_DATAMOD_H
+
+#include "../objects/object.h"
+#include "../objects/tuple.h"
+#include "../objects/func.h"
+#include "../objects/int.h"
+#include "../vm/error.h"
+
+/*
+ * Argument Clinic's parser with keyword-only parameters: names[0..maxpos)
+ * may be given by position (the first npos_only only by position), the
+ * rest only by keyword.  It raises CPython's messages for the two checks
+ * arg_parse() cannot make ("takes at most N arguments", "takes at most N
+ * positional arguments") and leaves the rest to arg_parse().
+ */
+static inline int dm_parse(const char *fname, Value *args, size_t nargs, Value kwnames,
+                           const char *const *names, size_t npos_only, size_t maxpos, size_t nrequired,
+                           Value *out) {
+    size_t maxargs = 0;
+    while (names[maxargs]) maxargs++;
+    size_t nkw = kwnames ? (size_t)tuple_size(kwnames) : 0;
+    if (nargs + nkw > maxargs) {
+        err_format(&exc_TypeError, "%s() takes at most %zu %sargument%s (%zu given)", fname, maxargs,
+                   nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", nargs + nkw);
+        return -1;
+    }
+    if (nargs > maxpos) {
+        if (maxpos == 0)
+            err_format(&exc_TypeError, "%s() takes no positional arguments", fname);
+        else
+            err_format(&exc_TypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
+                       nrequired < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    if (nargs < npos_only && nargs < nrequired) {
+        size_t need = npos_only < nrequired ? npos_only : nrequired;
+        err_format(&exc_TypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
+                   need < maxpos ? "at least" : "exactly", need, need == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    return arg_parse(fname, args, nargs, kwnames, names, npos_only, nrequired, out);
+}
+
+/* Argument Clinic's Py_ssize_t converter: __index__, then OverflowError
+ * "Python int too large to convert to C ssize_t".  0 or -1. */
+static inline int dm_ssize(Value v, ssize_t *out) {
+    if (val_is_int(v)) {
+        *out = val_int(v);
+        return 0;
+    }
+    Value i = num_index(v);
+    if (!i) return -1;
+    ssize_t x = int_as_ssize(i);
+    if (x == -1 && err_occurred()) return -1;
+    *out = x;
+    return 0;
+}
+
+#endif
