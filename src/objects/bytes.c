@@ -878,7 +878,6 @@ int bytearray_splice(Value self, size_t lo, size_t hi, const char *src, size_t n
 }
 int bytes_extend_iterable(ByteBuilder *bb, Value iterable) { return extend_from_iterable(bb, iterable, false); }
 int bytes_byte_value(Value v) { return byte_value(v); }
-void bytes_repr_into(StrBuilder *sb, const char *data, size_t n) { repr_into(sb, data, n, false); }
 
 Type type_bytes = {
     .hdr = {0, &type_type},

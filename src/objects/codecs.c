@@ -89,11 +89,6 @@ static int codec_of(const char *name) {
     return -1;
 }
 
-const char *codec_builtin_name(const char *name) {
-    int c = codec_of(name);
-    return c < 0 ? NULL : codec_names[c];
-}
-
 static enum Handler handler_of(const char *errors) {
     if (!errors || strcmp(errors, "strict") == 0) return H_STRICT;
     if (strcmp(errors, "ignore") == 0) return H_IGNORE;

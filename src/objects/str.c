@@ -139,7 +139,6 @@ Value str_char(uint32_t cp) {
     return obj_val(s);
 }
 
-Value str_from_ascii_char(unsigned char c) { return str_char(c); }
 Value str_from_codepoint(uint32_t cp) { return str_char(cp); }
 
 Value str_new_len(const char *utf8, size_t size, size_t len) {
@@ -757,12 +756,6 @@ Value str_split_whitespace(Value s, ssize_t maxsplit) {
 }
 
 /* ---- Argument helpers shared with the methods ---- */
-
-bool str_arg_check(Value v, const char *what) {
-    if (str_check(v)) return true;
-    err_format(&exc_TypeError, "%s must be str, not %s", what, type_name(v));
-    return false;
-}
 
 /* An optional start/end argument as a clipped ssize_t (CPython's _PyEval_SliceIndex). */
 static int slice_index(Value v, ssize_t *out) {

@@ -20,18 +20,11 @@ static inline size_t utf8_prev(const char *s, size_t off) {
 Value str_new_typed(Type *t, const char *utf8, size_t size, size_t len);
 /* An exact str with the same text as s (s itself when it already is one). */
 Value str_exact(Value s);
-Value str_from_ascii_char(unsigned char c);
-/* Code points in s[from_byte, to_byte), for valid text. */
-static inline size_t str_count_between(Value s, size_t from, size_t to) {
-    return utf8_count(str_data(s) + from, to - from);
-}
 /* memmem over byte ranges, returning the offset or -1; fast paths for short needles. */
 ssize_t str_bytes_find(const char *h, size_t hn, const char *n, size_t nn);
 ssize_t str_bytes_rfind(const char *h, size_t hn, const char *n, size_t nn);
 /* Clamp Python-style start/end (VNULL or None: absent) to [0, len]; -1 on error. */
 int str_parse_bounds(Value vstart, Value vend, size_t len, size_t *start, size_t *end);
-/* True if the pending operation may proceed: `v` is a str, else TypeError "must be str, not T". */
-bool str_arg_check(Value v, const char *what);
 /* The type name argument-clinic errors use: "None" for None, else the type's name. */
 static inline const char *arg_type_name(Value v) { return v == VNone ? "None" : type_name(v); }
 /* A one-code-point str from the cache or a new one. */
@@ -57,9 +50,6 @@ Value str_format_map_m(Value self, Value *args, size_t nargs, Value kwnames);
 Value str_dunder_format_m(Value self, Value *args, size_t nargs, Value kwnames);
 Value str_encode_m(Value self, Value *args, size_t nargs, Value kwnames);
 
-/* The canonical name of one of the built-in codecs ("utf-8", "ascii",
- * "latin-1"), or NULL when the name is not one of them (codecs.c). */
-const char *codec_builtin_name(const char *name);
 /* An optional encoding/errors argument as a C string (out unchanged when v
  * is VNULL): TypeError "f() argument 'x' must be str, not T" or ValueError
  * "embedded null character". */
@@ -75,6 +65,6 @@ int bytearray_splice(Value ba, size_t lo, size_t hi, const char *src, size_t n);
 int bytes_extend_iterable(ByteBuilder *bb, Value iterable);
 /* An int-like argument as a byte; -1 with TypeError/ValueError. */
 int bytes_byte_value(Value v);
-void bytes_repr_into(StrBuilder *sb, const char *data, size_t n);
+
 
 #endif
