@@ -252,6 +252,30 @@ Value sys_init(int argc, char **argv, int orig_argc, char **orig_argv) {
     module_add(m, "base_exec_prefix", str_from_cstr("/usr"));
     module_add(m, "platlibdir", str_from_cstr("lib"));
     module_add(m, "pycache_prefix", VNone);
+    /* sys.implementation and sys.flags as namespaces (struct sequences later). */
+    extern Value namespace_new(void);
+    extern int runtime_optimize;
+    Value impl = namespace_new();
+    if (!impl) return VNULL;
+    obj_setattr_cstr(impl, "name", str_from_cstr("taipan"));
+    obj_setattr_cstr(impl, "cache_tag", str_from_cstr("taipan-311"));
+    obj_setattr_cstr(impl, "version", vi);
+    obj_setattr_cstr(impl, "hexversion", int_from_i64(0x030B02F0));
+    obj_setattr_cstr(impl, "_multiarch", str_from_cstr("x86_64-linux-gnu"));
+    module_add(m, "implementation", impl);
+    Value flags = namespace_new();
+    if (!flags) return VNULL;
+    static const char *const flag_names[] = {"debug", "inspect", "interactive", "verbose", "bytes_warning",
+                                             "quiet", "isolated", "utf8_mode", "warn_default_encoding",
+                                             "dont_write_bytecode", "no_user_site", "no_site",
+                                             "ignore_environment", NULL};
+    for (const char *const *n = flag_names; *n; n++) obj_setattr_cstr(flags, *n, val_from_int(0));
+    obj_setattr_cstr(flags, "optimize", val_from_int(runtime_optimize));
+    obj_setattr_cstr(flags, "hash_randomization", val_from_int(1));
+    obj_setattr_cstr(flags, "dev_mode", VFalse);
+    obj_setattr_cstr(flags, "safe_path", VFalse);
+    obj_setattr_cstr(flags, "int_max_str_digits", val_from_int(-1));
+    module_add(m, "flags", flags);
     /* streams */
     extern Value textstream_new(int fd, const char *name, bool readable, bool writable, bool line_buffering,
                                 const char *errors);

@@ -996,6 +996,11 @@ static Value type_dir_m(Value self, Value *args, size_t nargs, Value kw) {
     return dict_keys_list(d);
 }
 
+static Value type_or(Value a, Value b) {
+    extern Value union_new(Value a, Value b);
+    return union_new(a, b);
+}
+
 static const MethodDef type_methods[] = {
     {"mro", type_mro_m, 0, "Return a type's method resolution order."},
     {"__subclasses__", type_subclasses_m, 0, "Return a list of immediate subclasses."},
@@ -1032,6 +1037,7 @@ Type type_type = {
     .repr = type_repr,
     .getattr = type_getattro,
     .setattr = type_setattro,
+    .nb = {[BINOP_OR] = type_or},
     .methods = type_methods,
     .getsets = type_getsets,
     .doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",

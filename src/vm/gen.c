@@ -39,11 +39,8 @@ bool gen_check(Value v) { return !val_is_int(v) && (val_type(v) == &type_generat
 Value gen_new_from_call(Value func, Value *args, size_t nargs, Value kwnames) {
     FuncObject *fn = (FuncObject *)func;
     CodeObject *co = fn->code;
-    Type *t = (co->flags & CO_COROUTINE) ? &type_coroutine : &type_generator;
-    if (co->flags & CO_ASYNC_GENERATOR) {
-        err_set(&exc_NotImplementedError, "async generators are not supported yet");
-        return VNULL;
-    }
+    Type *t = (co->flags & CO_COROUTINE) ? &type_coroutine
+            : (co->flags & CO_ASYNC_GENERATOR) ? &type_async_generator : &type_generator;
     GenObject *g = gc_alloc(t, sizeof(GenObject) + sizeof(Value) * (size_t)co->nregs);
     if (!g) return VNULL;
     g->nregs = co->nregs;
@@ -401,4 +398,38 @@ Type type_coroutine = {
     .iternext = gen_iternext,
     .methods = gen_methods,
     .getsets = coro_getsets,
+};
+
+/* ---- Async generators: the object exists (types.py needs its type); iterating
+ * one arrives with the asyncio work. ---- */
+
+static Value agen_unsupported(Value self, Value *args, size_t nargs, Value kw) {
+    err_set(&exc_NotImplementedError, "async generators are not supported yet");
+    return VNULL;
+}
+static const MethodDef agen_methods[] = {
+    {"asend", agen_unsupported, 0, NULL},
+    {"athrow", agen_unsupported, 0, NULL},
+    {"aclose", agen_unsupported, 0, NULL},
+    {"__anext__", agen_unsupported, 0, NULL},
+    {NULL}
+};
+
+static const GetSetDef agen_getsets[] = {
+    {"__name__", gen_get_name, gen_set_name, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"ag_running", gen_get_running, NULL, NULL},
+    {"ag_code", gen_get_code, NULL, NULL},
+    {"ag_frame", gen_get_frame, NULL, NULL},
+    {NULL}
+};
+
+Type type_async_generator = {
+    .hdr = {0, &type_type},
+    .name = "async_generator",
+    .basicsize = sizeof(GenObject),
+    .trace = gen_trace,
+    .repr = gen_repr,
+    .methods = agen_methods,
+    .getsets = agen_getsets,
 };

@@ -17,7 +17,7 @@ typedef struct GenObject {
     Value regs[];
 } GenObject;
 
-extern Type type_generator, type_coroutine;
+extern Type type_generator, type_coroutine, type_async_generator;
 
 /* Called instead of running a generator function's body. */
 Value gen_new_from_call(Value func, Value *args, size_t nargs, Value kwnames);

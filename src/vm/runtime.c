@@ -36,9 +36,12 @@ int runtime_init(int argc, char **argv, int orig_argc, char **orig_argv) {
 #undef TYPE
     type_ready(&type_generator);
     type_ready(&type_coroutine);
+    type_ready(&type_async_generator);
     type_ready(&type_frame);
     type_ready(&type_traceback);
     type_ready(&type_textstream);
+    extern void genericalias_install(void);
+    genericalias_install();
     exceptions_init();
     err_init_prealloc();
     if (!builtins_init()) return -1;
