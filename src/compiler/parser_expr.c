@@ -1661,6 +1661,28 @@ ASTNode *p_arguments_node(Parser *p, int lambda)
                 p_error_tok(p, t, "arguments cannot follow var-keyword argument");
             goto fail;
         }
+        if (t->type == T_LPAR && p->invalid_pass && !seen_star && !seen_slash && defaults.len == 0) {
+            /* invalid_parameters: param_no_default* '(' param_no_default+ ','? ')' */
+            int m = p->mark;
+            p->mark++;
+            int n = 0;
+            while (p_at(p, T_NAME)) {
+                if (!param(p, lambda, 0))
+                    break;
+                n++;
+                if (!p_expect(p, T_COMMA))
+                    break;
+            }
+            Token *rp = p_peek(p);
+            if (n && p_expect(p, T_RPAR)) {
+                p_error_toks(p, t, rp, lambda ? "Lambda expression parameters cannot be parenthesized"
+                                              : "Function parameters cannot be parenthesized");
+                goto fail;
+            }
+            if (p->error)
+                goto fail;
+            p->mark = m;
+        }
         if (t->type == T_SLASH) {
             if (seen_slash || seen_star || (args.len == 0)) {
                 if (p->invalid_pass) {

@@ -732,8 +732,9 @@ TokType tok_get(Tokenizer *t, Token *tok)
         tok->level = t->level;
     }
     tok->type = type;
-    if (t->at_eof && (type == T_ENDMARKER || type == T_DEDENT || type == T_ERRORTOKEN) &&
-        t->cur > t->buf && t->cur[-1] == '\n' && t->err.kind == PARSE_ERR_NONE) {
+    if (*t->cur == 0 && (type == T_ENDMARKER || type == T_DEDENT || type == T_ERRORTOKEN) &&
+        t->cur > t->buf && t->cur[-1] == '\n' && t->err.kind == PARSE_ERR_NONE &&
+        t->lineno > t->first_lineno) {
         /* At the end of the text CPython is still on the last line. */
         tok->lineno = tok->end_lineno = t->lineno - 1;
         tok->line_start = t->last_line_start;
