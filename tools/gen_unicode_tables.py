@@ -45,9 +45,11 @@ emit("uni_xid_continue", ranges(lambda c: c >= 128 and ("a" + chr(c)).isidentifi
 import unicodedata
 items = []
 for c in range(128, 0x110000):
+    if 0xAC00 <= c < 0xD7A4:
+        continue   # Hangul syllables decompose algorithmically
     ch = chr(c)
     if ("a" + ch).isidentifier():
-        k = unicodedata.normalize("NFKC", ch)
+        k = unicodedata.normalize("NFKD", ch)
         if k != ch:
             items.append((c, k))
 runs = []
@@ -57,14 +59,63 @@ for c, k in items:
         runs[-1][1] += 1
     else:
         runs.append([c, 1, k, len(k) == 1])
-print("/* NFKC of single identifier characters whose normal form differs:")
-print("** code points start..start+len-1 map to `to` (UTF-8); within a run of")
-print("** len > 1 the target is one code point that advances with the source. */")
-print("static const struct { uint32_t start, len; const char *to; } uni_nfkc[] = {")
+print("/* NFKD of identifier characters whose decomposition differs (Hangul")
+print("** syllables excepted): code points start..start+len-1 map to `to`")
+print("** (UTF-8); within a run of len > 1 the target is one code point that")
+print("** advances with the source. */")
+print("static const struct { uint32_t start, len; const char *to; } uni_nfkd[] = {")
 line = "   "
 for start, n, to, single in runs:
     esc = "".join("\\x%02x" % b for b in to.encode("utf-8"))
     item = ' {0x%X, %d, "%s"},' % (start, n, esc)
+    if len(line) + len(item) > 78:
+        print(line)
+        line = "   "
+    line += item
+print(line)
+print("};")
+
+# Canonical compositions (first, second) -> composite, for NFC recomposition
+# of identifiers written with combining marks ("e" U+0301 -> U+00E9).
+pairs = []
+for c in range(0x110000):
+    d = unicodedata.decomposition(chr(c))
+    if not d or d.startswith("<"):
+        continue
+    parts = [int(x, 16) for x in d.split()]
+    if len(parts) == 2 and unicodedata.normalize("NFC", chr(parts[0]) + chr(parts[1])) == chr(c):
+        pairs.append((parts[0], parts[1], c))
+pairs.sort()
+print()
+print("/* Canonical compositions, sorted: {first, second, composite}. */")
+print("static const uint32_t uni_compose[][3] = {")
+line = "   "
+for a, b, c in pairs:
+    item = " {0x%X, 0x%X, 0x%X}," % (a, b, c)
+    if len(line) + len(item) > 78:
+        print(line)
+        line = "   "
+    line += item
+print(line)
+print("};")
+
+# Canonical combining classes (non-zero), as runs {start, end, class}, for
+# the canonical reordering step of identifier normalization.
+runs = []
+for c in range(0x110000):
+    k = unicodedata.combining(chr(c))
+    if k == 0:
+        continue
+    if runs and runs[-1][1] == c - 1 and runs[-1][2] == k:
+        runs[-1][1] = c
+    else:
+        runs.append([c, c, k])
+print()
+print("/* Non-zero canonical combining classes: {start, end, class}. */")
+print("static const uint32_t uni_ccc[][3] = {")
+line = "   "
+for a, b, k in runs:
+    item = " {0x%X, 0x%X, %d}," % (a, b, k)
     if len(line) + len(item) > 78:
         print(line)
         line = "   "

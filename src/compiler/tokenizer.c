@@ -24,6 +24,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "unicode_tables.h"
@@ -115,70 +116,163 @@ static unsigned utf8_decode(const char *s, int *len)
     return p[0];
 }
 
-static int nfkc_lookup(unsigned cp, const char **to, unsigned *delta)
+static int nfkd_lookup(unsigned cp, const char **to, unsigned *delta)
 {
-    int lo = 0, hi = (int)(sizeof uni_nfkc / sizeof uni_nfkc[0]) - 1;
+    int lo = 0, hi = (int)(sizeof uni_nfkd / sizeof uni_nfkd[0]) - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
-        if (cp < uni_nfkc[mid].start)
+        if (cp < uni_nfkd[mid].start)
             hi = mid - 1;
-        else if (cp >= uni_nfkc[mid].start + uni_nfkc[mid].len)
+        else if (cp >= uni_nfkd[mid].start + uni_nfkd[mid].len)
             lo = mid + 1;
         else {
-            *to = uni_nfkc[mid].to;
-            *delta = cp - uni_nfkc[mid].start;
+            *to = uni_nfkd[mid].to;
+            *delta = cp - uni_nfkd[mid].start;
             return 1;
         }
     }
     return 0;
 }
 
-/* Identifiers are NFKC-normalized (PEP 3131).  This maps each character
-** through its own normal form, which covers compatibility characters
-** (fullwidth forms, ligatures, mathematical letters, MICRO SIGN); it does
-** not recompose combining sequences, which identifiers rarely contain. */
+static unsigned compose_pair(unsigned a, unsigned b)
+{
+    /* Hangul syllables compose algorithmically. */
+    if (a >= 0x1100 && a < 0x1113 && b >= 0x1161 && b < 0x1176)
+        return 0xAC00 + ((a - 0x1100) * 21 + (b - 0x1161)) * 28;
+    if (a >= 0xAC00 && a < 0xD7A4 && (a - 0xAC00) % 28 == 0 && b > 0x11A7 && b < 0x11C3)
+        return a + (b - 0x11A7);
+    int lo = 0, hi = (int)(sizeof uni_compose / sizeof uni_compose[0]) - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (a < uni_compose[mid][0] || (a == uni_compose[mid][0] && b < uni_compose[mid][1]))
+            hi = mid - 1;
+        else if (a > uni_compose[mid][0] || b > uni_compose[mid][1])
+            lo = mid + 1;
+        else
+            return uni_compose[mid][2];
+    }
+    return 0;
+}
+
+static unsigned ccc_of(unsigned c)
+{
+    if (c < 0x300)
+        return 0;
+    int lo = 0, hi = (int)(sizeof uni_ccc / sizeof uni_ccc[0]) - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (c < uni_ccc[mid][0])
+            hi = mid - 1;
+        else if (c > uni_ccc[mid][1])
+            lo = mid + 1;
+        else
+            return uni_ccc[mid][2];
+    }
+    return 0;
+}
+
+static size_t put_utf8(char *out, unsigned t)
+{
+    if (t < 0x80) {
+        out[0] = (char)t;
+        return 1;
+    }
+    if (t < 0x800) {
+        out[0] = (char)(0xC0 | (t >> 6));
+        out[1] = (char)(0x80 | (t & 0x3F));
+        return 2;
+    }
+    if (t < 0x10000) {
+        out[0] = (char)(0xE0 | (t >> 12));
+        out[1] = (char)(0x80 | ((t >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (t & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (t >> 18));
+    out[1] = (char)(0x80 | ((t >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((t >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (t & 0x3F));
+    return 4;
+}
+
+/* Identifiers are NFKC-normalized (PEP 3131), by the UAX #15 algorithm:
+** compatibility decomposition (table, Hangul by arithmetic), canonical
+** ordering of combining marks, canonical composition. */
 char *tok_normalize_identifier(Arena *a, const char *s, size_t n)
 {
-    char *out = ast_arena_alloc(a, n * 3 + 1);
-    if (!out)
+    /* Code points after decomposition (at most 18 per character). */
+    size_t cap = n * 18 + 1, m = 0;
+    unsigned *cps = malloc(cap * sizeof(unsigned));
+    if (!cps)
         return NULL;
-    size_t o = 0;
     const char *e = s + n;
     while (s < e) {
         int len;
         unsigned cp = utf8_decode(s, &len);
         const char *to;
         unsigned delta;
-        if (cp >= 128 && nfkc_lookup(cp, &to, &delta)) {
+        if (cp >= 0xAC00 && cp < 0xD7A4) {
+            unsigned si = cp - 0xAC00;
+            cps[m++] = 0x1100 + si / (21 * 28);
+            cps[m++] = 0x1161 + (si % (21 * 28)) / 28;
+            if (si % 28)
+                cps[m++] = 0x11A7 + si % 28;
+        } else if (cp >= 128 && nfkd_lookup(cp, &to, &delta)) {
             if (delta == 0) {
-                size_t tl = strlen(to);
-                memcpy(out + o, to, tl);
-                o += tl;
-            } else {
-                int tlen;
-                unsigned t = utf8_decode(to, &tlen) + delta;
-                if (t < 0x80) out[o++] = (char)t;
-                else if (t < 0x800) {
-                    out[o++] = (char)(0xC0 | (t >> 6));
-                    out[o++] = (char)(0x80 | (t & 0x3F));
-                } else if (t < 0x10000) {
-                    out[o++] = (char)(0xE0 | (t >> 12));
-                    out[o++] = (char)(0x80 | ((t >> 6) & 0x3F));
-                    out[o++] = (char)(0x80 | (t & 0x3F));
-                } else {
-                    out[o++] = (char)(0xF0 | (t >> 18));
-                    out[o++] = (char)(0x80 | ((t >> 12) & 0x3F));
-                    out[o++] = (char)(0x80 | ((t >> 6) & 0x3F));
-                    out[o++] = (char)(0x80 | (t & 0x3F));
+                while (*to) {
+                    int tl;
+                    cps[m++] = utf8_decode(to, &tl);
+                    to += tl;
                 }
+            } else {
+                int tl;
+                cps[m++] = utf8_decode(to, &tl) + delta;
             }
         } else {
-            memcpy(out + o, s, (size_t)len);
-            o += (size_t)len;
+            cps[m++] = cp;
         }
         s += len;
     }
+    /* Canonical ordering: a stable insertion sort of each run of marks. */
+    for (size_t i = 1; i < m; i++) {
+        unsigned c = cps[i], k = ccc_of(c);
+        if (k == 0)
+            continue;
+        size_t j = i;
+        while (j > 0 && ccc_of(cps[j - 1]) > k) {
+            cps[j] = cps[j - 1];
+            j--;
+        }
+        cps[j] = c;
+    }
+    /* Canonical composition. */
+    size_t w = 0, starter = 0;
+    int have_starter = 0;
+    unsigned last_class = 0;
+    for (size_t i = 0; i < m; i++) {
+        unsigned c = cps[i], k = ccc_of(c), comp;
+        if (have_starter && (last_class < k || (last_class == 0 && w == starter + 1)) &&
+            (comp = compose_pair(cps[starter], c)) != 0) {
+            cps[starter] = comp;
+            continue;
+        }
+        if (k == 0) {
+            starter = w;
+            have_starter = 1;
+        }
+        last_class = k;
+        cps[w++] = c;
+    }
+    char *out = ast_arena_alloc(a, w * 4 + 1);
+    if (!out) {
+        free(cps);
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < w; i++)
+        o += put_utf8(out + o, cps[i]);
     out[o] = 0;
+    free(cps);
     return out;
 }
 
