@@ -70,6 +70,18 @@ static void set_tokenizer_error(Parser *p)
     p->error = 1;
 }
 
+/* "'(' was never closed" at the innermost open bracket. */
+static void raise_unclosed(Parser *p)
+{
+    Tokenizer *t = p->tok;
+    int lvl = t->level - 1;
+    int lineno = t->parenlinenostack[lvl];
+    int col = t->parencolstack[lvl];
+    p_error_at(p, PARSE_ERR_SYNTAX, lineno, col, lineno, -1, "'%c' was never closed",
+               t->parenstack[lvl]);
+    p->perr->end_offset = 0;
+}
+
 Token *p_fetch(Parser *p, int i)
 {
     while (p->fill <= i) {
@@ -107,6 +119,8 @@ Token *p_fetch(Parser *p, int i)
         p->fill++;
         if (t->type == T_ERRORTOKEN && p->tok->err.kind != PARSE_ERR_NONE)
             set_tokenizer_error(p);
+        else if (t->type == T_ERRORTOKEN && p->tok->eof_in_parens)
+            raise_unclosed(p);   /* CPython raises as soon as the EOF token is read */
     }
     return p->tokens[i];
 nomem:
@@ -772,18 +786,6 @@ static ASTNode *run_start_rule(Parser *p)
     return NULL;
 }
 
-static void raise_unclosed(Parser *p)
-{
-    Tokenizer *t = p->tok;
-    int lvl = t->level - 1;
-    int lineno = t->parenlinenostack[lvl];
-    int col = t->parencolstack[lvl];
-    p->error = 0;
-    p_error_at(p, PARSE_ERR_SYNTAX, lineno, col, lineno, -1, "'%c' was never closed",
-               t->parenstack[lvl]);
-    p->perr->end_offset = 0;
-}
-
 /* After a parser error: tokenize the rest of the file, and let a
 ** tokenizer error there (or an unclosed bracket opened before the error
 ** line) replace it, as CPython does. */
@@ -804,6 +806,8 @@ static void check_rest_for_tokenizer_errors(Parser *p)
             if (p->tok->level != 0) {
                 int l = p->tok->parenlinenostack[p->tok->level - 1];
                 if (err_line > l) {
+                    p->error = 0;
+                    p->perr->kind = PARSE_ERR_NONE;
                     raise_unclosed(p);
                     return;
                 }
@@ -857,6 +861,7 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
             if (p->fill == 0) {
                 p_error_at(p, PARSE_ERR_SYNTAX, 0, 0, 0, -1, "error at start before reading any input");
             } else if (last.type == T_ERRORTOKEN && tok_eof_in_parens) {
+                p->error = 0;
                 raise_unclosed(p);
             } else if (last.type == T_INDENT || last.type == T_DEDENT) {
                 /* The tokenizer sat at the line's first token. */

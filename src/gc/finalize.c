@@ -1,0 +1,169 @@
+/* finalize.c - weak references and __del__ finalizers: what the collector does between marking and sweeping. */
+#include "heap_internal.h"
+#include "../vm/error.h"
+#include "../objects/str.h"
+#include "../objects/tuple.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/*
+ * After marking and before sweeping, the collector calls finalize_prepare():
+ *
+ * 1. Objects with a __del__ that are about to die are resurrected: marked,
+ *    with everything they reach, and queued.  Each object's __del__ runs
+ *    once (PEP 442): it is no longer registered, so if it is still
+ *    unreachable at a later collection it is simply freed.
+ * 2. Weak references whose referent is still unmarked are cleared, and
+ *    those with a callback are queued (the weakref and its callback kept
+ *    alive for the call).  Weakrefs that are themselves garbage are dropped.
+ *
+ * Queued work never runs inside the collector, which may have been entered
+ * from any allocation: gc_pending is set, and the interpreter calls
+ * gc_run_pending() at its next safe point (a call or a loop back-edge).
+ */
+
+volatile int gc_pending;
+
+typedef struct ObjVec {
+    Object **items;
+    size_t len, cap;
+} ObjVec;
+
+static ObjVec weakrefs;        /* every live weakref object */
+static ObjVec finalizable;     /* objects whose type has __del__, not yet finalized */
+static ObjVec pending_cb;      /* cleared weakrefs whose callbacks must run */
+static ObjVec pending_del;     /* resurrected objects whose __del__ must run */
+
+static int vec_push(ObjVec *v, Object *o) {
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 64;
+        Object **n = realloc(v->items, cap * sizeof *n);
+        if (!n) return -1;
+        v->items = n;
+        v->cap = cap;
+    }
+    v->items[v->len++] = o;
+    return 0;
+}
+
+/* The weakref layout this file relies on (see src/modules/weakref.c). */
+typedef struct WeakRefHead {
+    Object hdr;
+    Value referent;
+    Value callback;
+} WeakRefHead;
+
+int gc_register_weakref(Object *wr) { return vec_push(&weakrefs, wr); }
+
+int gc_register_finalizer(Object *o) { return vec_push(&finalizable, o); }
+
+/* The basic (callback-less) ref of an object lives in its side slot so that
+ * ref(x) is ref(x); the slot is not traced, so clear it when the ref dies. */
+static void forget_basic_ref(Object *wr, Value referent) {
+    if (!referent || !heap_contains((void *)referent)) return;
+    void **slot = gc_side_slot((Object *)referent);
+    if (slot && *slot == wr) *slot = NULL;
+}
+
+void finalize_prepare(void) {
+    /* 1. __del__: resurrect the dying. */
+    size_t j = 0;
+    for (size_t i = 0; i < finalizable.len; i++) {
+        Object *o = finalizable.items[i];
+        if (gc_is_marked(o)) {
+            finalizable.items[j++] = o;
+            continue;
+        }
+        if (vec_push(&pending_del, o) < 0) {
+            finalizable.items[j++] = o; /* try again next time */
+            continue;
+        }
+        gc_mark(obj_val(o));
+        gc_pending = 1;
+    }
+    finalizable.len = j;
+    extern void gc_drain(void);
+    gc_drain();
+
+    /* 2. Weak references. */
+    j = 0;
+    for (size_t i = 0; i < weakrefs.len; i++) {
+        Object *wr = weakrefs.items[i];
+        WeakRefHead *w = (WeakRefHead *)wr;
+        if (!gc_is_marked(wr)) {
+            forget_basic_ref(wr, w->referent);
+            continue;   /* the weakref itself is garbage */
+        }
+        Value r = w->referent;
+        if (!r || !heap_contains((void *)r) || gc_is_marked((Object *)r)) {
+            weakrefs.items[j++] = wr;
+            continue;
+        }
+        forget_basic_ref(wr, r);
+        w->referent = VNULL;
+        if (w->callback && w->callback != VNone) {
+            if (vec_push(&pending_cb, wr) == 0) gc_pending = 1;
+        }
+    }
+    weakrefs.len = j;
+    /* Queued weakrefs (and their callbacks) must survive this sweep. */
+    for (size_t i = 0; i < pending_cb.len; i++) gc_mark(obj_val(pending_cb.items[i]));
+    for (size_t i = 0; i < pending_del.len; i++) gc_mark(obj_val(pending_del.items[i]));
+    gc_drain();
+}
+
+/* Trace the queues: objects waiting for their callbacks are roots. */
+void finalize_mark_queues(void) {
+    for (size_t i = 0; i < pending_cb.len; i++) gc_mark(obj_val(pending_cb.items[i]));
+    for (size_t i = 0; i < pending_del.len; i++) gc_mark(obj_val(pending_del.items[i]));
+}
+
+/* All weakrefs currently pointing at `referent` (for getweakrefs/getweakrefcount). */
+size_t gc_weakrefs_to(Value referent, Object **out, size_t max) {
+    size_t n = 0;
+    for (size_t i = 0; i < weakrefs.len; i++) {
+        WeakRefHead *w = (WeakRefHead *)weakrefs.items[i];
+        if (w->referent == referent) {
+            if (out && n < max) out[n] = weakrefs.items[i];
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Run queued weakref callbacks and __del__ methods.  Safe point only. */
+void gc_run_pending(void) {
+    static bool running;
+    if (running) return;
+    running = true;
+    gc_pending = 0;
+    Value saved = err_fetch();
+    while (pending_cb.len || pending_del.len) {
+        if (pending_del.len) {
+            Object *o = pending_del.items[--pending_del.len];
+            Value self = obj_val(o);
+            extern Value call_method_lookup(Value self, const char *name, Value *args, size_t nargs, bool *found);
+            bool found;
+            Value r = call_method_lookup(self, "__del__", NULL, 0, &found);
+            if (!r && found) {
+                Value e = err_fetch();
+                Value m = type_lookup_cstr(o->type, "__del__");
+                err_write_unraisable(e, m ? m : self);
+            }
+            continue;
+        }
+        Object *wr = pending_cb.items[--pending_cb.len];
+        WeakRefHead *w = (WeakRefHead *)wr;
+        Value cb = w->callback;
+        w->callback = VNULL;  /* a callback runs once */
+        if (!cb || cb == VNone) continue;
+        Value r = obj_call1(cb, obj_val(wr));
+        if (!r) {
+            Value e = err_fetch();
+            err_write_unraisable(e, cb);
+        }
+    }
+    err_restore(saved);
+    running = false;
+}
