@@ -3,6 +3,7 @@
 #define TAIPAN_DATAMOD_H
 
 #include "../objects/object.h"
+#include "../objects/type.h"
 #include "../objects/tuple.h"
 #include "../objects/func.h"
 #include "../objects/int.h"
@@ -57,5 +58,19 @@ static inline int dm_ssize(Value v, ssize_t *out) {
     *out = x;
     return 0;
 }
+
+/* _PyObject_LookupSpecial: a dunder found on the type, bound to o; VNULL
+ * without an exception when the type has none. */
+static inline Value dm_lookup_special(Value o, const char *name) {
+    Value d = type_lookup_cstr(val_type(o), name);
+    if (!d) return VNULL;
+    Type *dt = val_type(d);
+    if (dt->descr_get) return dt->descr_get(d, o, obj_val(val_type(o)));
+    return d;
+}
+
+/* PyObject_LengthHint (operator.c): len(o), else o.__length_hint__(), else dflt;
+ * -1 with an exception on error. */
+ssize_t operator_length_hint(Value o, ssize_t dflt);
 
 #endif
