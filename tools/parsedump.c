@@ -1,7 +1,8 @@
 /* parsedump.c: parse a Python file with Taipan's front end and print ast.dump() of it. */
 
 /*
-** Usage: parsedump [-m exec|eval|single|func_type] [-q] [-e] FILE...
+** Usage: parsedump [-m exec|eval|single|func_type] [-q] [-e] [-i] FILE...
+** (-i: codeop's flags, PARSE_FLAG_ALLOW_INCOMPLETE_INPUT|DONT_IMPLY_DEDENT)
 ** Prints the tree as CPython's ast.dump(tree, include_attributes=True)
 ** would, one line per file.  On a syntax error prints
 **   ERROR <Type> <lineno> <offset> <msg>
@@ -48,12 +49,14 @@ static char *read_file(const char *path, size_t *len)
 int main(int argc, char **argv)
 {
     ParseMode mode = PARSE_MODE_EXEC;
-    int quiet = 0, extended = 0, i = 1, rc = 0;
+    int quiet = 0, extended = 0, flags = 0, i = 1, rc = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "-q"))
             quiet = 1;
         else if (!strcmp(argv[i], "-e"))
             extended = 1;
+        else if (!strcmp(argv[i], "-i"))
+            flags |= PARSE_FLAG_ALLOW_INCOMPLETE_INPUT | PARSE_FLAG_DONT_IMPLY_DEDENT;
         else if (!strcmp(argv[i], "-m") && i + 1 < argc) {
             const char *m = argv[++i];
             mode = !strcmp(m, "eval") ? PARSE_MODE_EVAL
@@ -79,7 +82,7 @@ int main(int argc, char **argv)
         }
         Arena *a = ast_arena_new();
         ParseError err;
-        ASTNode *mod = parse_source(a, src, len, argv[i], mode, 0, &err);
+        ASTNode *mod = parse_source(a, src, len, argv[i], mode, flags, &err);
         if (many && !quiet)
             printf("== %s\n", argv[i]);
         if (mod) {

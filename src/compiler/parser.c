@@ -731,8 +731,10 @@ static char *decode_source(Parser *p, const char *src, size_t len, size_t *outle
         }
         out[o++] = c;
     }
-    if (o > 0 && out[o - 1] != '\n')
+    if (o > 0 && out[o - 1] != '\n') {
+        p->appended_newline = 1;
         out[o++] = '\n';
+    }
     out[o] = 0;
     free(conv);
     *outlen = o;
@@ -842,9 +844,32 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
     Tokenizer tok;
     tok_init(&tok, buf, n, 1, 0, a);
     tok.interactive = mode == PARSE_MODE_SINGLE;
+    if (mode == PARSE_MODE_SINGLE && p->appended_newline) {
+        /* CPython does not add the newline in single mode; the last line
+        ** ends at EOF. */
+        tok.implicit_nl = buf + n - 1;
+        tok.no_eof_dedent = (flags & PARSE_FLAG_DONT_IMPLY_DEDENT) != 0;
+    }
     p->tok = &tok;
 
     ASTNode *result = run_start_rule(p);
+    if (!result && (flags & PARSE_FLAG_ALLOW_INCOMPLETE_INPUT) && tok.hit_eof &&
+        err->kind != PARSE_ERR_MEMORY) {
+        /* The input stopped in the middle of something: codeop asks for more.
+        ** A tokenizer error keeps its position (CPython clears the error and
+        ** raises at the tokenizer's position). */
+        if (tok.err.kind != PARSE_ERR_NONE && err->kind != PARSE_ERR_NONE) {
+            err->kind = PARSE_ERR_SYNTAX;
+            snprintf(err->msg, sizeof err->msg, "incomplete input");
+        } else {
+            memset(err, 0, sizeof *err);
+            p->error = 0;
+            p_error_last(p, PARSE_ERR_SYNTAX, "incomplete input");
+        }
+        p_free_tokens(p);
+        free(buf);
+        return NULL;
+    }
     if (!result && !p->error) {
         /* First pass failed without a specific error. */
         Token last = p->fill ? *p->tokens[p->fill - 1] : (Token){0};

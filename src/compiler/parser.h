@@ -33,6 +33,13 @@ enum {
     ** file: decode errors read "(unicode error) ..." instead of the
     ** "Non-UTF-8 code starting with ..." file message. */
     PARSE_FLAG_STRING_INPUT = 1 << 1,
+    /* PyCF_ALLOW_INCOMPLETE_INPUT (codeop, the REPL): when the parse fails
+    ** because the input ended early (an open block, bracket or
+    ** triple-quoted string), the error is SyntaxError "incomplete input". */
+    PARSE_FLAG_ALLOW_INCOMPLETE_INPUT = 1 << 2,
+    /* PyCF_DONT_IMPLY_DEDENT: in single mode, input that does not end with
+    ** a newline does not close its open blocks. */
+    PARSE_FLAG_DONT_IMPLY_DEDENT = 1 << 3,
 };
 
 /*

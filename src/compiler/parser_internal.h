@@ -58,6 +58,7 @@ struct Parser {
     int speculative;            /* >0 while trying an alternative that may backtrack */
     int memo_gen;               /* bumped per pass: memo entries of older passes are stale */
     int skip_invalid_expression; /* the next expression skips invalid_expression */
+    int appended_newline;       /* the source lacked a final newline */
     struct ParserMemo *memo;    /* per token index, allocated in the error pass only */
     int memo_cap;
 };

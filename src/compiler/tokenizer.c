@@ -570,6 +570,8 @@ static TokType tok_string(Tokenizer *t, Token *tok, const char *start)
     while (end_quote_size != quote_size) {
         char c = *t->cur;
         if (c == 0 || (quote_size == 1 && c == '\n')) {
+            if (c == 0 || t->cur == t->implicit_nl)
+                t->hit_eof = 1;
             int detected = t->lineno;
             if (c == 0 && t->cur > t->buf && t->cur[-1] == '\n')
                 detected--;
@@ -757,8 +759,12 @@ static int tok_indentation(Tokenizer *t, int *blankline)
         return 1;
     if (cont_line_col)
         col = altcol = cont_line_col;
-    if (c == 0)
+    if (c == 0) {
+        t->hit_eof = 1;
+        if (t->no_eof_dedent)
+            return 1;
         col = altcol = 0;   /* EOF: dedent everything */
+    }
     if (col == t->indstack[t->indent]) {
         if (altcol != t->altindstack[t->indent])
             goto tab_error;
@@ -816,6 +822,10 @@ static TokType tok_get_impl(Tokenizer *t, Token *tok);
 TokType tok_get(Tokenizer *t, Token *tok)
 {
     TokType type = tok_get_impl(t, tok);
+    /* CPython reads one character past a token to end it: a token ending
+    ** where the input ends has hit EOF. */
+    if (t->implicit_nl && t->cur >= t->implicit_nl)
+        t->hit_eof = 1;
     if (type == T_ERRORTOKEN && tok->type != T_ERRORTOKEN) {
         /* Errors return before a token was filled in. */
         tok->type = T_ERRORTOKEN;
@@ -832,7 +842,7 @@ TokType tok_get(Tokenizer *t, Token *tok)
         /* At the end of the text CPython is still on the last line. */
         tok->lineno = tok->end_lineno = t->lineno - 1;
         tok->line_start = t->last_line_start;
-        tok->err_col = (int)(t->cur - t->last_line_start);
+        tok->err_col = (int)(t->cur - t->last_line_start) - (t->implicit_nl ? 1 : 0);
         tok->col_offset = tok->end_col_offset = -1;
     }
     return type;
@@ -885,6 +895,7 @@ again:
     }
 
     if (c == 0) {
+        t->hit_eof = 1;
         if (t->level > 0 && !t->fstring_mode) {
             t->eof_in_parens = 1;
             t->at_eof = 1;
@@ -948,6 +959,8 @@ again:
     ** ends before the '\n'. */
     if (c == '\n') {
         const char *nl = t->cur;
+        if (nl == t->implicit_nl)
+            t->hit_eof = 1;
         t->cur++;
         if (t->level > 0 || t->fstring_mode || t->blankline) {
             tok_newline(t);
@@ -961,6 +974,11 @@ again:
         int ln = t->lineno;
         t->cur = nl;
         fill(t, tok, T_NEWLINE, start, ln, ls);
+        if (nl == t->implicit_nl && start == nl) {
+            /* CPython makes this NEWLINE out of the EOF token: no position. */
+            tok->err_col = tok->col_offset;
+            tok->col_offset = tok->end_col_offset = -1;
+        }
         t->cur = nl + 1;
         tok_newline(t);
         t->atbol = 1;
@@ -1007,6 +1025,7 @@ again:
             SYNTAX_ERROR(t, "unexpected EOF while parsing");
             t->err.end_col = -1;
             t->err.raised = 0;
+            t->hit_eof = 1;
             return T_ERRORTOKEN;
         }
         tok_newline(t);

@@ -128,6 +128,10 @@ typedef struct Tokenizer {
     int parencolstack[TOK_MAXLEVEL];
     int cont_line;
     int at_eof;                 /* returned ENDMARKER or the EOF error token */
+    int hit_eof;                /* tried to read past the end (CPython's E_EOF) */
+    const char *implicit_nl;    /* the '\n' appended to input lacking one, in
+                                   single mode (reaching it is reaching EOF) */
+    int no_eof_dedent;          /* PARSE_FLAG_DONT_IMPLY_DEDENT for that input */
     int eof_in_parens;          /* EOF hit while level > 0 (no error set) */
     int interactive;
     int fstring_mode;           /* no INDENT/NEWLINE: the text is "(expr)" */
