@@ -45,5 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         run(data + 1, size - 1, PARSE_MODE_SINGLE, PARSE_FLAG_SOURCE_IS_UTF8, sink);
     if (data[0] & 2)
         run(data + 1, size - 1, PARSE_MODE_FUNC_TYPE, 0, sink);
+    if (data[0] & 4)
+        run(data + 1, size - 1, PARSE_MODE_SINGLE,
+            PARSE_FLAG_ALLOW_INCOMPLETE_INPUT | PARSE_FLAG_DONT_IMPLY_DEDENT, sink);
     return 0;
 }
