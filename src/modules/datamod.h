@@ -73,4 +73,29 @@ static inline Value dm_lookup_special(Value o, const char *name) {
  * -1 with an exception on error. */
 ssize_t operator_length_hint(Value o, ssize_t dflt);
 
+/* _PyArg_CheckPositional: "name expected 2 arguments, got 1". */
+static inline int dm_positional(const char *name, size_t nargs, size_t min, size_t max) {
+    if (nargs < min) {
+        err_format(&exc_TypeError, "%s expected %s%zu argument%s, got %zu", name, min == max ? "" : "at least ",
+                   min, min == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    if (nargs > max) {
+        err_format(&exc_TypeError, "%s expected %s%zu argument%s, got %zu", name, min == max ? "" : "at most ",
+                   max, max == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    return 0;
+}
+
+/* The keyword check of a builtin type's __new__, skipped (as CPython skips
+ * it) for a subclass with its own __init__, which may take keywords. */
+static inline int dm_new_no_kw(Type *t, Type *base, const char *name, Value kwnames) {
+    if (t != base && t->init != base->init) return 0;
+    return arg_no_kw(name, kwnames);
+}
+
+/* cls[args]: types.GenericAlias (objects/genericalias.c), for __class_getitem__ entries. */
+Value generic_class_getitem(Value cls, Value *args, size_t nargs, Value kw);
+
 #endif

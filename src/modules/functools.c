@@ -328,7 +328,7 @@ Type type_keywrapper = {
 static Value cmp_to_key_m(Value self, Value *args, size_t nargs, Value kw) {
     static const char *const names[] = {"mycmp", NULL};
     Value cmp;
-    if (arg_parse("cmp_to_key", args, nargs, kw, names, 0, 1, &cmp) < 0) return VNULL;
+    if (dm_parse("cmp_to_key", args, nargs, kw, names, 0, 1, 1, &cmp) < 0) return VNULL;
     return key_new_obj(cmp, VNULL);
 }
 

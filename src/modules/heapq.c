@@ -82,7 +82,7 @@ static bool check_list(const char *fname, const char *argdesc, Value v) {
 }
 
 static Value heappush_m(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("heappush", kw) < 0 || arg_count("heappush", nargs, 2, 2) < 0) return VNULL;
+    if (arg_no_kw("_heapq.heappush", kw) < 0 || arg_count("heappush", nargs, 2, 2) < 0) return VNULL;
     if (!check_list("heappush", "argument 1", args[0])) return VNULL;
     if (list_append(args[0], args[1]) < 0) return VNULL;
     if (heap_siftdown(args[0], 0, list_size(args[0]) - 1, false) < 0) return VNULL;
@@ -92,7 +92,7 @@ static Value heappush_m(Value self, Value *args, size_t nargs, Value kw) {
 static Value heappop_common(const char *name, Value *args, size_t nargs, Value kw, bool max) {
     char qual[40];
     snprintf(qual, sizeof qual, "_heapq.%s", name);
-    if (arg_no_kw(name, kw) < 0 || arg_count(qual, nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw(qual, kw) < 0 || arg_count(qual, nargs, 1, 1) < 0) return VNULL;
     Value heap = args[0];
     if (!check_list(name, "argument", heap)) return VNULL;
     ssize_t n = list_size(heap);
@@ -117,7 +117,9 @@ static Value heappop_max_m(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 static Value heapreplace_common(const char *name, Value *args, size_t nargs, Value kw, bool max) {
-    if (arg_no_kw(name, kw) < 0 || arg_count(name, nargs, 2, 2) < 0) return VNULL;
+    char qual[40];
+    snprintf(qual, sizeof qual, "_heapq.%s", name);
+    if (arg_no_kw(qual, kw) < 0 || arg_count(name, nargs, 2, 2) < 0) return VNULL;
     Value heap = args[0];
     if (!check_list(name, "argument 1", heap)) return VNULL;
     if (list_size(heap) == 0) {
@@ -138,7 +140,7 @@ static Value heapreplace_max_m(Value self, Value *args, size_t nargs, Value kw) 
 }
 
 static Value heappushpop_m(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("heappushpop", kw) < 0 || arg_count("heappushpop", nargs, 2, 2) < 0) return VNULL;
+    if (arg_no_kw("_heapq.heappushpop", kw) < 0 || arg_count("heappushpop", nargs, 2, 2) < 0) return VNULL;
     Value heap = args[0], item = args[1];
     if (!check_list("heappushpop", "argument 1", heap)) return VNULL;
     if (list_size(heap) == 0) return item;
@@ -187,7 +189,7 @@ static int heapify_cache_friendly(Value heap, bool max) {
 static Value heapify_common(const char *name, Value *args, size_t nargs, Value kw, bool max) {
     char qual[40];
     snprintf(qual, sizeof qual, "_heapq.%s", name);
-    if (arg_no_kw(name, kw) < 0 || arg_count(qual, nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw(qual, kw) < 0 || arg_count(qual, nargs, 1, 1) < 0) return VNULL;
     Value heap = args[0];
     if (!check_list(name, "argument", heap)) return VNULL;
     ssize_t n = list_size(heap);

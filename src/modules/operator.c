@@ -22,8 +22,15 @@
  * argument (0 given)").
  */
 
+/* Keyword arguments are refused with the qualified name, as for any METH_FASTCALL function. */
+static bool no_kw(const char *name, Value kw) {
+    if (!kw || tuple_size(kw) == 0) return true;
+    err_format(&exc_TypeError, "_operator.%s() takes no keyword arguments", name);
+    return false;
+}
+
 static bool args2(const char *name, size_t nargs, Value kw) {
-    return arg_no_kw(name, kw) == 0 && arg_count(name, nargs, 2, 2) == 0;
+    return no_kw(name, kw) && arg_count(name, nargs, 2, 2) == 0;
 }
 
 /* PyArg_UnpackTuple's wording, which the getters use for their one argument. */
@@ -35,7 +42,7 @@ static bool one_arg(const char *name, size_t nargs, Value kw) {
 }
 
 static bool args1(const char *qualname, size_t nargs, Value kw) {
-    return arg_no_kw(qualname + 10, kw) == 0 && arg_count(qualname, nargs, 1, 1) == 0;
+    return no_kw(qualname + 10, kw) && arg_count(qualname, nargs, 1, 1) == 0;
 }
 
 /* ---- The operator table ---- */
@@ -219,7 +226,7 @@ static Value op_delitem(Value self, Value *args, size_t nargs, Value kw) {
     return obj_delitem(args[0], args[1]) < 0 ? VNULL : VNone;
 }
 static Value op_setitem(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("setitem", kw) < 0 || arg_count("setitem", nargs, 3, 3) < 0) return VNULL;
+    if (!no_kw("setitem", kw) || arg_count("setitem", nargs, 3, 3) < 0) return VNULL;
     return obj_setitem(args[0], args[1], args[2]) < 0 ? VNULL : VNone;
 }
 
@@ -265,7 +272,7 @@ ssize_t operator_length_hint(Value o, ssize_t dflt) {
 }
 
 static Value op_length_hint(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("length_hint", kw) < 0 || arg_count("length_hint", nargs, 1, 2) < 0) return VNULL;
+    if (!no_kw("length_hint", kw) || arg_count("length_hint", nargs, 1, 2) < 0) return VNULL;
     ssize_t dflt = 0;
     if (nargs > 1 && dm_ssize(args[1], &dflt) < 0) return VNULL;
     ssize_t n = operator_length_hint(args[0], dflt);
