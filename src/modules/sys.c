@@ -238,7 +238,19 @@ Value sys_init(int argc, char **argv, int orig_argc, char **orig_argv) {
     module_add(m, "meta_path", list_new(0));
     module_add(m, "path_hooks", list_new(0));
     module_add(m, "path_importer_cache", dict_new());
-    module_add(m, "builtin_module_names", tuple_pack(2, str_from_cstr("builtins"), str_from_cstr("sys")));
+    /* Every module in modules.def, sorted as CPython's; os.py looks for
+     * 'posix' here to pick its platform module. */
+    {
+        static const char *const builtin_names[] = {
+#define MODULE(name, init) name,
+#include "modules.def"
+#undef MODULE
+        };
+        Value l = list_new(ARRAY_LEN(builtin_names));
+        for (size_t i = 0; l && i < ARRAY_LEN(builtin_names); i++) list_append(l, str_intern_cstr(builtin_names[i]));
+        if (!l || list_sort(l, VNULL, false) < 0) return VNULL;
+        module_add(m, "builtin_module_names", list_as_tuple(l));
+    }
     module_add(m, "stdlib_module_names", tuple_empty());
     module_add(m, "ps1", str_from_cstr(">>> "));
     module_add(m, "ps2", str_from_cstr("... "));
