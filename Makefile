@@ -19,15 +19,26 @@ BASEFLAGS := -std=gnu11 -D_GNU_SOURCE -fno-strict-aliasing -pthread $(WARN) \
 	-DTAIPAN_STDLIB_DIR='"$(STDLIB_DIR)"' -DTAIPAN_LIB_DIR='"$(CURDIR)/lib"' -MMD -MP
 LIBS := -lgmp -lm -ldl -pthread
 
-SRCS := $(sort $(wildcard src/*/*.c)) src/main.c
+# BUILD=dir puts everything under another directory (parallel work trees).
+BUILD ?= build
+# The default tree builds the sources git tracks, so untracked work in
+# progress elsewhere in the tree cannot break it; other BUILD trees (and
+# checkouts without git) build every source file present.
+ALL_SRCS := $(sort $(wildcard src/*/*.c)) src/main.c
+ifeq ($(BUILD),build)
+TRACKED := $(shell git ls-files 'src/*.c' 2>/dev/null)
+endif
+ifneq ($(strip $(TRACKED)),)
+SRCS := $(filter $(TRACKED),$(ALL_SRCS))
+else
+SRCS := $(ALL_SRCS)
+endif
 
 REL_CFLAGS := $(BASEFLAGS) -O2 -g -DNDEBUG
 DBG_CFLAGS := $(BASEFLAGS) -O0 -g3
 ASAN_CFLAGS := $(BASEFLAGS) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
-# BUILD=dir puts everything under another directory (parallel work trees).
-BUILD ?= build
 REL_OBJS := $(SRCS:%.c=$(BUILD)/rel/%.o)
 DBG_OBJS := $(SRCS:%.c=$(BUILD)/dbg/%.o)
 ASAN_OBJS := $(SRCS:%.c=$(BUILD)/asan/%.o)

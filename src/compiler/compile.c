@@ -87,7 +87,9 @@ static void grow_code(Compiler *c) {
     int cap = u->capcode ? u->capcode * 2 : 64;
     uint32_t *code = realloc(u->code, sizeof(uint32_t) * (size_t)cap);
     CodeLoc *locs = realloc(u->locs, sizeof(CodeLoc) * (size_t)cap);
-    if (!code || !locs) {
+    uint8_t *live = realloc(u->live, (size_t)cap);
+    if (live) u->live = live;
+    if (!code || !locs || !live) {
         fprintf(stderr, "taipan: out of memory in the compiler\n");
         abort();
     }
@@ -96,17 +98,48 @@ static void grow_code(Compiler *c) {
     u->capcode = cap;
 }
 
+/*
+ * The collector scans a frame's registers precisely: at each instruction only
+ * registers below live[pc] can hold values the code will still use (the
+ * temporaries above were released).  Registers are allocated like a stack, so
+ * the allocation top when the instruction is emitted bounds them; the
+ * instruction's own operands are added for safety.
+ */
+static int live_bound(Compiler *c, uint32_t ins) {
+    int live = c->u->next_reg;
+    int op = INS_OP(ins), a = (int)INS_A(ins), b = (int)INS_B(ins), cc = (int)INS_C(ins);
+    int top = 0;
+    switch (op) {
+    case OP_CALL: case OP_CALLKW: top = a + b + 1; break;
+    case OP_CALLMETHOD: case OP_CALLMETHODKW: top = a + b + 2; break;
+    case OP_LOADMETHOD: case OP_BEFOREWITH: case OP_FORITER: top = a + 2; break;
+    case OP_BUILDTUPLE: case OP_BUILDLIST: case OP_BUILDSET: case OP_BUILDSTRING: top = b + cc; break;
+    case OP_BUILDDICT: top = b + 2 * cc; break;
+    case OP_UNPACK: top = a + cc; break;
+    case OP_CALLEX: top = b + 3; break;
+    case OP_BUILDSLICE: top = b + cc; break;
+    case OP_LOADCLOSURE: top = a + cc; break;
+    default: break;
+    }
+    if (opcode_format[op] != FMT_sJ && a + 1 > top) top = a + 1;
+    if (top > live) live = top;
+    return live > 255 ? 255 : live;
+}
+
 int emit(Compiler *c, uint32_t ins) {
     Unit *u = c->u;
     grow_code(c);
     u->locs[u->ncode] = u->loc;
     u->code[u->ncode] = ins;
+    u->live[u->ncode] = (uint8_t)live_bound(c, ins);
     return u->ncode++;
 }
 
 int emit_x(Compiler *c, uint32_t ins, uint32_t extra) {
     int at = emit(c, ins);
     emit(c, extra);
+    /* The extra word is data: it shares its instruction's liveness. */
+    c->u->live[at + 1] = c->u->live[at];
     return at;
 }
 
@@ -1075,6 +1108,7 @@ static void unit_init(Compiler *c, Unit *u, Scope *scope, Value name, Value qual
 static void unit_free(Unit *u) {
     free(u->code);
     free(u->locs);
+    free(u->live);
     free(u->exc);
     free(u->exc_depth);
 }
@@ -1126,6 +1160,10 @@ static Value unit_assemble(Compiler *c) {
     co->insns = (uint32_t *)((BlobObject *)insns)->data;
     co->ninsns = (size_t)u->ncode;
     co->locs_buf = locs;
+    Value live = blob_new((size_t)u->ncode);
+    if (!live) return VNULL;
+    memcpy(((BlobObject *)live)->data, u->live, (size_t)u->ncode);
+    co->live_buf = live;
     /* Exception entries, innermost (deepest) first; stable within a depth. */
     if (u->nexc) {
         int (*order)[3] = malloc(sizeof(int[3]) * (size_t)u->nexc);

@@ -50,6 +50,7 @@ typedef struct Unit {
     Scope *scope;
     uint32_t *code;
     CodeLoc *locs;
+    uint8_t *live;               /* registers that may be live at each instruction */
     int ncode, capcode;
     ExcEntry *exc;
     int nexc, capexc;

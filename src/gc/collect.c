@@ -77,6 +77,12 @@ void gc_add_scan_range(void **lo_ptr, void **hi_ptr) {
 
 void gc_set_prepare_sweep_hook(GCHook hook) { prepare_sweep_hook = hook; }
 
+static GCHook root_walkers[8];
+static size_t nroot_walkers;
+void gc_add_root_walker(GCHook walker) {
+    if (nroot_walkers < ARRAY_LEN(root_walkers)) root_walkers[nroot_walkers++] = walker;
+}
+
 static GCHook pre_mark_hooks[8];
 static size_t npre_mark_hooks;
 void gc_add_pre_mark_hook(GCHook hook) {
@@ -151,6 +157,7 @@ static inline void mark_conservative(uintptr_t w) {
     if (o) mark_object(o);
 }
 
+void gc_drain(void);
 static void drain(void) {
     while (msp) {
         Object *o = mstack[--msp];
@@ -196,6 +203,11 @@ static void recover_overflow(void) {
     }
 }
 
+void gc_drain(void) {
+    drain();
+    recover_overflow();
+}
+
 void gc_collect(void) {
     if (collecting) return;
     collecting = true;
@@ -206,10 +218,16 @@ void gc_collect(void) {
     for (size_t i = 0; i < nstatics; i++)
         if (statics[i]->type && statics[i]->type->trace) statics[i]->type->trace(statics[i]);
     for (size_t i = 0; i < nranges; i++) scan_words(*ranges[i].lo, *ranges[i].hi);
+    for (size_t i = 0; i < nroot_walkers; i++) root_walkers[i]();
     scan_stack();
     drain();
     recover_overflow();
 
+    extern void finalize_mark_queues(void), finalize_prepare(void);
+    finalize_mark_queues();
+    drain();
+    finalize_prepare();
+    recover_overflow();
     if (prepare_sweep_hook) {
         prepare_sweep_hook();
         drain();

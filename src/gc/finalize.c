@@ -3,6 +3,7 @@
 #include "../vm/error.h"
 #include "../objects/str.h"
 #include "../objects/tuple.h"
+#include "../objects/type.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,13 +11,16 @@
 /*
  * After marking and before sweeping, the collector calls finalize_prepare():
  *
- * 1. Objects with a __del__ that are about to die are resurrected: marked,
+ * 1. Weak references whose referent is unmarked are cleared, and those
+ *    with a callback are queued (the weakref and its callback kept alive
+ *    for the call).  Weakrefs that are themselves garbage are dropped.
+ * 2. Objects with a __del__ that are about to die are resurrected: marked,
  *    with everything they reach, and queued.  Each object's __del__ runs
  *    once (PEP 442): it is no longer registered, so if it is still
  *    unreachable at a later collection it is simply freed.
- * 2. Weak references whose referent is still unmarked are cleared, and
- *    those with a callback are queued (the weakref and its callback kept
- *    alive for the call).  Weakrefs that are themselves garbage are dropped.
+ *
+ * Finalizers run before weakref callbacks, the order CPython's reference
+ * counting gives for an object that dies alone.
  *
  * Queued work never runs inside the collector, which may have been entered
  * from any allocation: gc_pending is set, and the interpreter calls
@@ -67,27 +71,10 @@ static void forget_basic_ref(Object *wr, Value referent) {
 }
 
 void finalize_prepare(void) {
-    /* 1. __del__: resurrect the dying. */
-    size_t j = 0;
-    for (size_t i = 0; i < finalizable.len; i++) {
-        Object *o = finalizable.items[i];
-        if (gc_is_marked(o)) {
-            finalizable.items[j++] = o;
-            continue;
-        }
-        if (vec_push(&pending_del, o) < 0) {
-            finalizable.items[j++] = o; /* try again next time */
-            continue;
-        }
-        gc_mark(obj_val(o));
-        gc_pending = 1;
-    }
-    finalizable.len = j;
     extern void gc_drain(void);
-    gc_drain();
-
-    /* 2. Weak references. */
-    j = 0;
+    /* 1. Weak references to objects about to die are cleared first, so a
+     *    weakref never hands out an object that is being finalized. */
+    size_t j = 0;
     for (size_t i = 0; i < weakrefs.len; i++) {
         Object *wr = weakrefs.items[i];
         WeakRefHead *w = (WeakRefHead *)wr;
@@ -107,7 +94,24 @@ void finalize_prepare(void) {
         }
     }
     weakrefs.len = j;
-    /* Queued weakrefs (and their callbacks) must survive this sweep. */
+
+    /* 2. __del__: the dying are resurrected for their finalizer, once. */
+    j = 0;
+    for (size_t i = 0; i < finalizable.len; i++) {
+        Object *o = finalizable.items[i];
+        if (gc_is_marked(o)) {
+            finalizable.items[j++] = o;
+            continue;
+        }
+        if (vec_push(&pending_del, o) < 0) {
+            finalizable.items[j++] = o; /* try again next time */
+            continue;
+        }
+        gc_pending = 1;
+    }
+    finalizable.len = j;
+
+    /* Everything queued (and all it reaches) survives this sweep. */
     for (size_t i = 0; i < pending_cb.len; i++) gc_mark(obj_val(pending_cb.items[i]));
     for (size_t i = 0; i < pending_del.len; i++) gc_mark(obj_val(pending_del.items[i]));
     gc_drain();
@@ -141,7 +145,8 @@ void gc_run_pending(void) {
     Value saved = err_fetch();
     while (pending_cb.len || pending_del.len) {
         if (pending_del.len) {
-            Object *o = pending_del.items[--pending_del.len];
+            Object *o = pending_del.items[0];
+            memmove(pending_del.items, pending_del.items + 1, --pending_del.len * sizeof(Object *));
             Value self = obj_val(o);
             extern Value call_method_lookup(Value self, const char *name, Value *args, size_t nargs, bool *found);
             bool found;
@@ -153,7 +158,8 @@ void gc_run_pending(void) {
             }
             continue;
         }
-        Object *wr = pending_cb.items[--pending_cb.len];
+        Object *wr = pending_cb.items[0];
+        memmove(pending_cb.items, pending_cb.items + 1, --pending_cb.len * sizeof(Object *));
         WeakRefHead *w = (WeakRefHead *)wr;
         Value cb = w->callback;
         w->callback = VNULL;  /* a callback runs once */

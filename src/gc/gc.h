@@ -34,6 +34,8 @@
 #define GC_PAGE_SIZE ((size_t)1 << GC_PAGE_SHIFT)
 #define GC_SMALL_MAX 32768
 
+typedef void (*GCHook)(void);
+
 /* The write barrier.  All stores of references into heap objects use it. */
 #define GC_WRITE(owner, field, value) ((void)(owner), (field) = (value))
 
@@ -48,7 +50,10 @@ void gc_mark_range(const Value *p, size_t n);  /* mark an array of Values */
 void gc_add_root(Value *slot);
 void gc_add_static(Object *obj);
 
-/* Conservative ranges other than the C stack (the interpreter value stack). */
+/* A function that marks roots it knows precisely (the interpreter's frames). */
+void gc_add_root_walker(GCHook walker);
+
+/* Conservative ranges other than the C stack. */
 void gc_add_scan_range(void **lo_ptr, void **hi_ptr);
 
 /* Find the object containing `addr`, or NULL if it is not in a live object. */
@@ -69,12 +74,18 @@ typedef struct GCStats {
 } GCStats;
 void gc_get_stats(GCStats *out);
 
+/* Weak references and __del__ (finalize.c).  Callbacks and finalizers run
+ * at the interpreter's next safe point, never inside a collection. */
+extern volatile int gc_pending;
+void gc_run_pending(void);
+int gc_register_weakref(Object *wr);
+int gc_register_finalizer(Object *o);
+
 /* Tunables: TAIPAN_GCSTRESS=N collects every N allocations. */
 extern unsigned gc_stress;
 extern bool gc_enabled;
 
 /* Called by the collector before sweeping so weakrefs/finalizers can act. */
-typedef void (*GCHook)(void);
 void gc_set_prepare_sweep_hook(GCHook hook);
 /* Runs before marking: caches of unrooted pointers empty themselves here. */
 void gc_add_pre_mark_hook(GCHook hook);

@@ -271,6 +271,10 @@ void *gc_alloc(Type *type, size_t size) {
     }
     o->type = type;
     if (type->finalize) fin_register(o);
+    if (type->flags & TF_HAS_DEL) {
+        extern int gc_register_finalizer(Object *o);
+        gc_register_finalizer(o);
+    }
     return o;
 }
 

@@ -80,7 +80,6 @@ static Value make_ref(Type *t, Value ob, Value callback) {
     if (callback == VNone) callback = VNULL;
     bool basic = t == &type_weakref && !callback;
     /* Instances that keep attributes in their side slot (instance.h) cannot cache the basic ref there. */
-    extern Type type_attrholder_internal;
     void **slot = gc_is_heap_pointer((void *)ob) && val_type(ob)->attrs_offset != (size_t)1
                       ? gc_side_slot(val_obj(ob)) : NULL;
     if (basic && slot && *slot) return obj_val(*slot);
@@ -220,7 +219,7 @@ static Value proxy_binop(Value a, Value b, int op) {
     return num_binop(a, b, op);
 }
 
-#define PROXY_BINOP(NAME, slot, d, r, i, sym) \
+#define BINOP(NAME, slot, d, r, i, sym) \
     static Value proxy_nb_##slot(Value a, Value b) { return proxy_binop(a, b, BINOP_##NAME); }
 #include "../objects/binops.def"
 #undef BINOP

@@ -74,6 +74,7 @@ static void code_trace(Object *o) {
     gc_mark(c->qualname);
     gc_mark(c->insns_buf);
     gc_mark(c->locs_buf);
+    gc_mark(c->live_buf);
     gc_mark(c->exc_buf);
     gc_mark(c->cache_buf);
     gc_mark(c->cell_regs);

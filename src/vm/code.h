@@ -73,6 +73,7 @@ typedef struct CodeObject {
     Value filename, name, qualname;
     Value insns_buf;         /* GC buffer holding the instructions */
     Value locs_buf;          /* CodeLoc per instruction word */
+    Value live_buf;          /* uint8 per instruction word: registers that may be live there */
     Value exc_buf;           /* ExcEntry array */
     Value cache_buf;         /* CacheEntry array */
     Value cell_regs;         /* bytes: register of each cellvar/freevar, or VNULL */

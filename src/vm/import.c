@@ -34,7 +34,9 @@ typedef struct BuiltinModule {
     Value (*init)(void);
 } BuiltinModule;
 
-#define MODULE(name, init) extern Value init(void);
+/* Weak, so a module listed in modules.def whose source is not in this build
+ * (work in progress in a parallel tree) is simply absent. */
+#define MODULE(name, init) extern Value init(void) __attribute__((weak));
 #include "../modules/modules.def"
 #undef MODULE
 static const BuiltinModule builtin_modules[] = {
@@ -45,7 +47,7 @@ static const BuiltinModule builtin_modules[] = {
 
 bool import_is_builtin(const char *name) {
     for (size_t i = 0; i < ARRAY_LEN(builtin_modules); i++)
-        if (strcmp(builtin_modules[i].name, name) == 0) return true;
+        if (builtin_modules[i].init && strcmp(builtin_modules[i].name, name) == 0) return true;
     return false;
 }
 
@@ -164,7 +166,7 @@ static Value import_one(Value fullname, Value parent) {
     const char *full = str_data(fullname);
     if (!parent) {
         for (size_t i = 0; i < ARRAY_LEN(builtin_modules); i++) {
-            if (strcmp(builtin_modules[i].name, full) != 0) continue;
+            if (!builtin_modules[i].init || strcmp(builtin_modules[i].name, full) != 0) continue;
             m = builtin_modules[i].init();
             if (!m) return VNULL;
             if (dict_set(sys_modules_dict, fullname, m) < 0) return VNULL;

@@ -36,6 +36,8 @@ static char *c_stack_limit;
 
 #define VALUE_STACK_SLOTS ((size_t)64 << 20)   /* 512 MiB reserved, touched as used */
 
+static void interp_mark_frames(void);
+
 void interp_init(void) {
     Value *stack = mmap(NULL, VALUE_STACK_SLOTS * sizeof(Value), PROT_READ | PROT_WRITE,
                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -45,7 +47,7 @@ void interp_init(void) {
     }
     ts->stack_lo = ts->stack_top = stack;
     ts->stack_hi = stack + VALUE_STACK_SLOTS;
-    gc_add_scan_range((void **)&ts->stack_lo, (void **)&ts->stack_top);
+    gc_add_root_walker(interp_mark_frames);
     /* Leave 256 KiB of C stack for error handling below the recursion check. */
     struct rlimit rl;
     size_t size = 8u << 20;
@@ -53,6 +55,35 @@ void interp_init(void) {
     char here;
     c_stack_limit = &here - size + (256u << 10);
     gc_add_root(&builtins_dict);
+}
+
+/*
+ * The frames are roots: their header fields, and the registers that can be
+ * live at the instruction each frame is at.  Dead temporaries are not
+ * scanned, so `del x; gc.collect()` frees x as programs expect.
+ */
+static void interp_mark_frames(void) {
+    for (Frame *f = ts ? ts->frame : NULL; f; f = f->back) {
+        CodeObject *co = f->code;
+        gc_mark(obj_val(co));
+        gc_mark(f->func);
+        gc_mark(f->globals);
+        gc_mark(f->builtins);
+        gc_mark(f->locals);
+        gc_mark(f->frame_obj);
+        gc_mark(f->gen);
+        gc_mark(f->sent);
+        size_t n = (size_t)co->nregs;
+        ssize_t i = f->pc - co->insns - 1;
+        if (co->live_buf && i >= 0 && (size_t)i < co->ninsns) {
+            size_t live = ((BlobObject *)co->live_buf)->data[i];
+            if (live < n) n = live;
+        }
+        gc_mark_range(f->regs, n);
+        /* Dead registers are cleared: a stale pointer left there could
+         * otherwise be marked at a later collection, after its object died. */
+        for (size_t k = n; k < (size_t)co->nregs; k++) f->regs[k] = VNULL;
+    }
 }
 
 /* RecursionError if the C stack is nearly exhausted. */
@@ -599,9 +630,12 @@ Value interp_run(Frame *f) {
         K = tuple_items(co->consts);   \
     } while (0)
 #define SAVE_PC() (f->pc = pc)
+/* The frame's pc is kept current so the collector knows which registers
+ * are live (code->live_buf) and tracebacks know the line, at any point. */
 #define DISPATCH()                     \
     do {                               \
         ins = *pc++;                   \
+        f->pc = pc;                    \
         goto *dispatch[INS_OP(ins)];   \
     } while (0)
 #define A INS_A(ins)
@@ -1014,6 +1048,10 @@ op_LOOP: {
     (*counter)++;   /* exact hotness count for the JIT's trace selection */
     pc++;
     pc += INS_sJ(ins);
+    if (unlikely(gc_pending)) {
+        SAVE_PC();
+        gc_run_pending();
+    }
     DISPATCH();
 }
 op_JUMPIFTRUE: {
@@ -1216,6 +1254,7 @@ do_call:
                 nf->ret_reg = dest;
                 f = nf;
                 LOAD_FRAME();
+                if (unlikely(gc_pending)) gc_run_pending();
                 DISPATCH();
             }
         }
