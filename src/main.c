@@ -260,6 +260,10 @@ options_done:
         free(src);
         status = code ? run_code(code, filename, file_attr) : report_uncaught();
     }
+    /* The atexit module's callbacks run after the program and its traceback,
+     * before the streams are flushed, as in CPython's Py_FinalizeEx. */
+    extern void atexit_run_exitfuncs(void);
+    atexit_run_exitfuncs();
     if (sys_flush_std() && status == 0) status = 120;
     fflush(stdout);
     return status;
