@@ -1214,15 +1214,15 @@ static int invalid_expression(Parser *p)
         }
     }
     p->mark = m;
-    if (t0->type == T_NAME && p_peek2(p)->type != T_LPAR &&
-        (tok_is(t0, "print") || tok_is(t0, "exec"))) {
+    /* invalid_legacy_expression: NAME !'(' star_expressions.  CPython parses
+    ** the star_expressions after any name (errors found there count) and
+    ** only then checks for print/exec. */
+    if (t0->type == T_NAME && p_peek2(p)->type != T_LPAR) {
         p->mark++;
-        int saved = p->invalid_pass;
         ASTNode *b = can_start_expression(p) ? p_star_expressions(p) : NULL;
-        p->invalid_pass = saved;
         if (p->error)
             return 1;
-        if (b) {
+        if (b && (tok_is(t0, "print") || tok_is(t0, "exec"))) {
             p_error_at(p, PARSE_ERR_SYNTAX, t0->lineno, t0->col_offset, b->end_lineno,
                        b->end_col_offset, "Missing parentheses in call to '%.*s'. Did you mean %.*s(...)?",
                        (int)(t0->end - t0->start), t0->start, (int)(t0->end - t0->start), t0->start);
