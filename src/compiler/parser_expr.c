@@ -1758,7 +1758,8 @@ ASTNode *p_arguments_node(Parser *p, int lambda)
                 plist_push(p, &kwdefaults, def);
             } else {
                 if (!def && defaults.len > 0) {
-                    if (p->invalid_pass)
+                    /* invalid_parameters wants a complete param_no_default. */
+                    if (p->invalid_pass && (p_at(p, T_COMMA) || p_at(p, close)))
                         p_error_node(p, a, "non-default argument follows default argument");
                     goto fail;
                 }
