@@ -2,6 +2,7 @@
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/bytes.h"
+#include "../objects/memoryview.h"
 #include "../objects/int.h"
 #include "../objects/float.h"
 #include "../objects/tuple.h"
@@ -825,6 +826,7 @@ Value builtins_init(void) {
     struct { const char *name; Type *t; } types[] = {
         {"object", &type_object}, {"type", &type_type}, {"int", &type_int}, {"bool", &type_bool},
         {"float", &type_float}, {"str", &type_str}, {"bytes", &type_bytes}, {"bytearray", &type_bytearray},
+        {"memoryview", &type_memoryview},
         {"tuple", &type_tuple}, {"list", &type_list}, {"dict", &type_dict}, {"set", &type_set},
         {"frozenset", &type_frozenset}, {"range", &type_range}, {"slice", &type_slice},
         {"enumerate", &type_enumerate}, {"zip", &type_zip}, {"map", &type_map}, {"filter", &type_filter},

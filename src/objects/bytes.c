@@ -1,6 +1,7 @@
 /* bytes.c - bytes and bytearray: construction, repr, hashing, comparison, indexing, concatenation, mutation. */
 #include "bytes.h"
 #include "str.h"
+#include "buffer.h"
 #include "str_internal.h"
 #include "int.h"
 #include "tuple.h"
@@ -174,7 +175,7 @@ static void bytearray_trace(Object *o) {
 
 int bytearray_resize(Value v, size_t size) {
     ByteArrayObject *b = (ByteArrayObject *)v;
-    if ((ssize_t)size != b->size && b->exports > 0) {
+    if ((ssize_t)size != b->size && buffer_exports_held(&b->exports)) {
         err_set(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
         return -1;
     }
@@ -216,7 +217,8 @@ Value bytearray_new(const char *data, size_t size) { return bytearray_alloc_type
 
 /* ---- Buffers ---- */
 
-bool (*bytes_buffer_hook)(Value v, const char **data, size_t *size);
+/* Other exporters (memoryview, C modules) go through the buffer protocol (buffer.c). */
+bool (*bytes_buffer_hook)(Value v, const char **data, size_t *size) = buffer_simple_bytes;
 
 bool bytes_get_buffer(Value v, const char **data, size_t *size) {
     if (val_is_int(v)) return false;
@@ -578,6 +580,9 @@ static int bytes_source(ByteBuilder *bb, Value x, const char *tname) {
         bb_append(bb, d, n);
         return 0;
     }
+    /* Any other exporter, non-contiguous memoryviews included, copied in C order (buffer.c). */
+    int rc = buffer_append_bytes(bb, x);
+    if (rc != 0) return rc < 0 ? -1 : 0;
     if (str_check(x)) {
         err_set(&exc_TypeError, "string argument without an encoding");
         return -1;
@@ -720,7 +725,7 @@ static int splice(Value self, size_t lo, size_t hi, const char *src, size_t n) {
         memcpy(copy, src, n);
         src = copy;
     }
-    if (nsize != size && b->exports > 0) {
+    if (nsize != size && buffer_exports_held(&b->exports)) {
         free(copy);
         err_set(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
         return -1;
@@ -897,6 +902,7 @@ Type type_bytes = {
     .nb = {[BINOP_MOD] = bytes_mod_slot},
     .sq_concat = bytes_concat_slot,
     .sq_repeat = bytes_repeat,
+    .getbuffer = buffer_bytes_export,   /* the buffer protocol: buffer.c */
     .methods = bytes_methods_table,
     .doc = "bytes(iterable_of_ints) -> bytes\n"
            "bytes(string, encoding[, errors]) -> bytes\n"
@@ -932,6 +938,8 @@ Type type_bytearray = {
     .sq_inplace_concat = bytearray_inplace_concat,
     .sq_repeat = bytearray_repeat,
     .sq_inplace_repeat = bytearray_inplace_repeat,
+    .getbuffer = buffer_bytearray_export,   /* the buffer protocol: buffer.c */
+    .releasebuffer = buffer_bytearray_release,
     .methods = bytearray_methods_table,
     .doc = "bytearray(iterable_of_ints) -> bytearray\n"
            "bytearray(string, encoding[, errors]) -> bytearray\n"

@@ -12,6 +12,7 @@
  * GC owns lifetimes (mark bits live in side bitmaps, not here).
  */
 typedef struct Type Type;
+struct Buffer;   /* buffer.h */
 typedef struct Object {
     intptr_t refcnt;
     Type *type;
@@ -167,6 +168,12 @@ struct Type {
     BinaryFunc sq_concat, sq_inplace_concat;
     Value (*sq_repeat)(Value seq, ssize_t n);
     Value (*sq_inplace_repeat)(Value seq, ssize_t n);
+
+    /* The buffer protocol (buffer.h, added with memoryview): an exporter of
+     * raw memory fills a Buffer and is told when it is given back.  Found
+     * along the base chain, so subclasses need not copy them. */
+    int (*getbuffer)(Value obj, struct Buffer *view, int flags);
+    void (*releasebuffer)(Value obj, struct Buffer *view);
 
     /* Declarations turned into descriptors in dict by type_ready(). */
     const MethodDef *methods;
