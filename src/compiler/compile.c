@@ -1055,9 +1055,6 @@ static bool any_starred_public(ASTSeq *s) {
     return false;
 }
 
-/* match statements arrive with the front-end work (issue 3). */
-void compile_match(Compiler *c, ASTNode *s) { compile_error(c, s, "match statements are not supported yet"); }
-
 /* Annotation text under `from __future__ import annotations`.  CPython
  * unparses the AST; the source text of the expression is the same for
  * ordinary annotations (whitespace aside) and is what we use for now. */

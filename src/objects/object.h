@@ -93,6 +93,8 @@ enum {
     TF_TYPE_SUBCLASS = 1 << 15,
     TF_FLOAT_SUBCLASS = 1 << 16,
     TF_SET_SUBCLASS = 1 << 17,
+    TF_SEQUENCE = 1 << 18,         /* matched by sequence patterns (CPython's Py_TPFLAGS_SEQUENCE) */
+    TF_MAPPING = 1 << 19,          /* matched by mapping patterns */
     TF_HAS_GETATTR_HOOK = 1 << 20, /* defines __getattr__ */
     TF_HAS_DEL = 1 << 21,          /* defines __del__ */
 };

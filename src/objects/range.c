@@ -310,6 +310,7 @@ static const MemberDef range_members[] = {
 Type type_range = {
     .hdr = {0, &type_type},
     .name = "range",
+    .flags = TF_SEQUENCE,
     .basicsize = sizeof(RangeObject),
     .trace = range_trace,
     .new = range_new_m,

@@ -128,7 +128,7 @@ static void inherit_slots(Type *t, Type *b) {
     t->flags |= b->flags & (TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_BYTES_SUBCLASS |
                             TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
                             TF_EXC_SUBCLASS | TF_TYPE_SUBCLASS | TF_FLOAT_SUBCLASS |
-                            TF_SET_SUBCLASS);
+                            TF_SET_SUBCLASS | TF_SEQUENCE | TF_MAPPING);
 }
 
 static void add_methods(Type *t) {
@@ -792,6 +792,13 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     {
         extern void heap_instance_trace(Object *o);
         t->trace = heap_instance_trace;
+    }
+    /* collections.abc.Sequence/Mapping declare what pattern matching sees. */
+    Value tpflags = dict_get_cstr(t->dict, "__abc_tpflags__");
+    if (tpflags && val_is_int(tpflags)) {
+        if (val_int(tpflags) & (1 << 5)) t->flags = (t->flags & ~TF_MAPPING) | TF_SEQUENCE;
+        if (val_int(tpflags) & (1 << 6)) t->flags = (t->flags & ~TF_SEQUENCE) | TF_MAPPING;
+        dict_del(t->dict, str_intern_cstr("__abc_tpflags__"));
     }
     /* A class that defines __eq__ but not __hash__ is unhashable. */
     if (dict_get_cstr(t->dict, "__eq__") && !dict_get_cstr(t->dict, "__hash__"))

@@ -1492,6 +1492,44 @@ op_PRINTEXPR: {
     DISPATCH();
 }
 
+    /* ---- Pattern matching ---- */
+op_GETLEN: {
+    ssize_t n = obj_len(R[B]);
+    CHECK(n >= 0);
+    R[A] = int_from_i64(n);
+    DISPATCH();
+}
+op_MATCHSEQ:
+    R[A] = val_bool(TYPE_HAS_FLAG(val_type(R[B]), TF_SEQUENCE));
+    DISPATCH();
+op_MATCHMAP:
+    R[A] = val_bool(TYPE_HAS_FLAG(val_type(R[B]), TF_MAPPING));
+    DISPATCH();
+op_MATCHKEYS: {
+    extern Value match_keys(Value map, Value keys);
+    Value v = match_keys(R[B], R[C]);
+    CHECK(v);
+    R[A] = v;
+    DISPATCH();
+}
+op_MATCHCLASS: {
+    uint32_t x = XWORD;
+    extern Value match_class(Value subject, Value cls, int npos, Value kwnames);
+    Value v = match_class(R[B], R[A], (int)(x & 0xff), K[x >> 8]);
+    CHECK(v);
+    R[A] = v;
+    DISPATCH();
+}
+op_DICTWITHOUT: {
+    Value d = dict_new();
+    CHECK(d);
+    CHECK(dict_update(d, R[B]) == 0);
+    Value keys = R[C];
+    for (ssize_t i = 0; i < tuple_size(keys); i++) CHECK(dict_del(d, tuple_get(keys, i)) == 0);
+    R[A] = d;
+    DISPATCH();
+}
+
 error: {
     /* The instruction before pc raised.  Find a handler in this frame or unwind. */
     SAVE_PC();
