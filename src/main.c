@@ -209,7 +209,9 @@ options_done:
     if (!sargv) return 1;
     sargv[0] = command ? "-c" : module ? (char *)module : script ? (char *)script : "";
     for (int k = 0; k < nrest; k++) sargv[k + 1] = argv[i + k];
-    (void)unbuffered;
+    /* -u, or PYTHONUNBUFFERED unless -E: the standard streams (src/modules/io_module.c) */
+    extern int io_stdio_unbuffered;
+    io_stdio_unbuffered = unbuffered ? 1 : ignore_env ? 0 : -1;
     char exe[PATH_MAX];
     ssize_t el = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (el < 0) el = 0;

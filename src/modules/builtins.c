@@ -848,5 +848,8 @@ Value builtins_init(void) {
     module_add(m, "False", VFalse);
     extern int runtime_optimize;
     module_add(m, "__debug__", val_bool(runtime_optimize == 0));
+    /* open is io.open (src/modules/io_module.c) */
+    extern Value io_open_builtin(void);
+    if (module_add(m, "open", io_open_builtin()) < 0) return VNULL;
     return m;
 }

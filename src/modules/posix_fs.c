@@ -38,16 +38,18 @@
 
 /* ---- Argument mixtures ---- */
 
+/* A descriptor is not a path dir_fd could be relative to. */
 static int check_fd_dir_fd(const char *fname, const OsPath *p, int dir_fd) {
     if (p->fd >= 0 && dir_fd != AT_FDCWD) {
-        err_format(&exc_ValueError, "%s: can't specify both dir_fd and fd", fname);
+        err_format(&exc_ValueError, "%s: can't specify dir_fd without matching path", fname);
         return -1;
     }
     return 0;
 }
 
+/* CPython tests fd > 0 here, so descriptor 0 passes: keep that. */
 static int check_fd_follow(const char *fname, const OsPath *p, bool follow) {
-    if (p->fd >= 0 && !follow) {
+    if (p->fd > 0 && !follow) {
         err_format(&exc_ValueError, "%s: cannot use fd and follow_symlinks together", fname);
         return -1;
     }
@@ -72,6 +74,18 @@ static Value ns_value(const struct timespec *t) {
     if (!s) return VNULL;
     Value r = int_mul(s, int_from_i64(1000000000));
     return r ? int_add(r, int_from_i64(t->tv_nsec)) : VNULL;
+}
+
+/* stat_result(seq) made from a 10-tuple has no float times: CPython's
+ * statresult_new copies the integer ones (st_atime = seq[7] ...). */
+static Value (*structseq_new_slot)(Type *, Value *, size_t, Value);
+
+static Value stat_result_new(Type *t, Value *args, size_t nargs, Value kwnames) {
+    Value v = structseq_new_slot(t, args, nargs, kwnames);
+    if (!v) return VNULL;
+    for (size_t i = 7; i < 10; i++)
+        if (structseq_get(v, i + 3) == VNone) structseq_set(v, i + 3, structseq_get(v, i));
+    return v;
 }
 
 Value posix_stat_result(const struct stat *st) {
@@ -441,10 +455,6 @@ static int two_paths(const char *fname, Value *a, TwoPaths *tp) {
     if (os_path_convert(fname, "src", a[0], 0, &tp->src) < 0 || os_path_convert(fname, "dst", a[1], 0, &tp->dst) < 0 ||
         os_dir_fd(a[2], &tp->src_dir_fd) < 0 || os_dir_fd(a[3], &tp->dst_dir_fd) < 0)
         return -1;
-    if (tp->src.is_bytes != tp->dst.is_bytes) {
-        err_format(&exc_TypeError, "%s: src and dst must be the same type", fname);
-        return -1;
-    }
     return 0;
 }
 
@@ -484,10 +494,6 @@ FN(symlink_m) {
     if (os_path_convert("symlink", "src", a[0], 0, &src) < 0 || os_path_convert("symlink", "dst", a[1], 0, &dst) < 0 ||
         os_dir_fd(a[3], &dir_fd) < 0)
         return VNULL;
-    if (src.is_bytes != dst.is_bytes) {
-        err_set(&exc_TypeError, "symlink: src and dst must be the same type");
-        return VNULL;
-    }
     if (symlinkat(src.narrow, dir_fd, dst.narrow) != 0) return os_error2(errno, src.object, dst.object);
     return VNone;
 }
@@ -1014,6 +1020,9 @@ int posix_fs_init(Value m) {
                       "Posix/windows: If your platform supports st_blksize, st_blocks, st_rdev,\n"
                       "or st_flags, they are available as attributes only.\n\n"
                       "See os.stat for more information.");
+    structseq_new_slot = posix_stat_result_type->new;
+    posix_stat_result_type->new = stat_result_new;
+    type_modified(posix_stat_result_type);
     statvfs_result_type = structseq_new_type("os.statvfs_result", statvfs_fields, 10);
     type_scandir.new = scandir_no_new;
     type_ready(&type_direntry);

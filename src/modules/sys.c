@@ -288,12 +288,12 @@ Value sys_init(int argc, char **argv, int orig_argc, char **orig_argv) {
     obj_setattr_cstr(flags, "safe_path", VFalse);
     obj_setattr_cstr(flags, "int_max_str_digits", val_from_int(-1));
     module_add(m, "flags", flags);
-    /* streams */
-    extern Value textstream_new(int fd, const char *name, bool readable, bool writable, bool line_buffering,
-                                const char *errors);
-    Value in = textstream_new(0, "<stdin>", true, false, false, "strict");
-    Value out = textstream_new(1, "<stdout>", false, true, false, "strict");
-    Value err = textstream_new(2, "<stderr>", false, true, true, "backslashreplace");
+    /* streams: _io.TextIOWrapper objects as CPython's (src/modules/io_module.c) */
+    extern Value io_std_stream(int fd, const char *name);
+    Value in = io_std_stream(0, "<stdin>");
+    Value out = io_std_stream(1, "<stdout>");
+    Value err = io_std_stream(2, "<stderr>");
+    if (!in || !out || !err) return VNULL;
     module_add(m, "stdin", in);
     module_add(m, "stdout", out);
     module_add(m, "stderr", err);

@@ -17,7 +17,7 @@ int runtime_optimize;
 #define TYPE(c, n) extern Type c __attribute__((weak));
 #include "../objects/types.def"
 #undef TYPE
-extern Type type_frame, type_traceback, type_textstream;
+extern Type type_frame, type_traceback;
 
 extern void type_init_cache(void);
 extern void err_init_prealloc(void);
@@ -41,7 +41,6 @@ int runtime_init(int argc, char **argv, int orig_argc, char **orig_argv) {
     type_ready(&type_async_generator);
     type_ready(&type_frame);
     type_ready(&type_traceback);
-    type_ready(&type_textstream);
     extern void genericalias_install(void);
     genericalias_install();
     exceptions_init();

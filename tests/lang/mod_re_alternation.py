@@ -1,0 +1,21 @@
+# Alternation: leftmost alternative that leads to an overall match wins.
+import re
+
+print(re.match(r'a|ab', 'ab').group(), re.match(r'ab|a', 'ab').group())
+print(re.fullmatch(r'a|ab', 'ab').group())
+print(re.findall(r'cat|category|dog', 'category dog cat'))
+print(re.search(r'(red|green|blue) (car|bike)', 'a green bike').groups())
+print(re.match(r'(a|b|c)+', 'abcabcd').groups())
+print(re.match(r'(?:x|y|)z', 'z').group())
+print(re.match(r'|a', 'a').span(), re.match(r'a|', 'b').span())
+print(re.findall(r'\d+|[a-z]+|\s', 'abc 123 de4'))
+print(re.match(r'(a|ab)(c|bcd)(d*)', 'abcd').groups())
+print(re.match(r'(?i)(?:FOO|bar)+', 'fooBARfoo').group())
+print(re.search(r'(?:日本|中国)語', '中国語').span())
+print(re.findall(r'[ab]x|[cd]y|z', 'axcydyzbx'))
+print(re.match(r'(a)|(b)|(c)', 'c').groups(), re.match(r'(a)|(b)|(c)', 'c').lastindex)
+print(re.match(r'(?:a(b)|a(c))d', 'acd').groups())
+words = 'alpha beta gamma delta epsilon'.split()
+p = re.compile('|'.join(words))
+print(p.findall('delta, gamma and beta-alpha'))
+print(re.split(r';|,|\s', 'a;b,c d'))

@@ -1,0 +1,14 @@
+# Conditional patterns (?(id)yes|no) on numbered and named groups.
+import re
+
+p = re.compile(r'(<)?(\w+@\w+(?:\.\w+)+)(?(1)>|$)')
+for s in ['<user@host.com>', 'user@host.com', '<user@host.com', 'user@host.com>']:
+    m = p.match(s)
+    print(repr(s), m and m.groups())
+q = re.compile(r'(?P<quote>")?\w+(?(quote)")')
+print(q.findall('"a" b "c'), [m.group() for m in q.finditer('"a" b "c')])
+print(re.match(r'(a)?(?(1)b)c', 'abc').group(), re.match(r'(a)?(?(1)b)c', 'c').group())
+print(re.match(r'(a)?(?(1)b)c', 'ac'))
+print(re.findall(r'(\()?\d+(?(1)\))', '(1) 2 (3 4)'))
+print(re.match(r'(?:(a)|b)(?(1)x|y)+', 'byyy').group())
+print(re.match(r'(a)|(?(1)x|y)', 'y').group())

@@ -1,0 +1,20 @@
+# Possessive quantifiers (*+, ++, ?+, {m,n}+) never give back what they took.
+import re
+
+print(re.match(r'a*+a', 'aaa'), re.match(r'a*a', 'aaa').group())
+print(re.match(r'a++b', 'aaab').group(), re.match(r'a?+a', 'a'))
+print(re.match(r'a{1,2}+a', 'aaa').group(), re.match(r'a{1,3}+a', 'aaa'))
+print(re.match(r'"[^"]*+"', '"quoted" rest').group())
+print(re.match(r'(?:ab)*+ab', 'ababab'))
+print(re.match(r'(?:ab)*+c', 'ababc').group())
+print(re.match(r'(ab)++', 'ababx').groups())
+print(re.match(r'(a|ab)*+c', 'ababc'))
+print(re.match(r'(a|ab)*c', 'ababc').group())
+print(re.match(r'(?:a|b)*+b', 'aab'))
+print(re.findall(r'\d++', '12 345 6'))
+print(re.match(r'(\w)++\1', 'aa'))
+print(re.match(r'(?:(a)|b)*+', 'ab').groups())
+print(re.fullmatch(r'.*+', 'abc').span(), re.fullmatch(r'x*+', ''))
+print(re.match(r'(?:x*)++y', 'xxy').group())
+print(re.match(r'(?:a{2})?+a', 'aa'), re.match(r'(?:a{2})?+a', 'aaa').group())
+print(re.sub(r'\s++', ' ', 'a   b \t c'))
