@@ -2,7 +2,7 @@
 import os
 import stat
 
-base = "/tmp/taipan_os_chmod"
+base = "/tmp/taipan_os_chmod_%d" % os.getpid()
 os.mkdir(base)
 p = base + "/f"
 os.close(os.open(p, os.O_WRONLY | os.O_CREAT, 0o644))

@@ -1,7 +1,7 @@
 # Descriptor I/O: open, write, read, lseek, fstat, pread/pwrite, O_APPEND, O_EXCL.
 import os
 
-base = "/tmp/taipan_os_fd_io"
+base = "/tmp/taipan_os_fd_io_%d" % os.getpid()
 os.mkdir(base)
 p = base + "/data"
 fd = os.open(p, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)

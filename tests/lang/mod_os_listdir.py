@@ -1,7 +1,7 @@
 # listdir with str, bytes, a descriptor, None; names never include . and ..
 import os
 
-base = "/tmp/taipan_os_listdir"
+base = "/tmp/taipan_os_listdir_%d" % os.getpid()
 os.mkdir(base)
 for name in ["b", "a", "c.txt", ".hidden", "caf\u00e9"]:
     os.close(os.open(os.path.join(base, name), os.O_WRONLY | os.O_CREAT, 0o644))

@@ -2,7 +2,7 @@
 import os
 import stat
 
-base = "/tmp/taipan_os_mkdir"
+base = "/tmp/taipan_os_mkdir_%d" % os.getpid()
 old_mask = os.umask(0o022)
 os.mkdir(base)
 os.mkdir(base + "/m700", 0o700)

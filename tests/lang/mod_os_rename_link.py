@@ -1,7 +1,7 @@
 # rename, replace, link, symlink, readlink and their two-filename errors.
 import os
 
-base = "/tmp/taipan_os_rename"
+base = "/tmp/taipan_os_rename_%d" % os.getpid()
 os.mkdir(base)
 def make(name, data=b"x"):
     fd = os.open(base + "/" + name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
@@ -31,7 +31,7 @@ def show(f, *a):
     try:
         f(*a)
     except OSError as e:
-        print(type(e).__name__, e)
+        print(type(e).__name__, str(e).replace(base, "BASE"))
     except TypeError as e:
         print("TypeError", e)
 

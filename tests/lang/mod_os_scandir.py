@@ -1,7 +1,7 @@
 # scandir: DirEntry name/path/is_*/stat/inode, context manager, close, fd and bytes forms.
 import os
 
-base = "/tmp/taipan_os_scandir"
+base = "/tmp/taipan_os_scandir_%d" % os.getpid()
 os.mkdir(base)
 os.mkdir(base + "/dir")
 fd = os.open(base + "/file", os.O_WRONLY | os.O_CREAT, 0o644)
@@ -36,7 +36,7 @@ it.close()
 print(list(it), type(first).__name__)
 it.close()
 
-print(sorted((e.name, e.path) for e in os.scandir(base.encode()))[:2])
+print(sorted((e.name, e.path == (base + "/").encode() + e.name) for e in os.scandir(base.encode()))[:2])
 old = os.getcwd()
 os.chdir(base)
 print(sorted(e.path for e in os.scandir()))

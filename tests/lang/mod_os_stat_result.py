@@ -1,7 +1,7 @@
 # os.stat_result: a struct sequence with 10 visible items and hidden float/ns times.
 import os
 
-base = "/tmp/taipan_os_stat_result"
+base = "/tmp/taipan_os_stat_result_%d" % os.getpid()
 os.mkdir(base)
 path = base + "/f"
 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o640)

@@ -6,7 +6,7 @@ print(os.system("exit 3"), os.waitstatus_to_exitcode(os.system("exit 3")))
 print(os.system(b"true"))
 st = os.system("kill -9 $$")
 print(os.WIFSIGNALED(st), os.WTERMSIG(st))
-base = "/tmp/taipan_os_system"
+base = "/tmp/taipan_os_system_%d" % os.getpid()
 os.mkdir(base)
 print(os.system("echo hi > " + base + "/out"))
 fd = os.open(base + "/out", os.O_RDONLY)

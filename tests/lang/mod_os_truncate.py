@@ -1,7 +1,7 @@
 # truncate by path and descriptor, ftruncate, growing with zeros.
 import os
 
-base = "/tmp/taipan_os_truncate"
+base = "/tmp/taipan_os_truncate_%d" % os.getpid()
 os.mkdir(base)
 p = base + "/f"
 fd = os.open(p, os.O_RDWR | os.O_CREAT, 0o644)

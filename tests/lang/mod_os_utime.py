@@ -1,7 +1,7 @@
 # utime with times, ns, None, descriptors and dir_fd; the stat time fields it sets.
 import os
 
-base = "/tmp/taipan_os_utime"
+base = "/tmp/taipan_os_utime_%d" % os.getpid()
 os.mkdir(base)
 p = base + "/f"
 os.close(os.open(p, os.O_WRONLY | os.O_CREAT, 0o644))
