@@ -190,23 +190,30 @@ typedef struct {
 #undef AST_LEAF
 #undef F
 
-static KindDesc kind_descs[AST_KIND_COUNT];
-static int kind_descs_ready;
-
-static void init_kind_descs(void)
+/* The descriptor of a kind, built from constant data on every call: no
+** mutable state, so dumping is safe from any thread. */
+static KindDesc kind_desc(ASTKind kind)
 {
-    /* Idempotent and data-race-benign: every thread writes the same values. */
+    KindDesc d = {"?", 0, 0, NULL};
+    switch (kind) {
 #define AST_NODE(sum, N, FL)                                                \
-    kind_descs[AST_##N].name = #N;                                          \
-    kind_descs[AST_##N].has_attributes = sum_attrs_##sum;                   \
-    kind_descs[AST_##N].fields = fields_of_##N(&kind_descs[AST_##N].nfields);
+    case AST_##N:                                                           \
+        d.name = #N;                                                        \
+        d.has_attributes = sum_attrs_##sum;                                 \
+        d.fields = fields_of_##N(&d.nfields);                               \
+        break;
 #define AST_LEAF(sum, N)                                                    \
-    kind_descs[AST_##N].name = #N;                                          \
-    kind_descs[AST_##N].has_attributes = sum_attrs_##sum;
+    case AST_##N:                                                           \
+        d.name = #N;                                                        \
+        d.has_attributes = sum_attrs_##sum;                                 \
+        break;
 #include "ast.def"
 #undef AST_NODE
 #undef AST_LEAF
-    kind_descs_ready = 1;
+    default:
+        break;
+    }
+    return d;
 }
 
 #undef AST_SUM
@@ -214,20 +221,12 @@ static void init_kind_descs(void)
 
 const char *ast_kind_name(ASTKind kind)
 {
-    if (!kind_descs_ready)
-        init_kind_descs();
-    if (kind <= 0 || kind >= AST_KIND_COUNT)
-        return "?";
-    return kind_descs[kind].name;
+    return kind_desc(kind).name;
 }
 
 int ast_kind_has_attributes(ASTKind kind)
 {
-    if (!kind_descs_ready)
-        init_kind_descs();
-    if (kind <= 0 || kind >= AST_KIND_COUNT)
-        return 0;
-    return kind_descs[kind].has_attributes;
+    return kind_desc(kind).has_attributes;
 }
 
 /* Names of the simple sums' members, in enum order. */
@@ -605,7 +604,8 @@ static void dump_node(Out *o, const ASTNode *n, int attrs, int depth)
         o->too_deep = 1;
         return;
     }
-    const KindDesc *k = &kind_descs[n->kind];
+    const KindDesc kd = kind_desc(n->kind);
+    const KindDesc *k = &kd;
     out_str(o, k->name);
     out_ch(o, '(');
     int first = 1;
@@ -706,8 +706,6 @@ static void dump_node(Out *o, const ASTNode *n, int attrs, int depth)
 
 int ast_dump(FILE *out, const ASTNode *node, int include_attributes)
 {
-    if (!kind_descs_ready)
-        init_kind_descs();
     Out o = {0};
     dump_node(&o, node, include_attributes, 0);
     int rc = 0;
