@@ -125,13 +125,10 @@ Token *p_fetch(Parser *p, int i)
     return p->tokens[i];
 nomem:
     p_nomem(p);
-    {
-        /* Hand back a token that matches nothing. */
-        static const Token dummy = {.type = T_ERRORTOKEN};
-        static Token copy;
-        copy = dummy;
-        return p->fill ? p->tokens[p->fill - 1] : &copy;
-    }
+    /* Hand back a token that matches nothing. */
+    memset(&p->nomem_token, 0, sizeof p->nomem_token);
+    p->nomem_token.type = T_ERRORTOKEN;
+    return p->fill ? p->tokens[p->fill - 1] : &p->nomem_token;
 }
 
 void p_free_tokens(Parser *p)

@@ -59,6 +59,7 @@ struct Parser {
     int memo_gen;               /* bumped per pass: memo entries of older passes are stale */
     int skip_invalid_expression; /* the next expression skips invalid_expression */
     int appended_newline;       /* the source lacked a final newline */
+    Token nomem_token;          /* returned by p_fetch when out of memory */
     struct ParserMemo *memo;    /* per token index, allocated in the error pass only */
     int memo_cap;
 };
