@@ -405,12 +405,16 @@ static void patch_breaks(Compiler *c, FBlock *b, int target) {
     for (int i = 0; i < b->nbreak_more; i++) patch_jump(c, b->break_more[i], target);
 }
 
-static void call_exit_none(Compiler *c, int exitreg) {
+static void call_exit_none(Compiler *c, int exitreg, bool is_async) {
     int mark = c->u->next_reg;
     int t = reg_alloc_n(c, 4);
     emit(c, MK_ABC(OP_MOVE, t, exitreg, 0));
     for (int i = 1; i <= 3; i++) emit(c, MK_ABC(OP_LOADNONE, t + i, 0, 0));
     emit(c, MK_ABC(OP_CALL, t, 3, 0));
+    if (is_async) {
+        emit(c, MK_ABC(OP_GETAWAITABLE, t, t, 0));
+        emit(c, MK_ABC(OP_YIELDFROM, t, t, 1));
+    }
     reg_free_to(c, mark);
 }
 
@@ -453,7 +457,7 @@ static int unwind_blocks(Compiler *c, int stop, int *suspended) {
             }
             break;
         case FB_WITH:
-            call_exit_none(c, b->reg);
+            call_exit_none(c, b->reg, b->with_async);
             break;
         default:
             break;
@@ -469,6 +473,12 @@ static void resume_all(Compiler *c, int *suspended, int n) {
 /* ---- Statements ---- */
 
 static void compile_stmt(Compiler *c, ASTNode *s);
+
+/* await R[reg], leaving the result in R[reg]. */
+static void emit_await(Compiler *c, int reg) {
+    emit(c, MK_ABC(OP_GETAWAITABLE, reg, reg, 0));
+    emit(c, MK_ABC(OP_YIELDFROM, reg, reg, 1));
+}
 
 void compile_stmts(Compiler *c, ASTSeq *body) {
     for (int i = 0; i < AST_SEQ_LEN(body) && !c->failed; i++) compile_stmt(c, AST_SEQ_GET(body, i));
@@ -528,6 +538,46 @@ static void compile_for(Compiler *c, ASTNode *s) {
     b->break_more = NULL;
     fblock_pop(c);
     compile_stmts(c, s->v.For.orelse);
+    patch_breaks(c, &saved, here(c));
+    free(saved.break_more);
+    reg_free_to(c, mark);
+}
+
+/* async for: __anext__ is awaited inside a region whose StopAsyncIteration ends the loop. */
+static void compile_async_for(Compiler *c, ASTNode *s) {
+    int mark = c->u->next_reg;
+    int it = reg_alloc_n(c, 2);
+    int src = expr(c, s->v.AsyncFor.iter);
+    set_loc(c, s->v.AsyncFor.iter);
+    emit(c, MK_ABC(OP_GETAITER, it, src, 0));
+    reg_free_to(c, it + 2);
+    int exc = reg_alloc(c), m = reg_alloc(c);
+    int top = here(c);
+    set_loc(c, s);
+    int p = protect_begin(c, exc);
+    emit(c, MK_ABC(OP_GETANEXT, it + 1, it, 0));
+    emit_await(c, it + 1);
+    int pid = protect_end(c, p);
+    FBlock *b = fblock_push(c, FB_FOR_LOOP, -1);
+    b->continue_target = top;
+    store_target(c, s->v.AsyncFor.target, it + 1);
+    compile_stmts(c, s->v.AsyncFor.body);
+    set_loc(c, s);
+    emit_jump_to(c, OP_LOOP, 0, top);
+    /* The handler: StopAsyncIteration ends the loop, anything else propagates. */
+    protect_handler(c, pid);
+    int t = reg_alloc(c);
+    emit(c, MK_ABx(OP_LOADK, t, add_const(c, obj_val(&exc_StopAsyncIteration))));
+    emit(c, MK_ABC(OP_CHECKEXC, m, exc, t));
+    int jstop = emit_jump(c, OP_JUMPIFTRUE, m);
+    emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
+    patch_jump(c, jstop, here(c));
+    b = &c->u->fblocks[c->u->nfblocks - 1];
+    FBlock saved = *b;
+    saved.break_more = b->break_more;
+    b->break_more = NULL;
+    fblock_pop(c);
+    compile_stmts(c, s->v.AsyncFor.orelse);
     patch_breaks(c, &saved, here(c));
     free(saved.break_more);
     reg_free_to(c, mark);
@@ -734,6 +784,7 @@ static void compile_try(Compiler *c, ASTNode *s) {
 
 static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     Unit *u = c->u;
+    bool is_async = s->kind == AST_AsyncWith;
     ASTSeq *items = s->v.With.items;
     if (item >= AST_SEQ_LEN(items)) {
         compile_stmts(c, s->v.With.body);
@@ -744,18 +795,20 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     int base = reg_alloc_n(c, 2);
     int mgr = expr(c, it->v.withitem.context_expr);
     set_loc(c, it->v.withitem.context_expr);
-    emit(c, MK_ABC(OP_BEFOREWITH, base, mgr, 0));
+    emit(c, MK_ABC(OP_BEFOREWITH, base, mgr, is_async));
     reg_free_to(c, base + 2);
+    if (is_async) emit_await(c, base + 1);
     if (it->v.withitem.optional_vars) store_target(c, it->v.withitem.optional_vars, base + 1);
     int exc = reg_alloc(c);
     int p = protect_begin(c, exc);
     FBlock *b = fblock_push(c, FB_WITH, p);
     b->reg = base;
+    b->with_async = is_async;
     compile_with_items(c, s, item + 1);
     fblock_pop(c);
     int pid = protect_end(c, p);
     set_loc(c, s);
-    call_exit_none(c, base);
+    call_exit_none(c, base, is_async);
     int end = emit_jump(c, OP_JUMP, 0);
     protect_handler(c, pid);
     int saved = reg_alloc(c);
@@ -764,6 +817,7 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     int p2 = protect_begin(c, exc2);
     int r = reg_alloc(c);
     emit(c, MK_ABC(OP_WITHEXIT, r, base, exc));
+    if (is_async) emit_await(c, r);
     int jsup = emit_jump(c, OP_JUMPIFTRUE, r);
     emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
     patch_jump(c, jsup, here(c));
@@ -1019,9 +1073,19 @@ static void compile_stmt(Compiler *c, ASTNode *s) {
         compile_match(c, s);
         break;
     }
-    case AST_AsyncFor:
     case AST_AsyncWith:
-        compile_error(c, s, "async for/with are not supported yet");
+        if (!c->u->scope->is_coroutine) {
+            compile_error(c, s, "'async with' outside async function");
+            break;
+        }
+        compile_with_items(c, s, 0);
+        break;
+    case AST_AsyncFor:
+        if (!c->u->scope->is_coroutine) {
+            compile_error(c, s, "'async for' outside async function");
+            break;
+        }
+        compile_async_for(c, s);
         break;
     default:
         compile_error(c, s, "unsupported statement");

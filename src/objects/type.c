@@ -460,12 +460,151 @@ static int object_set_dict(Value self, Value v) {
     return inst_set_dict(self, v);
 }
 
-static Value object_getstate_m(Value self, Value *args, size_t nargs, Value kw) {
+/* object.__getstate__(): the instance dict (a copy), plus __slots__ values as (dict, slots). */
+static Value object_getstate(Value self, bool required) {
     Type *t = val_type(self);
-    if (!t->attrs_offset) return VNone;
-    Value d = inst_dict(self);
-    if (!d) return VNULL;
-    return dict_size(d) ? d : VNone;
+    Value state = VNone;
+    if (t->attrs_offset) {
+        AttrHeader *h = inst_attrs_existing(self);
+        if (h && h->map && (h->map->dict_mode || h->map->count)) {
+            Value d = inst_dict(self);
+            if (!d) return VNULL;
+            state = dict_copy(d);
+            if (!state) return VNULL;
+        }
+    } else if (required && t->itemsize == 0 && t->basicsize > sizeof(Object) && !(t->flags & TF_HEAPTYPE)) {
+        err_format(&exc_TypeError, "cannot pickle '%s' object", t->name);
+        return VNULL;
+    }
+    /* __slots__ along the MRO. */
+    Value slots = VNULL;
+    Value mro = t->mro;
+    for (ssize_t i = 0; mro && i < tuple_size(mro); i++) {
+        Type *b = (Type *)tuple_get(mro, i);
+        if (!(b->flags & TF_HEAPTYPE)) continue;
+        Value sl = dict_get_cstr(b->dict, "__slots__");
+        if (!sl) continue;
+        Value names = str_check(sl) ? tuple_pack(1, sl) : tuple_from_iterable(sl);
+        if (!names) return VNULL;
+        for (ssize_t k = 0; k < tuple_size(names); k++) {
+            Value n = tuple_get(names, k);
+            if (!str_check(n) || str_eq_cstr(n, "__dict__") || str_eq_cstr(n, "__weakref__")) continue;
+            Value v = obj_getattr_opt(self, n);
+            if (!v) {
+                if (err_occurred()) return VNULL;
+                continue;
+            }
+            if (!slots && !(slots = dict_new())) return VNULL;
+            if (dict_set(slots, n, v) < 0) return VNULL;
+        }
+    }
+    if (slots) return tuple_pack(2, state, slots);
+    return state;
+}
+
+static Value object_getstate_m(Value self, Value *args, size_t nargs, Value kw) {
+    return object_getstate(self, false);
+}
+
+/* Pickle protocol 2+: (copyreg.__newobj__, (cls, *args), state, listitems, dictitems). */
+static Value reduce_newobj(Value self) {
+    Type *t = val_type(self);
+    if (!t->new) {
+        err_format(&exc_TypeError, "cannot pickle '%s' object", t->name);
+        return VNULL;
+    }
+    extern Value import_name(Value name, Value globals, Value fromlist, int level);
+    Value copyreg = import_name(str_intern_cstr("copyreg"), VNULL, VNone, 0);
+    if (!copyreg) return VNULL;
+    Value args = VNULL, kwargs = VNULL;
+    Value gnx = obj_getattr_opt(self, str_intern_cstr("__getnewargs_ex__"));
+    if (gnx) {
+        Value r = obj_call0(gnx);
+        if (!r) return VNULL;
+        if (!tuple_check(r) || tuple_size(r) != 2) {
+            err_format(&exc_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not '%s'", type_name(r));
+            return VNULL;
+        }
+        args = tuple_get(r, 0);
+        kwargs = tuple_get(r, 1);
+        if (!tuple_check(args)) {
+            err_format(&exc_TypeError, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'", type_name(args));
+            return VNULL;
+        }
+        if (!dict_check(kwargs)) {
+            err_format(&exc_TypeError, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'", type_name(kwargs));
+            return VNULL;
+        }
+    } else {
+        if (err_occurred()) return VNULL;
+        Value gn = obj_getattr_opt(self, str_intern_cstr("__getnewargs__"));
+        if (gn) {
+            args = obj_call0(gn);
+            if (!args) return VNULL;
+            if (!tuple_check(args)) {
+                err_format(&exc_TypeError, "__getnewargs__ should return a tuple, not '%s'", type_name(args));
+                return VNULL;
+            }
+        } else {
+            if (err_occurred()) return VNULL;
+            args = tuple_empty();
+        }
+    }
+    Value newobj, newargs;
+    if (!kwargs || dict_size(kwargs) == 0) {
+        newobj = obj_getattr_cstr(copyreg, "__newobj__");
+        newargs = tuple_new((size_t)tuple_size(args) + 1);
+        if (!newobj || !newargs) return VNULL;
+        tuple_items(newargs)[0] = obj_val(t);
+        for (ssize_t i = 0; i < tuple_size(args); i++) tuple_items(newargs)[i + 1] = tuple_get(args, i);
+    } else {
+        newobj = obj_getattr_cstr(copyreg, "__newobj_ex__");
+        newargs = tuple_pack(3, obj_val(t), args, kwargs);
+        if (!newobj || !newargs) return VNULL;
+    }
+    Value gs = obj_getattr_cstr(self, "__getstate__");
+    if (!gs) return VNULL;
+    Value state = obj_call0(gs);
+    if (!state) return VNULL;
+    Value listitems = VNone, dictitems = VNone;
+    if (list_check(self)) {
+        listitems = obj_iter(self);
+        if (!listitems) return VNULL;
+    }
+    if (dict_check(self)) {
+        Value items = obj_call_method(self, "items", NULL, 0);
+        dictitems = items ? obj_iter(items) : VNULL;
+        if (!dictitems) return VNULL;
+    }
+    return tuple_pack(5, newobj, newargs, state, listitems, dictitems);
+}
+
+static Value common_reduce(Value self, intptr_t proto) {
+    if (proto >= 2) return reduce_newobj(self);
+    extern Value import_name(Value name, Value globals, Value fromlist, int level);
+    Value copyreg = import_name(str_intern_cstr("copyreg"), VNULL, VNone, 0);
+    if (!copyreg) return VNULL;
+    Value fn = obj_getattr_cstr(copyreg, "_reduce_ex");
+    if (!fn) return VNULL;
+    return obj_call2(fn, self, val_from_int(proto));
+}
+
+static Value object_reduce_m(Value self, Value *args, size_t nargs, Value kw) { return common_reduce(self, 0); }
+
+static Value object_reduce_ex_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__reduce_ex__", nargs, 1, 1) < 0) return VNULL;
+    if (!val_is_int(args[0])) {
+        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
+        return VNULL;
+    }
+    /* A class that overrides __reduce__ gets it called. */
+    Value reduce = type_lookup_cstr(val_type(self), "__reduce__");
+    Value base = type_lookup_cstr(&type_object, "__reduce__");
+    if (reduce && reduce != base) {
+        Value m = obj_getattr_cstr(self, "__reduce__");
+        return m ? obj_call0(m) : VNULL;
+    }
+    return common_reduce(self, val_int(args[0]));
 }
 
 static const MethodDef object_methods[] = {
@@ -476,6 +615,8 @@ static const MethodDef object_methods[] = {
     {"__subclasshook__", object_subclasshook_m, METH_CLASS, "Abstract classes can override this to customize issubclass()."},
     {"__sizeof__", object_sizeof_m, 0, "Size of object in memory, in bytes."},
     {"__getstate__", object_getstate_m, 0, "Helper for pickle."},
+    {"__reduce__", object_reduce_m, 0, "Helper for pickle."},
+    {"__reduce_ex__", object_reduce_ex_m, 0, "Helper for pickle."},
     {NULL}
 };
 
@@ -624,6 +765,13 @@ static Value type_new(Type *meta, Value *args, size_t nargs, Value kwnames) {
         err_format(&exc_TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
         return VNULL;
     }
+    /* A more derived metaclass with its own __new__ takes over the whole call. */
+    {
+        extern Type *type_calculate_meta(Type *meta, Value bases);
+        Type *winner = type_calculate_meta(meta, args[1]);
+        if (!winner) return VNULL;
+        if (winner != meta && winner->new != type_new) return winner->new(winner, args, nargs, kwnames);
+    }
     Value kw = VNULL;
     if (kwnames && tuple_size(kwnames)) {
         kw = dict_new();
@@ -635,7 +783,9 @@ static Value type_new(Type *meta, Value *args, size_t nargs, Value kwnames) {
 }
 
 /* The most derived metaclass among meta and the bases' metaclasses. */
-static Type *calculate_meta(Type *meta, Value bases) {
+Type *type_calculate_meta(Type *meta, Value bases);
+static Type *calculate_meta(Type *meta, Value bases) { return type_calculate_meta(meta, bases); }
+Type *type_calculate_meta(Type *meta, Value bases) {
     Type *winner = meta;
     for (ssize_t i = 0; i < tuple_size(bases); i++) {
         Type *bt = val_type(tuple_get(bases, i));
@@ -651,11 +801,19 @@ static Type *calculate_meta(Type *meta, Value bases) {
     return winner;
 }
 
-/* The base whose instance layout the new class extends. */
+/* The base whose instance layout the new class extends.  Attribute storage
+ * (the hidden-class header a class gets for its __dict__) does not count,
+ * as CPython's __dict__ slot does not: only __slots__ fields change layout. */
 static Type *solid_base(Type *t) {
-    while (t->base && t->basicsize == t->base->basicsize && t->attrs_offset == t->base->attrs_offset &&
-           (t->flags & TF_HEAPTYPE))
-        t = t->base;
+    while (t->base && (t->flags & TF_HEAPTYPE)) {
+        Type *b = t->base;
+        bool same = t->basicsize == b->basicsize ||
+                    (t->attrs_offset && t->attrs_offset == b->basicsize &&
+                     t->basicsize == b->basicsize + sizeof(AttrHeader)) ||
+                    (t->attrs_offset == ATTRS_IN_SIDE && t->basicsize == b->basicsize);
+        if (!same) break;
+        t = b;
+    }
     return t;
 }
 

@@ -291,8 +291,15 @@ Value import_name(Value name, Value globals, Value fromlist, int level) {
             Value sub = str_printf("%U.%U", absname, item);
             if (!sub) return VNULL;
             if (!import_one(sub, leaf)) {
-                if (err_matches(&exc_ModuleNotFoundError)) err_clear();
-                else return VNULL;
+                /* Only the submodule itself being absent is ignored, not a failure inside it. */
+                if (!err_matches(&exc_ModuleNotFoundError)) return VNULL;
+                Value e = err_fetch();
+                Value n = obj_getattr_opt(e, str_intern_cstr("name"));
+                err_clear();
+                if (!n || !str_check(n) || !str_eq(n, sub)) {
+                    err_restore(e);
+                    return VNULL;
+                }
             }
         }
         if (err_occurred()) return VNULL;

@@ -1392,14 +1392,17 @@ op_ASSERTFAIL: {
 op_BEFOREWITH: {
     Value mgr = R[B];
     Type *t = val_type(mgr);
-    Value enter = type_lookup_cstr(t, "__enter__");
+    bool is_async = C != 0;
+    Value enter = type_lookup_cstr(t, is_async ? "__aenter__" : "__enter__");
     if (!enter) {
-        err_format(&exc_TypeError, "'%s' object does not support the context manager protocol", t->name);
+        err_format(&exc_TypeError, is_async ? "'%s' object does not support the asynchronous context manager protocol"
+                                            : "'%s' object does not support the context manager protocol", t->name);
         ERROR();
     }
-    Value exit = type_lookup_cstr(t, "__exit__");
+    Value exit = type_lookup_cstr(t, is_async ? "__aexit__" : "__exit__");
     if (!exit) {
-        err_format(&exc_TypeError, "'%s' object does not support the context manager protocol (missed __exit__ method)", t->name);
+        err_format(&exc_TypeError, is_async ? "'%s' object does not support the asynchronous context manager protocol (missed __aexit__ method)"
+                                            : "'%s' object does not support the context manager protocol (missed __exit__ method)", t->name);
         ERROR();
     }
     Value bound_exit = val_type(exit)->descr_get ? val_type(exit)->descr_get(exit, mgr, obj_val(t)) : exit;
@@ -1418,9 +1421,7 @@ op_WITHEXIT: {
     SAVE_PC();
     Value r = obj_call(R[B], args, 3, VNULL);
     CHECK(r);
-    int t = obj_is_true(r);
-    CHECK(t >= 0);
-    R[A] = val_bool(t);
+    R[A] = r;   /* tested by the JUMPIFTRUE that follows (after an await for async with) */
     DISPATCH();
 }
 
@@ -1484,6 +1485,44 @@ op_GETAWAITABLE: {
     Value it = gen_get_awaitable_iter(R[B]);
     CHECK(it);
     R[A] = it;
+    DISPATCH();
+}
+op_GETAITER: {
+    Value o = R[B];
+    Value m = type_lookup_cstr(val_type(o), "__aiter__");
+    if (!m) {
+        err_format(&exc_TypeError, "'async for' requires an object with __aiter__ method, got %s", type_name(o));
+        ERROR();
+    }
+    Value it = call_dunder(o, m, NULL, 0);
+    CHECK(it);
+    if (!type_lookup_cstr(val_type(it), "__anext__")) {
+        err_format(&exc_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                   type_name(it));
+        ERROR();
+    }
+    R[A] = it;
+    DISPATCH();
+}
+op_GETANEXT: {
+    Value it = R[B];
+    Value m = type_lookup_cstr(val_type(it), "__anext__");
+    if (!m) {
+        err_format(&exc_TypeError, "'async for' requires an iterator with __anext__ method, got %s", type_name(it));
+        ERROR();
+    }
+    Value aw = call_dunder(it, m, NULL, 0);
+    CHECK(aw);
+    extern Value gen_get_awaitable_iter(Value v);
+    Value a = gen_get_awaitable_iter(aw);
+    if (!a) {
+        if (err_matches(&exc_TypeError)) {
+            err_clear();
+            err_format(&exc_TypeError, "'async for' received an invalid object from __anext__: %s", type_name(aw));
+        }
+        ERROR();
+    }
+    R[A] = a;
     DISPATCH();
 }
 op_PRINTEXPR: {
