@@ -234,7 +234,7 @@ FN(gmtime_m) {
     struct tm tm;
     errno = 0;
     if (!gmtime_r(&t, &tm)) return os_error(errno ? errno : EOVERFLOW);
-    return tm_to_struct_time(&tm, "UTC", 0);
+    return tm_to_struct_time(&tm, tm.tm_zone, tm.tm_gmtoff);   /* glibc names it "GMT" */
 }
 
 static int local_tm(time_t t, struct tm *tm) {
