@@ -743,44 +743,70 @@ static Value sre_compile_m(Value self, Value *args, size_t nargs, Value kw) {
         return VNULL;
     }
     ssize_t n = list_size(code);
-    PatternObject *p = gc_alloc(&type_sre_pattern, sizeof(PatternObject) + (size_t)n * sizeof(SreCode));
-    if (!p) return VNULL;
+    SreCode *words = malloc(((size_t)n + 1) * sizeof(SreCode));
+    if (!words) {
+        err_no_memory();
+        return VNULL;
+    }
     for (ssize_t i = 0; i < n; i++) {
         Value o = list_get(code, i);
+        const char *problem = NULL;
         if (!int_check(o)) {
             err_format(&exc_TypeError, "an integer is required (got type %s)", type_name(o));
-            return VNULL;
+        } else if (int_sign(o) < 0) {
+            problem = "can't convert negative int to unsigned";
+        } else if (!int_fits_i64(o) || int_as_i64(o) > (int64_t)UINT32_MAX) {
+            problem = "regular expression code size limit exceeded";
+        } else {
+            words[i] = (SreCode)int_as_i64(o);
+            continue;
         }
-        if (int_sign(o) < 0) {
-            err_set(&exc_OverflowError, "can't convert negative int to unsigned");
-            return VNULL;
-        }
-        if (!int_fits_i64(o) || int_as_i64(o) > (int64_t)UINT32_MAX) {
-            err_set(&exc_OverflowError, "regular expression code size limit exceeded");
-            return VNULL;
-        }
-        p->code[i] = (SreCode)int_as_i64(o);
+        if (problem) err_set(&exc_OverflowError, problem);
+        free(words);
+        return VNULL;
     }
+    int isbytes = -1;
+    if (pattern != VNone) {
+        Subject s;
+        if (sre_subject_get(pattern, &s) < 0) {
+            free(words);
+            return VNULL;
+        }
+        isbytes = s.isbytes;
+    }
+    uint32_t *sets;
+    size_t nsets;
+    int valid = sre_validate(words, (size_t)n, (int)groups, &sets, &nsets);
+    if (valid <= 0) {
+        free(words);
+        if (valid < 0) err_no_memory();
+        else err_set(&exc_RuntimeError, "invalid SRE code");
+        return VNULL;
+    }
+    /* One object: the code, then a table index per code word, then the tables. */
+    size_t code_bytes = (size_t)n * sizeof(SreCode);
+    size_t size = sizeof(PatternObject) + 2 * code_bytes + nsets * 32;
+    PatternObject *p = gc_alloc(&type_sre_pattern, size);
+    if (!p) {
+        free(words);
+        free(sets);
+        return VNULL;
+    }
+    memcpy(p->code, words, code_bytes);
+    free(words);
     p->pattern = pattern;
     p->flags = (int)flags;
     p->groups = (int)groups;
-    if (pattern == VNone) {
-        p->isbytes = -1;
-    } else {
-        Subject s;
-        if (sre_subject_get(pattern, &s) < 0) return VNULL;
-        p->isbytes = s.isbytes;
-    }
+    p->isbytes = isbytes;
     if (dict_size(groupindex) > 0) {
         p->groupindex = groupindex;
         if (tuple_size(indexgroup) > 0) p->indexgroup = indexgroup;
     }
     p->prog.code = p->code;
     p->prog.len = (size_t)n;
-    if (!sre_validate(p->code, (size_t)n, p->groups)) {
-        err_set(&exc_RuntimeError, "invalid SRE code");
-        return VNULL;
-    }
+    uint32_t *cls = (uint32_t *)(p->code + n);
+    sre_program_tables(&p->prog, sets, nsets, cls, (uint8_t(*)[32])(cls + n));
+    free(sets);
     sre_program_analyze(&p->prog);
     return obj_val(p);
 }

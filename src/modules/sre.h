@@ -130,7 +130,10 @@ typedef struct SreRepeat {
     int prev;                   /* the enclosing repeat, -1 for none */
 } SreRepeat;
 
+typedef struct SreProgram SreProgram;
+
 typedef struct SreState {
+    const SreProgram *prog;     /* what is running */
     const uint8_t *beginning;   /* the whole subject: lookbehind and \b may look before start */
     const uint8_t *start;       /* where this search or match begins */
     const uint8_t *end;         /* endpos: nothing at or after it is seen */
@@ -154,13 +157,18 @@ typedef struct SreState {
 } SreState;
 
 /* A compiled program and what the searcher precomputes about it (sre_program_analyze). */
-typedef struct SreProgram {
+struct SreProgram {
     const SreCode *code;
     size_t len;
+    /* Single-character operators (sets, case-insensitive literals, categories) are
+     * tested through a 256-bit table: by byte for one-byte subjects, for ASCII in
+     * UTF-8 ones.  cls[i] is 1 + the table of the operator at code[i], 0 if none. */
+    const uint32_t *cls;
+    const uint8_t (*ctab)[32];
     bool has_first;             /* every match starts with a character the tables admit */
     uint8_t first_byte[256];    /* one-byte subjects: 1 if a match may start with this byte */
     uint8_t first_utf8[256];    /* UTF-8 subjects: by lead byte */
-} SreProgram;
+};
 
 /* Errors the matcher returns (negative), besides 0 = no match, 1 = match. */
 enum { SRE_ERROR_MEMORY = -9, SRE_ERROR_ILLEGAL = -1, SRE_ERROR_STATE = -2 };
@@ -177,8 +185,11 @@ ssize_t sre_match(SreState *st, const SreProgram *prog);
 ssize_t sre_search(SreState *st, const SreProgram *prog);
 void sre_program_analyze(SreProgram *prog);   /* fill in the search tables */
 
-/* Check that a compiled program is well-formed, so the matcher may trust it. */
-bool sre_validate(const SreCode *code, size_t len, int groups);
+/* Check that a compiled program is well-formed, so the matcher may trust it: 1 valid,
+ * 0 invalid, -1 out of memory.  *sets receives (malloc'd) the offsets of the operators
+ * sre_program_tables makes tables for. */
+int sre_validate(const SreCode *code, size_t len, int groups, uint32_t **sets, size_t *nsets);
+void sre_program_tables(SreProgram *prog, const uint32_t *sets, size_t nsets, uint32_t *cls, uint8_t (*ctab)[32]);
 
 /* Character helpers shared with the module (_sre.unicode_tolower ...). */
 uint32_t sre_lower_ascii(uint32_t ch);
@@ -190,6 +201,19 @@ bool sre_unicode_iscased(uint32_t ch);
 bool sre_category(SreCode category, uint32_t ch);
 bool sre_in_charset(const SreCode *set, uint32_t ch);
 bool sre_char_ok(const SreCode *op, uint32_t ch);   /* a single-character operator accepts ch */
+
+/* Operators tested one character at a time through a table in SreProgram. */
+static inline bool sre_has_table(SreCode op) {
+    switch (op) {
+    case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE: case SRE_OP_IN_LOC_IGNORE:
+    case SRE_OP_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_IGNORE:
+    case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:
+    case SRE_OP_LITERAL_LOC_IGNORE: case SRE_OP_NOT_LITERAL_LOC_IGNORE:
+    case SRE_OP_CATEGORY:
+        return true;
+    }
+    return false;
+}
 
 /* UTF-8 steps on the generalized UTF-8 of str objects. */
 extern const uint8_t sre_utf8_len[256];

@@ -347,11 +347,13 @@ void sre_state_fini(SreState *st) {
 }
 
 ssize_t sre_match(SreState *st, const SreProgram *prog) {
+    st->prog = prog;
     st->ptr = st->start;
     return st->utf8 ? match_utf8(st, prog->code, 1) : match_byte(st, prog->code, 1);
 }
 
 ssize_t sre_search(SreState *st, const SreProgram *prog) {
+    st->prog = prog;
     return st->utf8 ? search_utf8(st, prog) : search_byte(st, prog);
 }
 
@@ -367,7 +369,26 @@ ssize_t sre_search(SreState *st, const SreProgram *prog) {
 typedef struct Validator {
     SreCode groups;
     int depth;
+    const SreCode *code;
+    uint32_t *sets;          /* offsets of operators that get a 256-bit table */
+    size_t nsets, capsets;
+    bool oom;
 } Validator;
+
+static void note_set(Validator *v, const SreCode *op) {
+    if (!sre_has_table(*op)) return;
+    if (v->nsets == v->capsets) {
+        size_t cap = v->capsets ? v->capsets * 2 : 16;
+        uint32_t *n = realloc(v->sets, cap * sizeof(uint32_t));
+        if (!n) {
+            v->oom = true;
+            return;
+        }
+        v->sets = n;
+        v->capsets = cap;
+    }
+    v->sets[v->nsets++] = (uint32_t)(op - v->code);
+}
 
 static bool valid_charset(const SreCode *c, const SreCode *end) {
     while (c < end) {
@@ -428,8 +449,9 @@ static bool is_char_op(SreCode op) {
 static bool valid_seq(Validator *v, const SreCode *c, const SreCode *end);
 
 /* One single-character operator exactly filling [c, end). */
-static bool valid_char_item(const SreCode *c, const SreCode *end) {
+static bool valid_char_item(Validator *v, const SreCode *c, const SreCode *end) {
     if (end - c < 1 || !is_char_op(c[0])) return false;
+    note_set(v, c);
     switch (c[0]) {
     case SRE_OP_ANY: case SRE_OP_ANY_ALL:
         return end - c == 1;
@@ -460,6 +482,7 @@ static bool valid_seq(Validator *v, const SreCode *c, const SreCode *end) {
         case SRE_OP_LITERAL_UNI_IGNORE: case SRE_OP_NOT_LITERAL_UNI_IGNORE:
         case SRE_OP_LITERAL_LOC_IGNORE: case SRE_OP_NOT_LITERAL_LOC_IGNORE:
             if (left < 1) return false;
+            note_set(v, c - 1);
             c++;
             break;
         case SRE_OP_AT:
@@ -468,11 +491,13 @@ static bool valid_seq(Validator *v, const SreCode *c, const SreCode *end) {
             break;
         case SRE_OP_CATEGORY:
             if (left < 1 || c[0] >= SRE_CATEGORY__COUNT) return false;
+            note_set(v, c - 1);
             c++;
             break;
         case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE: case SRE_OP_IN_LOC_IGNORE:
             if (left < 1 || c[0] < 2 || c[0] > (SreCode)left) return false;
             if (!valid_charset(c + 1, c + c[0])) return false;
+            note_set(v, c - 1);
             c += c[0];
             break;
         case SRE_OP_INFO: {
@@ -521,7 +546,7 @@ static bool valid_seq(Validator *v, const SreCode *c, const SreCode *end) {
             /* <skip> <min> <max> item <SUCCESS> */
             if (left < 4 || c[0] < 4 || c[0] > (SreCode)left || c[1] > c[2]) return false;
             const SreCode *next = c + c[0];
-            if (next[-1] != SRE_OP_SUCCESS || !valid_char_item(c + 3, next - 1)) return false;
+            if (next[-1] != SRE_OP_SUCCESS || !valid_char_item(v, c + 3, next - 1)) return false;
             c = next;
             break;
         }
@@ -581,10 +606,32 @@ static bool valid_seq(Validator *v, const SreCode *c, const SreCode *end) {
     return c == end;
 }
 
-bool sre_validate(const SreCode *code, size_t len, int groups) {
-    if (len == 0 || code[len - 1] != SRE_OP_SUCCESS) return false;
-    Validator v = {(SreCode)groups, 0};
-    return valid_seq(&v, code, code + len);
+int sre_validate(const SreCode *code, size_t len, int groups, uint32_t **sets, size_t *nsets) {
+    *sets = NULL;
+    *nsets = 0;
+    if (len == 0 || code[len - 1] != SRE_OP_SUCCESS) return 0;
+    Validator v = {(SreCode)groups, 0, code, NULL, 0, 0, false};
+    bool ok = valid_seq(&v, code, code + len);
+    if (!ok || v.oom) {
+        free(v.sets);
+        return v.oom ? -1 : 0;
+    }
+    *sets = v.sets;
+    *nsets = v.nsets;
+    return 1;
+}
+
+/* Fill a table per noted operator: bit b says whether it accepts character b. */
+void sre_program_tables(SreProgram *prog, const uint32_t *sets, size_t nsets, uint32_t *cls, uint8_t (*ctab)[32]) {
+    for (size_t k = 0; k < nsets; k++) {
+        const SreCode *op = prog->code + sets[k];
+        memset(ctab[k], 0, 32);
+        for (uint32_t b = 0; b < 256; b++)
+            if (sre_char_ok(op, b)) ctab[k][b >> 3] |= (uint8_t)(1u << (b & 7));
+        cls[sets[k]] = (uint32_t)k + 1;
+    }
+    prog->cls = cls;
+    prog->ctab = (const uint8_t(*)[32])ctab;
 }
 
 /* ---- Search accelerator: the bytes a match can start with ---- */

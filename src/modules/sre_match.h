@@ -29,6 +29,16 @@
 #define UNSTEP(p) ((p)--)
 #endif
 
+/* Does the table-backed operator at op accept the character at ptr (ptr < end)? */
+static inline bool SRE(set_ok)(const SreState *st, const SreCode *op, const uint8_t *ptr) {
+    uint32_t c = *ptr;
+#if SRE_UTF8
+    if (c >= 0x80) return sre_char_ok(op, sre_utf8_decode(ptr));
+#endif
+    const uint8_t *tab = st->prog->ctab[st->prog->cls[op - st->prog->code] - 1];
+    return (tab[c >> 3] >> (c & 7)) & 1;
+}
+
 /* Is ptr at the anchor `at`? */
 static bool SRE(at)(const SreState *st, const uint8_t *ptr, SreCode at) {
     bool thisp, thatp;
@@ -96,12 +106,12 @@ static ssize_t SRE(count)(const SreState *st, const SreCode *pat, SreCode maxcou
         ptr = hit ? hit : end;
         break;
     }
-    case SRE_OP_IN:
-        while (ptr < end && sre_in_charset(pat + 2, *ptr)) ptr++;
+    default: {
+        /* Sets, case-insensitive literals, categories: one table lookup per byte. */
+        const uint8_t *tab = st->prog->ctab[st->prog->cls[pat - st->prog->code] - 1];
+        while (ptr < end && ((tab[*ptr >> 3] >> (*ptr & 7)) & 1)) ptr++;
         break;
-    default:
-        while (ptr < end && sre_char_ok(pat, *ptr)) ptr++;
-        break;
+    }
     }
     *endp = ptr;
     return ptr - st->ptr;
@@ -115,11 +125,18 @@ static ssize_t SRE(count)(const SreState *st, const SreCode *pat, SreCode maxcou
     case SRE_OP_LITERAL:
         if (pat[1] < 0x80) {
             while (ptr < end && n < limit && *ptr == pat[1]) { ptr++; n++; }
-            break;
+        } else {
+            while (ptr < end && n < limit && GETC(ptr) == pat[1]) { STEP(ptr); n++; }
         }
-        /* fall through */
+        break;
+    case SRE_OP_ANY:
+        while (ptr < end && n < limit && *ptr != '\n') { STEP(ptr); n++; }
+        break;
+    case SRE_OP_NOT_LITERAL:
+        while (ptr < end && n < limit && GETC(ptr) != pat[1]) { STEP(ptr); n++; }
+        break;
     default:
-        while (ptr < end && n < limit && sre_char_ok(pat, GETC(ptr))) { STEP(ptr); n++; }
+        while (ptr < end && n < limit && SRE(set_ok)(st, pat, ptr)) { STEP(ptr); n++; }
         break;
     }
     *endp = ptr;
@@ -244,7 +261,7 @@ entrance:
             break;
 
         case SRE_OP_CATEGORY:
-            if (ptr >= end || !sre_category(pc[0], GETC(ptr))) RETURN_FAILURE;
+            if (ptr >= end || !SRE(set_ok)(st, pc - 1, ptr)) RETURN_FAILURE;
             pc++;
             STEP(ptr);
             break;
@@ -259,11 +276,6 @@ entrance:
             STEP(ptr);
             break;
 
-        case SRE_OP_IN:
-            if (ptr >= end || !sre_in_charset(pc + 1, GETC(ptr))) RETURN_FAILURE;
-            pc += pc[0];
-            STEP(ptr);
-            break;
 
         case SRE_OP_LITERAL_IGNORE:
         case SRE_OP_LITERAL_UNI_IGNORE:
@@ -271,17 +283,18 @@ entrance:
         case SRE_OP_NOT_LITERAL_IGNORE:
         case SRE_OP_NOT_LITERAL_UNI_IGNORE:
         case SRE_OP_NOT_LITERAL_LOC_IGNORE:
-            /* <op> <ch>: sre_char_ok knows each case rule. */
-            if (ptr >= end || !sre_char_ok(pc - 1, GETC(ptr))) RETURN_FAILURE;
+            /* <op> <ch>: the table knows each case rule. */
+            if (ptr >= end || !SRE(set_ok)(st, pc - 1, ptr)) RETURN_FAILURE;
             pc++;
             STEP(ptr);
             break;
 
+        case SRE_OP_IN:
         case SRE_OP_IN_IGNORE:
         case SRE_OP_IN_UNI_IGNORE:
         case SRE_OP_IN_LOC_IGNORE:
-            /* <op> <skip> set */
-            if (ptr >= end || !sre_char_ok(pc - 1, GETC(ptr))) RETURN_FAILURE;
+            /* <op> <skip> set <FAILURE> */
+            if (ptr >= end || !SRE(set_ok)(st, pc - 1, ptr)) RETURN_FAILURE;
             pc += pc[0];
             STEP(ptr);
             break;
@@ -298,7 +311,7 @@ entrance:
             for (; pc[0]; pc += pc[0]) {
                 /* Skip alternatives whose first character cannot match. */
                 if (pc[1] == SRE_OP_LITERAL && (ptr >= end || GETC(ptr) != pc[2])) continue;
-                if (pc[1] == SRE_OP_IN && (ptr >= end || !sre_in_charset(pc + 3, GETC(ptr)))) continue;
+                if (pc[1] == SRE_OP_IN && (ptr >= end || !SRE(set_ok)(st, pc + 1, ptr))) continue;
                 st->ptr = ptr;
                 DO_JUMP(J_BRANCH, jump_branch, pc + 1);
                 if (ret) {
@@ -324,15 +337,34 @@ entrance:
             }
             LASTMARK_SAVE();
             if (st->repeat >= 0) MARK_PUSH(ctx->lastmark);
-            if (pc[pc[0]] == SRE_OP_LITERAL) {
+            /* What the tail needs first, looking past group marks (they consume nothing). */
+            const SreCode *tail = pc + pc[0];
+            while (tail[0] == SRE_OP_MARK) tail += 2;
+            if (tail[0] == SRE_OP_LITERAL) {
                 /* The tail starts with a literal: only try where it is. */
-                ctx->u.chr = pc[pc[0] + 1];
+                ctx->u.chr = tail[1];
                 for (;;) {
-                    while (ctx->count >= (ssize_t)pc[1] && (ptr >= end || GETC(ptr) != ctx->u.chr)) {
-                        if (ctx->count > 0) UNSTEP(ptr);
-                        ctx->count--;
+#if SRE_UTF8
+                    ssize_t count = ctx->count, min = (ssize_t)pc[1];
+                    const uint8_t *p = ptr;
+                    uint32_t chr = ctx->u.chr;
+                    while (count >= min && (p >= end || GETC(p) != chr)) {
+                        if (count > 0) UNSTEP(p);
+                        count--;
                     }
-                    if (ctx->count < (ssize_t)pc[1]) break;
+                    ctx->count = count;
+                    ptr = p;
+                    if (count < min) break;
+#else
+                    /* The last occurrence at or after the minimum, found backwards with memrchr. */
+                    const uint8_t *lo = ptr - (ctx->count - (ssize_t)pc[1]);
+                    const uint8_t *hi = ptr < end ? ptr : end - 1;
+                    if (ctx->u.chr > 255 || hi < lo) break;
+                    const uint8_t *q = memrchr(lo, (int)ctx->u.chr, (size_t)(hi - lo + 1));
+                    if (!q) break;
+                    ctx->count -= ptr - q;
+                    ptr = q;
+#endif
                     st->ptr = ptr;
                     DO_JUMP(J_REPEAT_ONE_1, jump_repeat_one_1, pc + pc[0]);
                     if (ret) {
@@ -341,11 +373,20 @@ entrance:
                     }
                     if (st->repeat >= 0) MARK_POP_KEEP(ctx->lastmark);
                     LASTMARK_RESTORE();
-                    if (ctx->count > 0) UNSTEP(ptr);
+                    if (ctx->count == (ssize_t)pc[1]) break;
+                    UNSTEP(ptr);
                     ctx->count--;
                 }
             } else {
                 while (ctx->count >= (ssize_t)pc[1]) {
+                    /* A tail starting with a set cannot match where the next character is not in it. */
+                    tail = pc + pc[0];
+                    while (tail[0] == SRE_OP_MARK) tail += 2;
+                    if (sre_has_table(tail[0]) && (ptr >= end || !SRE(set_ok)(st, tail, ptr))) {
+                        if (ctx->count > 0) UNSTEP(ptr);
+                        ctx->count--;
+                        continue;
+                    }
                     st->ptr = ptr;
                     DO_JUMP(J_REPEAT_ONE_2, jump_repeat_one_2, pc + pc[0]);
                     if (ret) {
@@ -380,14 +421,20 @@ entrance:
             LASTMARK_SAVE();
             if (st->repeat >= 0) MARK_PUSH(ctx->lastmark);
             while (pc[2] == SRE_MAXREPEAT || ctx->count <= (ssize_t)pc[2]) {
-                st->ptr = ptr;
-                DO_JUMP(J_MIN_REPEAT_ONE, jump_min_repeat_one, pc + pc[0]);
-                if (ret) {
-                    if (st->repeat >= 0) MARK_POP_DISCARD(ctx->lastmark);
-                    RETURN_SUCCESS;
+                /* Try the tail only where its first character can match. */
+                const SreCode *tail = pc + pc[0];
+                while (tail[0] == SRE_OP_MARK) tail += 2;
+                if (tail[0] == SRE_OP_LITERAL ? ptr < end && GETC(ptr) == tail[1]
+                    : !sre_has_table(tail[0]) || (ptr < end && SRE(set_ok)(st, tail, ptr))) {
+                    st->ptr = ptr;
+                    DO_JUMP(J_MIN_REPEAT_ONE, jump_min_repeat_one, pc + pc[0]);
+                    if (ret) {
+                        if (st->repeat >= 0) MARK_POP_DISCARD(ctx->lastmark);
+                        RETURN_SUCCESS;
+                    }
+                    if (st->repeat >= 0) MARK_POP_KEEP(ctx->lastmark);
+                    LASTMARK_RESTORE();
                 }
-                if (st->repeat >= 0) MARK_POP_KEEP(ctx->lastmark);
-                LASTMARK_RESTORE();
                 st->ptr = ptr;
                 if (SRE(count)(st, pc + 3, 1, &ptr) == 0) break;
                 ctx->count++;
