@@ -22,7 +22,11 @@
 #include <sysexits.h>
 #include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
 #include <sys/statvfs.h>
+#include <sys/xattr.h>
+#include <linux/limits.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -594,6 +598,10 @@ static const struct { const char *name; long value; } int_constants[] = {
     C(ST_RDONLY), C(ST_NOSUID), C(ST_NODEV), C(ST_NOEXEC), C(ST_SYNCHRONOUS), C(ST_MANDLOCK),
     C(ST_WRITE), C(ST_APPEND), C(ST_NOATIME), C(ST_NODIRATIME), C(ST_RELATIME),
     C(GRND_NONBLOCK), C(GRND_RANDOM),
+    C(MFD_CLOEXEC), C(MFD_ALLOW_SEALING), C(MFD_HUGETLB),
+    C(EFD_CLOEXEC), C(EFD_NONBLOCK), C(EFD_SEMAPHORE),
+    C(SPLICE_F_MOVE), C(SPLICE_F_NONBLOCK), C(SPLICE_F_MORE),
+    C(XATTR_CREATE), C(XATTR_REPLACE), C(XATTR_SIZE_MAX),
     C(POSIX_FADV_NORMAL), C(POSIX_FADV_SEQUENTIAL), C(POSIX_FADV_RANDOM), C(POSIX_FADV_NOREUSE),
     C(POSIX_FADV_WILLNEED), C(POSIX_FADV_DONTNEED),
 };
@@ -606,7 +614,7 @@ static const char *const have_functions[] = {
     "HAVE_FDOPENDIR", "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_FUTIMES",
     "HAVE_LINKAT", "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_MKNODAT",
     "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
-    "HAVE_UTIMENSAT",
+    "HAVE_UTIMENSAT", "HAVE_EVENTFD", "HAVE_MEMFD_CREATE",
 };
 
 

@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/sysmacros.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 /*
@@ -690,7 +691,7 @@ typedef struct ScandirObject {
     DIR *dir;             /* NULL once closed or exhausted */
     Value path;           /* the path as given (str/bytes), or VNULL for scandir(fd) */
     bool is_bytes;
-    int fd;               /* the descriptor for scandir(fd), else -1 */
+    int fd;               /* the caller's descriptor for scandir(fd), else -1 */
 } ScandirObject;
 
 static Type type_direntry, type_scandir;
@@ -964,11 +965,135 @@ FN(scandir_m) {
         return VNULL;
     }
     s->dir = d;
-    s->fd = p.fd >= 0 ? dirfd(d) : -1;
+    /* Entries stat relative to the caller's descriptor, which outlives the
+     * iterator (the DIR works on a duplicate that close() releases). */
+    s->fd = p.fd >= 0 ? p.fd : -1;
     s->is_bytes = p.is_bytes;
     s->path = p.fd >= 0 ? VNULL : p.narrow ? p.object : str_intern_cstr(".");
     if (s->path && !str_check(s->path) && !bytes_check(s->path)) s->path = p.bytes;
     return obj_val(s);
+}
+
+
+/* ---- Extended attributes ---- */
+
+/* The attribute name: str (file system encoding) or bytes. */
+static Value xattr_name(const char *fname, Value v) {
+    if (!str_check(v) && !bytes_check(v)) {
+        err_format(&exc_TypeError, "%s: attribute should be string, bytes or os.PathLike, not %s", fname, type_name(v));
+        return VNULL;
+    }
+    return os_fsencode(v, fname);
+}
+
+FN(getxattr_m) {
+    static const char *const names[] = {"path", "attribute", "follow_symlinks", NULL};
+    Value a[3];
+    OsPath p;
+    bool follow;
+    if (os_parse_args("getxattr", args, nargs, kwnames, names, 0, 2, 2, a) < 0 ||
+        os_path_convert("getxattr", "path", a[0], PATH_ALLOW_FD, &p) < 0 || os_bool(a[2], true, &follow) < 0 ||
+        check_fd_follow("getxattr", &p, follow) < 0)
+        return VNULL;
+    Value name = xattr_name("getxattr", a[1]);
+    if (!name) return VNULL;
+    for (size_t cap = 128;; cap *= 2) {
+        char *buf = malloc(cap);
+        if (!buf) {
+            err_no_memory();
+            return VNULL;
+        }
+        ssize_t n = p.fd >= 0 ? fgetxattr(p.fd, bytes_data(name), buf, cap)
+                    : follow  ? getxattr(p.narrow, bytes_data(name), buf, cap)
+                              : lgetxattr(p.narrow, bytes_data(name), buf, cap);
+        if (n >= 0) {
+            Value r = bytes_new(buf, (size_t)n);
+            free(buf);
+            return r;
+        }
+        int e = errno;
+        free(buf);
+        if (e != ERANGE || cap >= 65536 * 2) return os_error_path(e, &p);
+    }
+}
+
+FN(setxattr_m) {
+    static const char *const names[] = {"path", "attribute", "value", "flags", "follow_symlinks", NULL};
+    Value a[5];
+    OsPath p;
+    bool follow;
+    int flags = 0;
+    const char *data;
+    size_t size;
+    if (os_parse_args("setxattr", args, nargs, kwnames, names, 0, 4, 3, a) < 0 ||
+        os_path_convert("setxattr", "path", a[0], PATH_ALLOW_FD, &p) < 0 || (a[3] && os_int(a[3], &flags) < 0) ||
+        os_bool(a[4], true, &follow) < 0 || check_fd_follow("setxattr", &p, follow) < 0)
+        return VNULL;
+    Value name = xattr_name("setxattr", a[1]);
+    if (!name) return VNULL;
+    if (val_is_int(a[2]) || str_check(a[2]) || !bytes_get_buffer(a[2], &data, &size)) {
+        err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", type_name(a[2]));
+        return VNULL;
+    }
+    int r = p.fd >= 0 ? fsetxattr(p.fd, bytes_data(name), data, size, flags)
+            : follow  ? setxattr(p.narrow, bytes_data(name), data, size, flags)
+                      : lsetxattr(p.narrow, bytes_data(name), data, size, flags);
+    if (r != 0) return os_error_path(errno, &p);
+    return VNone;
+}
+
+FN(removexattr_m) {
+    static const char *const names[] = {"path", "attribute", "follow_symlinks", NULL};
+    Value a[3];
+    OsPath p;
+    bool follow;
+    if (os_parse_args("removexattr", args, nargs, kwnames, names, 0, 2, 2, a) < 0 ||
+        os_path_convert("removexattr", "path", a[0], PATH_ALLOW_FD, &p) < 0 || os_bool(a[2], true, &follow) < 0 ||
+        check_fd_follow("removexattr", &p, follow) < 0)
+        return VNULL;
+    Value name = xattr_name("removexattr", a[1]);
+    if (!name) return VNULL;
+    int r = p.fd >= 0 ? fremovexattr(p.fd, bytes_data(name))
+            : follow  ? removexattr(p.narrow, bytes_data(name))
+                      : lremovexattr(p.narrow, bytes_data(name));
+    if (r != 0) return os_error_path(errno, &p);
+    return VNone;
+}
+
+/* listxattr(path=None): None is the current directory; names are str. */
+FN(listxattr_m) {
+    static const char *const names[] = {"path", "follow_symlinks", NULL};
+    Value a[2];
+    OsPath p;
+    bool follow;
+    if (os_parse_args("listxattr", args, nargs, kwnames, names, 0, 1, 0, a) < 0 ||
+        os_path_convert("listxattr", "path", a[0], PATH_ALLOW_FD | PATH_NULLABLE, &p) < 0 ||
+        os_bool(a[1], true, &follow) < 0 || check_fd_follow("listxattr", &p, follow) < 0)
+        return VNULL;
+    const char *path = p.narrow ? p.narrow : ".";
+    for (size_t cap = 256;; cap *= 2) {
+        char *buf = malloc(cap);
+        if (!buf) {
+            err_no_memory();
+            return VNULL;
+        }
+        ssize_t n = p.fd >= 0 ? flistxattr(p.fd, buf, cap) : follow ? listxattr(path, buf, cap) : llistxattr(path, buf, cap);
+        if (n < 0) {
+            int e = errno;
+            free(buf);
+            if (e == ERANGE && cap < (1 << 20)) continue;
+            return os_error_path(e, &p);
+        }
+        Value l = list_new(0);
+        for (ssize_t i = 0; l && i < n;) {
+            size_t k = strlen(buf + i);
+            Value s = os_fsdecode(buf + i, k, false);
+            if (!s || list_append(l, s) < 0) l = VNULL;
+            i += (ssize_t)k + 1;
+        }
+        free(buf);
+        return l;
+    }
 }
 
 static const MethodDef fs_functions[] = {
@@ -1007,6 +1132,10 @@ static const MethodDef fs_functions[] = {
     {"utime", utime_m, 0, "Set the access and modified time of path."},
     {"listdir", listdir_m, 0, "Return a list containing the names of the files in the directory."},
     {"scandir", scandir_m, 0, "Return an iterator of DirEntry objects for given path."},
+    {"getxattr", getxattr_m, 0, "Return the value of extended attribute attribute on path."},
+    {"setxattr", setxattr_m, 0, "Set extended attribute attribute on path to value."},
+    {"removexattr", removexattr_m, 0, "Remove extended attribute attribute on path."},
+    {"listxattr", listxattr_m, 0, "Return a list of extended attributes on path."},
     {NULL}
 };
 

@@ -16,8 +16,14 @@
 #include <limits.h>
 #include <pty.h>
 #include <stdlib.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <sys/sendfile.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
+#include <termios.h>
 #include <unistd.h>
+#include <utmp.h>
 
 /*
  * Descriptors Python creates are non-inheritable (PEP 446): open(), dup()
@@ -382,6 +388,186 @@ FN(openpty_m) {
     return tuple_pack(2, val_from_int(master), val_from_int(slave));
 }
 
+
+/* ---- Copying between descriptors in the kernel ---- */
+
+/* An optional offset argument: None (or absent) means "use and move the
+ * file position", an int means "at this offset, position untouched". */
+static int opt_offset(Value v, int64_t *off, bool *given) {
+    *given = v && v != VNone;
+    return *given ? os_i64(v, off) : 0;
+}
+
+FN(sendfile_m) {
+    static const char *const names[] = {"out_fd", "in_fd", "offset", "count", NULL};
+    Value a[4];
+    int out, in;
+    int64_t off = 0, count;
+    bool has_off;
+    if (os_parse_args("sendfile", args, nargs, kwnames, names, 0, 4, 4, a) < 0 || os_int(a[0], &out) < 0 ||
+        os_int(a[1], &in) < 0 || opt_offset(a[2], &off, &has_off) < 0 || os_i64(a[3], &count) < 0)
+        return VNULL;
+    off_t o = (off_t)off;
+    ssize_t n;
+    RETRY_EINTR(n, sendfile(out, in, has_off ? &o : NULL, (size_t)count));
+    if (n < 0) return os_error(errno);
+    return int_from_i64(n);
+}
+
+FN(copy_file_range_m) {
+    static const char *const names[] = {"src", "dst", "count", "offset_src", "offset_dst", NULL};
+    Value a[5];
+    int src, dst;
+    int64_t count, os_ = 0, od = 0;
+    bool hs, hd;
+    if (os_parse_args("copy_file_range", args, nargs, kwnames, names, 0, 5, 3, a) < 0 || os_int(a[0], &src) < 0 ||
+        os_int(a[1], &dst) < 0 || os_i64(a[2], &count) < 0 || opt_offset(a[3], &os_, &hs) < 0 ||
+        opt_offset(a[4], &od, &hd) < 0)
+        return VNULL;
+    loff_t ls = os_, ld = od;
+    ssize_t n;
+    RETRY_EINTR(n, copy_file_range(src, hs ? &ls : NULL, dst, hd ? &ld : NULL, (size_t)count, 0));
+    if (n < 0) return os_error(errno);
+    return int_from_i64(n);
+}
+
+FN(splice_m) {
+    static const char *const names[] = {"src", "dst", "count", "offset_src", "offset_dst", "flags", NULL};
+    Value a[6];
+    int src, dst, flags = 0;
+    int64_t count, os_ = 0, od = 0;
+    bool hs, hd;
+    if (os_parse_args("splice", args, nargs, kwnames, names, 0, 6, 3, a) < 0 || os_int(a[0], &src) < 0 ||
+        os_int(a[1], &dst) < 0 || os_i64(a[2], &count) < 0 || opt_offset(a[3], &os_, &hs) < 0 ||
+        opt_offset(a[4], &od, &hd) < 0 || (a[5] && os_int(a[5], &flags) < 0))
+        return VNULL;
+    loff_t ls = os_, ld = od;
+    ssize_t n;
+    RETRY_EINTR(n, splice(src, hs ? &ls : NULL, dst, hd ? &ld : NULL, (size_t)count, (unsigned)flags));
+    if (n < 0) return os_error(errno);
+    return int_from_i64(n);
+}
+
+/* posix_fallocate and posix_fadvise return the error instead of setting errno. */
+FN(posix_fallocate_m) {
+    int fd;
+    int64_t off, len;
+    if (arg_no_kw("posix_fallocate", kwnames) < 0 || arg_count("posix_fallocate", nargs, 3, 3) < 0 ||
+        os_int(args[0], &fd) < 0 || os_i64(args[1], &off) < 0 || os_i64(args[2], &len) < 0)
+        return VNULL;
+    int e;
+    while ((e = posix_fallocate(fd, (off_t)off, (off_t)len)) == EINTR)
+        if (os_check_eintr() < 0) return VNULL;
+    if (e) return os_error(e);
+    return VNone;
+}
+
+FN(posix_fadvise_m) {
+    int fd, advice;
+    int64_t off, len;
+    if (arg_no_kw("posix_fadvise", kwnames) < 0 || arg_count("posix_fadvise", nargs, 4, 4) < 0 ||
+        os_int(args[0], &fd) < 0 || os_i64(args[1], &off) < 0 || os_i64(args[2], &len) < 0 ||
+        os_int(args[3], &advice) < 0)
+        return VNULL;
+    int e;
+    while ((e = posix_fadvise(fd, (off_t)off, (off_t)len, advice)) == EINTR)
+        if (os_check_eintr() < 0) return VNULL;
+    if (e) return os_error(e);
+    return VNone;
+}
+
+/* ---- Special descriptors ---- */
+
+FN(memfd_create_m) {
+    static const char *const names[] = {"name", "flags", NULL};
+    Value a[2];
+    int flags = MFD_CLOEXEC;
+    if (os_parse_args("memfd_create", args, nargs, kwnames, names, 0, 2, 1, a) < 0 ||
+        (a[1] && os_int(a[1], &flags) < 0))
+        return VNULL;
+    Value name = os_fsencode(a[0], "memfd_create");
+    if (!name) return VNULL;
+    int fd = memfd_create(bytes_data(name), (unsigned)flags);
+    if (fd < 0) return os_error(errno);
+    return val_from_int(fd);
+}
+
+FN(eventfd_m) {
+    static const char *const names[] = {"initval", "flags", NULL};
+    Value a[2];
+    int64_t init;
+    int flags = EFD_CLOEXEC;
+    if (os_parse_args("eventfd", args, nargs, kwnames, names, 0, 2, 1, a) < 0 || os_i64(a[0], &init) < 0 ||
+        (a[1] && os_int(a[1], &flags) < 0))
+        return VNULL;
+    int fd = eventfd((unsigned)init, flags);
+    if (fd < 0) return os_error(errno);
+    return val_from_int(fd);
+}
+
+FN(eventfd_read_m) {
+    static const char *const names[] = {"fd", NULL};
+    Value a[1];
+    int fd;
+    if (os_parse_args("eventfd_read", args, nargs, kwnames, names, 0, 1, 1, a) < 0 || os_fileno(a[0], &fd) < 0)
+        return VNULL;
+    eventfd_t v;
+    int r;
+    RETRY_EINTR(r, eventfd_read(fd, &v));
+    if (r < 0) return os_error(errno);
+    return int_from_u64(v);
+}
+
+FN(eventfd_write_m) {
+    static const char *const names[] = {"fd", "value", NULL};
+    Value a[2];
+    int fd;
+    int64_t v;
+    if (os_parse_args("eventfd_write", args, nargs, kwnames, names, 0, 2, 2, a) < 0 || os_fileno(a[0], &fd) < 0 ||
+        os_i64(a[1], &v) < 0)
+        return VNULL;
+    int r;
+    RETRY_EINTR(r, eventfd_write(fd, (eventfd_t)v));
+    if (r < 0) return os_error(errno);
+    return VNone;
+}
+
+FN(pidfd_open_m) {
+    static const char *const names[] = {"pid", "flags", NULL};
+    Value a[2];
+    int pid, flags = 0;
+    if (os_parse_args("pidfd_open", args, nargs, kwnames, names, 0, 2, 1, a) < 0 || os_int(a[0], &pid) < 0 ||
+        (a[1] && os_int(a[1], &flags) < 0))
+        return VNULL;
+    int fd = (int)syscall(SYS_pidfd_open, pid, flags);
+    if (fd < 0) return os_error(errno);
+    return val_from_int(fd);
+}
+
+/* ---- Terminals ---- */
+
+FN(tcgetpgrp_m) {
+    int fd;
+    if (positional_ints("tcgetpgrp", args, nargs, kwnames, 1, &fd) < 0) return VNULL;
+    pid_t p = tcgetpgrp(fd);
+    if (p < 0) return os_error(errno);
+    return int_from_i64(p);
+}
+
+FN(tcsetpgrp_m) {
+    int a[2];
+    if (positional_ints("tcsetpgrp", args, nargs, kwnames, 2, a) < 0) return VNULL;
+    if (tcsetpgrp(a[0], a[1]) < 0) return os_error(errno);
+    return VNone;
+}
+
+FN(login_tty_m) {
+    int fd;
+    if (positional_ints("login_tty", args, nargs, kwnames, 1, &fd) < 0) return VNULL;
+    if (login_tty(fd) < 0) return os_error(errno);
+    return VNone;
+}
+
 static const MethodDef io_functions[] = {
     {"open", open_m, 0, "Open a file for low level IO.  Returns a file descriptor (integer)."},
     {"close", close_m, 0, "Close a file descriptor."},
@@ -409,6 +595,19 @@ static const MethodDef io_functions[] = {
     {"device_encoding", device_encoding_m, 0, "Return a string describing the encoding of a terminal's file descriptor."},
     {"lockf", lockf_m, 0, "Apply, test or remove a POSIX lock on an open file descriptor."},
     {"openpty", openpty_m, 0, "Open a pseudo-terminal."},
+    {"sendfile", sendfile_m, 0, "Copy count bytes from file descriptor in_fd to file descriptor out_fd."},
+    {"copy_file_range", copy_file_range_m, 0, "Copy count bytes from one file descriptor to another."},
+    {"splice", splice_m, 0, "Transfer count bytes from one pipe to a descriptor or vice versa."},
+    {"posix_fallocate", posix_fallocate_m, 0, "Ensure a file has allocated at least a particular number of bytes on disk."},
+    {"posix_fadvise", posix_fadvise_m, 0, "Announce an intention to access data in a specific pattern."},
+    {"memfd_create", memfd_create_m, 0, "Create an anonymous file and return a descriptor for it."},
+    {"eventfd", eventfd_m, 0, "Creates and returns an event notification file descriptor."},
+    {"eventfd_read", eventfd_read_m, 0, "Read eventfd value"},
+    {"eventfd_write", eventfd_write_m, 0, "Write eventfd value."},
+    {"pidfd_open", pidfd_open_m, 0, "Return a file descriptor referring to the process *pid*."},
+    {"tcgetpgrp", tcgetpgrp_m, 0, "Return the process group associated with the terminal specified by fd."},
+    {"tcsetpgrp", tcsetpgrp_m, 0, "Set the process group associated with the terminal specified by fd."},
+    {"login_tty", login_tty_m, 0, "Prepare the tty of which fd is a file descriptor for a new login session."},
     {NULL}
 };
 

@@ -256,6 +256,125 @@ FN(sched_getaffinity_m) {
     return s;
 }
 
+
+FN(setresuid_m) {
+    uid_t r, e, su;
+    if (arg_no_kw("setresuid", kwnames) < 0 || arg_count("setresuid", nargs, 3, 3) < 0 || os_uid(args[0], &r) < 0 ||
+        os_uid(args[1], &e) < 0 || os_uid(args[2], &su) < 0)
+        return VNULL;
+    if (setresuid(r, e, su) < 0) return os_error(errno);
+    return VNone;
+}
+
+FN(setresgid_m) {
+    gid_t r, e, sg;
+    if (arg_no_kw("setresgid", kwnames) < 0 || arg_count("setresgid", nargs, 3, 3) < 0 || os_gid(args[0], &r) < 0 ||
+        os_gid(args[1], &e) < 0 || os_gid(args[2], &sg) < 0)
+        return VNULL;
+    if (setresgid(r, e, sg) < 0) return os_error(errno);
+    return VNone;
+}
+
+FN(setgroups_m) {
+    if (arg_no_kw("setgroups", kwnames) < 0 || arg_count("posix.setgroups", nargs, 1, 1) < 0) return VNULL;
+    Value l = list_from_iterable(args[0]);
+    if (!l) {
+        if (err_matches(&exc_TypeError)) {
+            err_clear();
+            err_set(&exc_TypeError, "setgroups argument must be a sequence");
+        }
+        return VNULL;
+    }
+    ssize_t n = list_size(l);
+    gid_t *g = malloc(sizeof(gid_t) * (size_t)(n ? n : 1));
+    if (!g) {
+        err_no_memory();
+        return VNULL;
+    }
+    for (ssize_t i = 0; i < n; i++) {
+        if (os_gid(list_get(l, i), &g[i]) < 0) {
+            free(g);
+            return VNULL;
+        }
+    }
+    int r = setgroups((size_t)n, g);
+    int e = errno;
+    free(g);
+    if (r < 0) return os_error(e);
+    return VNone;
+}
+
+FN(initgroups_m) {
+    gid_t gid;
+    if (arg_no_kw("initgroups", kwnames) < 0 || arg_count("initgroups", nargs, 2, 2) < 0) return VNULL;
+    Value user = os_fsencode(args[0], "initgroups");
+    if (!user || os_gid(args[1], &gid) < 0) return VNULL;
+    if (initgroups(bytes_data(user), gid) < 0) return os_error(errno);
+    return VNone;
+}
+
+FN(sched_get_priority_max_m) {
+    static const char *const names[] = {"policy", NULL};
+    Value a[1];
+    int policy;
+    if (os_parse_args("sched_get_priority_max", args, nargs, kwnames, names, 0, 1, 1, a) < 0 ||
+        os_int(a[0], &policy) < 0)
+        return VNULL;
+    int r = sched_get_priority_max(policy);
+    if (r < 0) return os_error(errno);
+    return int_from_i64(r);
+}
+
+FN(sched_get_priority_min_m) {
+    static const char *const names[] = {"policy", NULL};
+    Value a[1];
+    int policy;
+    if (os_parse_args("sched_get_priority_min", args, nargs, kwnames, names, 0, 1, 1, a) < 0 ||
+        os_int(a[0], &policy) < 0)
+        return VNULL;
+    int r = sched_get_priority_min(policy);
+    if (r < 0) return os_error(errno);
+    return int_from_i64(r);
+}
+
+FN(sched_getscheduler_m) {
+    int pid;
+    if (arg_no_kw("sched_getscheduler", kwnames) < 0 || arg_count("sched_getscheduler", nargs, 1, 1) < 0 ||
+        os_int(args[0], &pid) < 0)
+        return VNULL;
+    int r = sched_getscheduler(pid);
+    if (r < 0) return os_error(errno);
+    return int_from_i64(r);
+}
+
+FN(sched_setaffinity_m) {
+    int pid;
+    if (arg_no_kw("sched_setaffinity", kwnames) < 0 || arg_count("sched_setaffinity", nargs, 2, 2) < 0 ||
+        os_int(args[0], &pid) < 0)
+        return VNULL;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    Value it = obj_iter(args[1]);
+    if (!it) return VNULL;
+    Value x;
+    while ((x = obj_next(it))) {
+        int cpu;
+        if (os_int(x, &cpu) < 0) return VNULL;
+        if (cpu < 0) {
+            err_set(&exc_ValueError, "negative CPU number");
+            return VNULL;
+        }
+        if (cpu >= CPU_SETSIZE) {
+            err_set(&exc_OverflowError, "CPU number too large");
+            return VNULL;
+        }
+        CPU_SET(cpu, &set);
+    }
+    if (err_occurred()) return VNULL;
+    if (sched_setaffinity(pid, sizeof set, &set) != 0) return os_error(errno);
+    return VNone;
+}
+
 /* ---- Signals to processes ---- */
 
 FN(kill_m) {
@@ -596,6 +715,14 @@ static const MethodDef proc_functions[] = {
     {"setpriority", setpriority_m, 0, "Set program scheduling priority."},
     {"sched_yield", sched_yield_m, 0, "Voluntarily relinquish the CPU."},
     {"sched_getaffinity", sched_getaffinity_m, 0, "Return the affinity of the process identified by pid."},
+    {"sched_setaffinity", sched_setaffinity_m, 0, "Set the CPU affinity of the process identified by pid to mask."},
+    {"sched_get_priority_max", sched_get_priority_max_m, 0, "Get the maximum scheduling priority for policy."},
+    {"sched_get_priority_min", sched_get_priority_min_m, 0, "Get the minimum scheduling priority for policy."},
+    {"sched_getscheduler", sched_getscheduler_m, 0, "Get the scheduling policy for the process identified by pid."},
+    {"setresuid", setresuid_m, 0, "Set the current process's real, effective, and saved user ids."},
+    {"setresgid", setresgid_m, 0, "Set the current process's real, effective, and saved group ids."},
+    {"setgroups", setgroups_m, 0, "Set the groups of the current process to list."},
+    {"initgroups", initgroups_m, 0, "Initialize the group access list."},
     {"kill", kill_m, 0, "Kill a process with a signal."},
     {"killpg", killpg_m, 0, "Kill a process group with a signal."},
     {"abort", abort_m, 0, "Abort the interpreter immediately."},

@@ -44,6 +44,8 @@ os.chdir(old)
 dfd = os.open(base, os.O_RDONLY)
 print(sorted((e.name, e.path, e.is_dir()) for e in os.scandir(dfd)))
 print(sorted(e.stat().st_size for e in os.scandir(dfd) if e.name == "file"))
+entries = list(os.scandir(dfd))
+print([e.stat().st_size for e in entries if e.name == "file"], [e.is_symlink() for e in entries if e.name == "link"])
 os.close(dfd)
 try:
     os.DirEntry()
