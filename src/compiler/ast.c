@@ -310,6 +310,8 @@ static void out_grow(Out *o, size_t need)
 
 static void out_mem(Out *o, const char *s, size_t n)
 {
+    if (n == 0)
+        return;
     if (o->len + n > o->cap)
         out_grow(o, n);
     if (o->oom)

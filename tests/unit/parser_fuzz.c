@@ -2,7 +2,7 @@
 
 /*
 ** Build and run (corpus seeds live in tests/unit/parser_corpus/):
-**   clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+**   clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 **       tests/unit/parser_fuzz.c src/compiler/ast.c src/compiler/tokenizer.c \
 **       src/compiler/parser*.c src/compiler/unicode_names.c -lm -o build/parser_fuzz
 **   build/parser_fuzz -max_total_time=600 build/fuzz_corpus tests/unit/parser_corpus
