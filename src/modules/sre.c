@@ -52,18 +52,68 @@ int sre_subject_get(Value string, Subject *s) {
     return -1;
 }
 
+/*
+ * The last known (index, byte offset) pair of one non-ASCII str, so the
+ * usual scanning loop `m = p.match(text, pos); pos = m.end()` finds each
+ * new pos next to the previous match's end instead of through the str's
+ * index.  It holds an unrooted pointer, so it empties itself before every
+ * collection (an address is only reused after a sweep).
+ */
+static struct {
+    Value str;
+    size_t index, byte;
+} pos_cache;
+
+static void pos_cache_clear(void) { pos_cache.str = VNULL; }
+
+void sre_pos_cache_note(const Subject *s, size_t index, size_t byte) {
+    static bool hooked;
+    if (!s->utf8) return;
+    if (!hooked) {
+        gc_add_pre_mark_hook(pos_cache_clear);
+        hooked = true;
+    }
+    pos_cache.str = s->obj;
+    pos_cache.index = index;
+    pos_cache.byte = byte;
+}
+
 /* The byte offset of character index i (0 <= i <= len). */
 static size_t subject_byte(const Subject *s, size_t i) {
     if (!s->utf8) return i;
     if (i >= s->len) return s->size;
-    return str_byte_offset(s->obj, i);
+    if (pos_cache.str == s->obj && i >= pos_cache.index && i - pos_cache.index < 64) {
+        size_t b = pos_cache.byte;
+        for (size_t k = i - pos_cache.index; k; k--) b += sre_utf8_len[s->data[b]];
+        return b;
+    }
+    size_t b = str_byte_offset(s->obj, i);
+    sre_pos_cache_note(s, i, b);
+    return b;
+}
+
+/* Far from the cursor, bisect the str's own position index instead of counting every byte
+ * (a search that finds its match a megabyte later should not read that megabyte twice). */
+#define FAR_BYTES 4096
+
+static size_t index_by_bisection(const Subject *s, size_t byte) {
+    size_t lo = 0, hi = s->len;   /* byte_offset(lo) <= byte < byte_offset(hi) */
+    while (hi - lo > 32) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (str_byte_offset(s->obj, mid) <= byte) lo = mid;
+        else hi = mid;
+    }
+    size_t off = str_byte_offset(s->obj, lo);
+    return lo + utf8_count((const char *)s->data + off, byte - off);
 }
 
 /* The character index of byte offset `byte`, counting from the cursor, which moves there. */
 size_t sre_subject_index(const Subject *s, Cursor *cur, size_t byte) {
     if (!s->utf8) return byte;
     size_t index;
-    if (byte >= cur->byte)
+    if ((byte > cur->byte ? byte - cur->byte : cur->byte - byte) > FAR_BYTES)
+        index = index_by_bisection(s, byte);
+    else if (byte >= cur->byte)
         index = cur->index + utf8_count((const char *)s->data + cur->byte, byte - cur->byte);
     else
         index = cur->index - utf8_count((const char *)s->data + byte, cur->byte - byte);

@@ -58,6 +58,7 @@ Value sre_match_new(PatternObject *pat, const Subject *subj, const SreState *st,
     }
     for (int k = 0; k < 2 * ngroups; k++)
         c[k] = b[k] < 0 ? -1 : (ssize_t)sre_subject_index(subj, cur, (size_t)b[k]);
+    sre_pos_cache_note(subj, (size_t)c[1], (size_t)b[1]);   /* the next search often starts here */
     return obj_val(m);
 }
 

@@ -40,6 +40,7 @@ typedef struct Cursor {
 int sre_subject_get(Value string, Subject *s);               /* 0, or -1 with TypeError */
 size_t sre_subject_index(const Subject *s, Cursor *cur, size_t byte);
 Value sre_subject_slice(const Subject *s, size_t b0, size_t b1); /* str or bytes of the byte range */
+void sre_pos_cache_note(const Subject *s, size_t index, size_t byte); /* a position worth remembering */
 
 /* re.Match.  marks[]: per group start, end as indices, then (from 2*ngroups) as byte offsets; -1: unmatched. */
 typedef struct MatchObject {
