@@ -179,6 +179,7 @@ static int parse_string_pos(const char *fname, Value *args, size_t nargs, Value 
 }
 
 static void sre_error(ssize_t status) {
+    if (status == SRE_ERROR_INTERRUPTED) return;   /* a signal handler's exception is pending */
     if (status == SRE_ERROR_MEMORY) err_no_memory();
     else err_set(&exc_RuntimeError, "internal error in regular expression engine");
 }

@@ -148,6 +148,7 @@ typedef struct SreState {
     int repeat;                 /* the innermost active REPEAT (index into repeats), -1 for none */
     SreRepeat *repeats;
     int nrepeats, caprepeats;
+    unsigned steps;             /* frames entered: signals are checked every 4096 */
     char *stack;                /* frames and saved marks of the backtracking matcher */
     size_t stack_top, stack_cap;
     /* Small matches never touch malloc: these hold the first marks, frames and repeats. */
@@ -171,7 +172,7 @@ struct SreProgram {
 };
 
 /* Errors the matcher returns (negative), besides 0 = no match, 1 = match. */
-enum { SRE_ERROR_MEMORY = -9, SRE_ERROR_ILLEGAL = -1, SRE_ERROR_STATE = -2 };
+enum { SRE_ERROR_MEMORY = -9, SRE_ERROR_INTERRUPTED = -10, SRE_ERROR_ILLEGAL = -1, SRE_ERROR_STATE = -2 };
 
 /* Prepare st for a pattern with `groups` groups over [beginning, end). 0 or -1 (MemoryError). */
 int sre_state_init(SreState *st, int groups, const uint8_t *beginning, const uint8_t *start,

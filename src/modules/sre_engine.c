@@ -1,5 +1,6 @@
 /* sre_engine.c - the regular-expression engine: character classes, program validation, search accelerators, matcher state. */
 #include "sre.h"
+#include "signal.h"
 #include "../objects/unicode_db.h"
 
 #include <limits.h>
@@ -271,6 +272,12 @@ static inline ssize_t frame_push(SreState *st) {
     return pos;
 }
 
+/* A signal handler is due: run it, as CPython's matcher does every 4096 steps, so
+ * Ctrl-C stops a runaway backtracking match.  0, or -1 with its exception. */
+static NOINLINE int check_signals(void) {
+    return signal_pending() ? signal_run_handlers() : 0;
+}
+
 static NOINLINE int repeats_grow(SreState *st) {
     int cap = st->caprepeats * 2;
     SreRepeat *r;
@@ -326,6 +333,7 @@ int sre_state_init(SreState *st, int groups, const uint8_t *beginning, const uin
     st->repeats = st->inline_repeats;
     st->caprepeats = (int)ARRAY_LEN(st->inline_repeats);
     st->nrepeats = 0;
+    st->steps = 0;
     sre_state_reset(st);
     return 0;
 }

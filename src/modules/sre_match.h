@@ -214,6 +214,7 @@ static ssize_t SRE(match)(SreState *st, const SreCode *pc, int toplevel) {
     ctx->toplevel = toplevel;
 
 entrance:
+    if (unlikely((++st->steps & 0xfff) == 0) && check_signals() < 0) return SRE_ERROR_INTERRUPTED;
     ptr = st->ptr;
     if (pc[0] == SRE_OP_INFO) {
         /* <INFO> <skip> <flags> <min> ...: too few bytes means too few characters. */
