@@ -48,4 +48,4 @@ print(os.environ["TAIPAN_SD"])
 c = {k: os.environ[k] for k in os.environ}
 print(type(c).__name__, c["TAIPAN_SD"])
 del os.environ["TAIPAN_SD"]
-print(sorted(k for k in os.environ if k.startswith("TAIPAN")))
+print(sorted(k for k in os.environ if k in ("TAIPAN_TEST_VAR", "TAIPAN_B", "TAIPAN_DIRECT", "TAIPAN_SD")))
