@@ -90,22 +90,31 @@ static ssize_t SRE(count)(const SreState *st, const SreCode *pat, SreCode maxcou
     case SRE_OP_ANY_ALL:
         ptr = end;
         break;
-    case SRE_OP_ANY: {
-        const uint8_t *nl = memchr(ptr, '\n', (size_t)(end - ptr));
-        ptr = nl ? nl : end;
+    case SRE_OP_ANY:
+        if (end - ptr <= 32) {
+            /* Short runs (lazy repeats step one at a time): a call would cost more. */
+            while (ptr < end && *ptr != '\n') ptr++;
+        } else {
+            const uint8_t *nl = memchr(ptr, '\n', (size_t)(end - ptr));
+            ptr = nl ? nl : end;
+        }
         break;
-    }
     case SRE_OP_LITERAL:
         chr = pat[1];
         if (chr < 256)
             while (ptr < end && *ptr == chr) ptr++;
         break;
-    case SRE_OP_NOT_LITERAL: {
+    case SRE_OP_NOT_LITERAL:
         chr = pat[1];
-        const uint8_t *hit = chr < 256 ? memchr(ptr, (int)chr, (size_t)(end - ptr)) : NULL;
-        ptr = hit ? hit : end;
+        if (chr > 255) {
+            ptr = end;
+        } else if (end - ptr <= 32) {
+            while (ptr < end && *ptr != chr) ptr++;
+        } else {
+            const uint8_t *hit = memchr(ptr, (int)chr, (size_t)(end - ptr));
+            ptr = hit ? hit : end;
+        }
         break;
-    }
     default: {
         /* Sets, case-insensitive literals, categories: one table lookup per byte. */
         const uint8_t *tab = st->prog->ctab[st->prog->cls[pat - st->prog->code] - 1];
@@ -439,6 +448,25 @@ entrance:
                 st->ptr = ptr;
                 if (SRE(count)(st, pc + 3, 1, &ptr) == 0) break;
                 ctx->count++;
+#if !SRE_UTF8
+                /* (Locals do not survive DO_JUMP: find the tail again.) */
+                tail = pc + pc[0];
+                while (tail[0] == SRE_OP_MARK) tail += 2;
+                if (tail[0] == SRE_OP_LITERAL && tail[1] < 256 && ptr < end && *ptr != tail[1]) {
+                    /* Jump to the next place the tail's literal occurs, if the item
+                     * matches all the way there (and the maximum allows it). */
+                    const uint8_t *q = memchr(ptr, (int)tail[1], (size_t)(end - ptr));
+                    if (!q) break;
+                    ssize_t room = pc[2] == SRE_MAXREPEAT ? SSIZE_MAX : (ssize_t)pc[2] - ctx->count;
+                    if (q - ptr > room) break;
+                    const uint8_t *to;
+                    st->ptr = ptr;
+                    ssize_t n = SRE(count)(st, pc + 3, (SreCode)(q - ptr), &to);
+                    if (to != q) break;
+                    ptr = q;
+                    ctx->count += n;
+                }
+#endif
             }
             if (st->repeat >= 0) MARK_POP_DISCARD(ctx->lastmark);
             RETURN_FAILURE;
