@@ -64,7 +64,17 @@ static Value defdict_missing(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 static Value defdict_repr(Value self) {
-    Value base = type_dict.repr(self);
+    /* dict's repr, with CPython's order of checks: a dict already being
+     * printed is "{...}" even when it is empty. */
+    int inside = list_repr_enter(self);
+    if (inside < 0) return VNULL;
+    Value base;
+    if (inside > 0) {
+        base = str_from_cstr("{...}");
+    } else {
+        list_repr_leave(self);
+        base = type_dict.repr(self);
+    }
     if (!base) return VNULL;
     Value factory = DD(self)->default_factory, frepr;
     if (!factory) {

@@ -1,0 +1,20 @@
+# itertools.count, cycle and repeat: values, steps of several types, reprs.
+from itertools import count, cycle, repeat, islice
+
+print(list(islice(count(), 5)))
+print(list(islice(count(10, -3), 4)))
+print(list(islice(count(0.5, 0.25), 4)))
+print(list(islice(count(2 ** 62), 3)))
+c = count(7)
+next(c)
+print(c, repr(count(1.5)), repr(count(3, 2)), repr(count(5, 1.0)), repr(count(True)))
+print(next(count(True)), next(count(True, 2)))
+print(list(islice(cycle('abc'), 8)), list(cycle([])))
+cy = cycle(iter([1, 2]))
+print([next(cy) for _ in range(5)])
+print(list(repeat('x', 3)), list(repeat(None, 0)), list(repeat(1, -2)))
+r = repeat([1], 2)
+print(r, r.__length_hint__(), list(r), r, r.__length_hint__())
+print(repeat('a'), repeat(object=5, times=1))
+print(list(map(pow, range(5), repeat(2))))
+print(list(zip(count(1), 'abc')))
