@@ -130,6 +130,21 @@ FN(clock_settime_m) {
     return VNone;
 }
 
+FN(clock_settime_ns_m) {
+    int id;
+    int64_t ns;
+    if (arg_no_kw("clock_settime_ns", kwnames) < 0 || arg_count("clock_settime_ns", nargs, 2, 2) < 0 ||
+        os_int(args[0], &id) < 0 || os_i64(args[1], &ns) < 0)
+        return VNULL;
+    struct timespec t = {ns / 1000000000, ns % 1000000000};
+    if (t.tv_nsec < 0) {
+        t.tv_nsec += 1000000000;
+        t.tv_sec--;
+    }
+    if (clock_settime((clockid_t)id, &t) != 0) return os_error(errno);
+    return VNone;
+}
+
 FN(get_clock_info_m) {
     if (arg_no_kw("get_clock_info", kwnames) < 0 || arg_count("get_clock_info", nargs, 1, 1) < 0) return VNULL;
     if (!str_check(args[0])) {
@@ -492,6 +507,7 @@ static const MethodDef time_functions[] = {
     {"clock_gettime_ns", clock_gettime_ns_m, 0, "Return the time of the specified clock clk_id as nanoseconds."},
     {"clock_getres", clock_getres_m, 0, "Return the resolution (precision) of the specified clock clk_id."},
     {"clock_settime", clock_settime_m, 0, "Set the time of the specified clock clk_id."},
+    {"clock_settime_ns", clock_settime_ns_m, 0, "Set the time of the specified clock clk_id with nanoseconds."},
     {"get_clock_info", get_clock_info_m, 0, "Get information of the specified clock."},
     {"sleep", sleep_m, 0, "Delay execution for a given number of seconds."},
     {"gmtime", gmtime_m, 0, "Convert seconds since the Epoch to a time tuple expressing UTC."},
