@@ -292,10 +292,11 @@ static Value iobase_readlines(Value self, Value *args, size_t nargs, Value kwnam
         }
         if (list_append(result, line) < 0) return VNULL;
         if (hint > 0) {
+            /* CPython stops once the total exceeds the hint (not when it reaches it). */
             ssize_t n = obj_len(line);
             if (n < 0) return VNULL;
+            if (n > hint - total) break;
             total += n;
-            if (total >= hint) break;
         }
     }
     return result;

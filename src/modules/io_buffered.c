@@ -629,7 +629,7 @@ static Value buffered_read1(Value self, Value *args, size_t nargs, Value kw) {
     /* Buffered bytes if there are any; otherwise one raw read. */
     ssize_t have = READAHEAD(b);
     if (have > 0) return read_fast(b, n < have ? n : have);
-    if (b->writable && flush_and_rewind(s) < 0) return VNULL;
+    /* CPython 3.11 reads the raw stream directly here, without flushing pending writes first. */
     reset_read(b);
     BytesObject *res = bytes_alloc((size_t)n);
     if (!res) return VNULL;
@@ -1068,9 +1068,9 @@ static Value buffered_repr(Value self) {
     const char *tn = val_type(self)->name;
     Value name = obj_getattr_opt(self, str_intern_cstr("name"));
     if (!name) {
-        Value e = err_occurred();
-        if (e) {
-            if (!err_matches(&exc_Exception)) return VNULL;
+        /* A detached or uninitialized object raises ValueError: no name then. */
+        if (err_occurred()) {
+            if (!err_matches(&exc_ValueError)) return VNULL;
             err_clear();
         }
         return str_printf("<%s>", tn);
@@ -1085,10 +1085,10 @@ static Value buffered_repr(Value self) {
     return r;
 }
 
+/* A reader has no writable() of its own (nor a writer readable()): _IOBase's answers False. */
 #define COMMON_METHODS                                                                       \
     {"close", buffered_close, 0, NULL}, {"detach", buffered_detach, 0, NULL},                 \
-    {"seekable", buffered_seekable, 0, NULL}, {"readable", buffered_readable, 0, NULL},       \
-    {"writable", buffered_writable, 0, NULL}, {"fileno", buffered_fileno, 0, NULL},           \
+    {"seekable", buffered_seekable, 0, NULL}, {"fileno", buffered_fileno, 0, NULL},           \
     {"isatty", buffered_isatty, 0, NULL}, {"_dealloc_warn", buffered_dealloc_warn, 0, NULL},  \
     {"seek", buffered_seek, 0, NULL}, {"tell", buffered_tell, 0, NULL},                       \
     {"truncate", buffered_truncate, 0, NULL}, {"__sizeof__", buffered_sizeof, 0, NULL},       \
@@ -1099,11 +1099,14 @@ static Value buffered_repr(Value self) {
     {"read1", buffered_read1, 0, NULL}, {"readinto", buffered_readinto, 0, NULL},             \
     {"readinto1", buffered_readinto1, 0, NULL}, {"readline", buffered_readline, 0, NULL}
 
-static const MethodDef reader_methods[] = {COMMON_METHODS, READ_METHODS, {"flush", reader_flush, 0, NULL}, {NULL}};
+static const MethodDef reader_methods[] = {
+    COMMON_METHODS, READ_METHODS, {"readable", buffered_readable, 0, NULL}, {"flush", reader_flush, 0, NULL}, {NULL}};
 static const MethodDef writer_methods[] = {
-    COMMON_METHODS, {"write", buffered_write, 0, NULL}, {"flush", buffered_flush_m, 0, NULL}, {NULL}};
+    COMMON_METHODS, {"writable", buffered_writable, 0, NULL}, {"write", buffered_write, 0, NULL},
+    {"flush", buffered_flush_m, 0, NULL}, {NULL}};
 static const MethodDef random_methods[] = {
-    COMMON_METHODS, READ_METHODS, {"write", buffered_write, 0, NULL}, {"flush", buffered_flush_m, 0, NULL}, {NULL}};
+    COMMON_METHODS, READ_METHODS, {"readable", buffered_readable, 0, NULL}, {"writable", buffered_writable, 0, NULL},
+    {"write", buffered_write, 0, NULL}, {"flush", buffered_flush_m, 0, NULL}, {NULL}};
 
 static const GetSetDef buffered_getsets[] = {
     {"closed", buffered_get_closed, NULL, NULL},

@@ -428,8 +428,14 @@ ssize_t io_find_line_end(const char *s, size_t size, bool translated, bool unive
     }
     for (size_t i = 0; i + 1 < size; i++)
         if (s[i] == readnl[0] && s[i + 1] == readnl[1]) return (ssize_t)i + 2;
-    /* A final "\r" may be the start of a "\r\n" in the next chunk: keep it aside. */
-    if (consumed) *consumed = size > 0 ? size - 1 : 0;
+    /* The last character may be the "\r" of a "\r\n" split between chunks:
+     * keep it aside (always, as CPython does; whole, as it may be multi-byte). */
+    if (consumed) {
+        size_t k = size;
+        if (k > 0) k--;
+        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+        *consumed = k;
+    }
     return -1;
 }
 

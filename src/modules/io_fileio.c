@@ -266,9 +266,23 @@ static int fileio_init(Value self, Value *args, size_t nargs, Value kwnames) {
             return -1;
         }
         if (opener == VNone) {
-            do {
+            bool collected = false;
+            for (;;) {
                 fd = open(bytes_data(path), flags, 0666);
-            } while (fd < 0 && errno == EINTR);
+                if (fd >= 0 || errno == EINTR) {
+                    if (fd >= 0) break;
+                    continue;
+                }
+                /* Out of descriptors: files dropped without close() still hold
+                 * theirs until collected (no reference counting), so collect
+                 * once and try again, as PyPy does. */
+                if ((errno == EMFILE || errno == ENFILE) && !collected) {
+                    collected = true;
+                    gc_collect();
+                    continue;
+                }
+                break;
+            }
             if (fd < 0) {
                 err_from_errno_filename(&exc_OSError, nameobj);
                 return -1;

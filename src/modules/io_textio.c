@@ -189,14 +189,15 @@ static int read_chunk(TextIOObject *t, ssize_t size_hint) {
         io_unsupported("not readable");
         return -1;
     }
+    /* CPython takes the snapshot only while `telling` (not during iteration)
+     * and so reads past the end of a stale one if tell() follows a loop
+     * left early; taking it always costs one copy per chunk and makes that
+     * tell() right. */
     const char *pb = NULL;
     size_t pn = 0;
-    int dec_flags = 0;
     unsigned char saved[4];
-    if (t->telling) {
-        dec_flags = iodec_getstate(&t->dec, &pb, &pn);
-        memcpy(saved, pb, pn);
-    }
+    int dec_flags = iodec_getstate(&t->dec, &pb, &pn);
+    memcpy(saved, pb, pn);
     if (size_hint > 0) size_hint = (ssize_t)((t->b2cratio > 1.0 ? t->b2cratio : 1.0) * (double)size_hint);
     ssize_t want = t->chunk_size > size_hint ? t->chunk_size : size_hint;
     Value wv = int_from_i64(want);
@@ -216,7 +217,7 @@ static int read_chunk(TextIOObject *t, ssize_t size_hint) {
     size_t nchars = str_len(decoded);
     t->b2cratio = nchars > 0 ? (double)n / (double)nchars : 0.0;
     if (nchars > 0) eof = false;
-    if (t->telling) {
+    {
         /* The snapshot: from flags `dec_flags` with an empty decoder, feeding these bytes gets here. */
         BytesObject *next = bytes_alloc(pn + n);
         if (!next) return -1;
@@ -619,7 +620,8 @@ static Value textio_readline(Value self, Value *args, size_t nargs, Value kwname
     if (check_attached(t) < 0) return VNULL;
     if (arg_parse("readline", args, nargs, kwnames, names, 1, 0, a) < 0) return VNULL;
     ssize_t limit = -1;
-    if (a[0] && a[0] != VNone) {
+    if (a[0]) {
+        /* Unlike the binary readline()s, None is not accepted here. */
         limit = num_as_ssize(a[0], &exc_OverflowError);
         if (limit == -1 && err_occurred()) return VNULL;
     }

@@ -1,0 +1,56 @@
+# BufferedRandom and BufferedRWPair over in-memory raw streams; reads and writes interleaved.
+from _io import BytesIO, BufferedRandom, BufferedRWPair, BufferedReader, BufferedWriter
+
+raw = BytesIO(b"0123456789abcdef")
+r = BufferedRandom(raw, 4)
+print(r.read(3), r.tell(), raw.tell())
+r.write(b"XY")
+print(r.tell(), raw.tell(), raw.getvalue())
+print(r.read(2), r.tell())
+r.flush()
+print(raw.getvalue(), raw.tell(), r.tell())
+r.seek(0)
+print(r.read(), r.tell())
+r.seek(2)
+r.write(b"--")
+r.seek(0)
+print(r.peek(1)[:1], r.read(6), raw.getvalue())
+print(r.truncate(8), raw.getvalue(), r.seekable(), r.readable(), r.writable())
+print(repr(r), r.raw is raw, r.closed)
+r.close()
+print(r.closed, raw.closed)
+try:
+    BufferedRandom(BytesIO(), 0)
+except ValueError as e:
+    print("ValueError", e)
+reader_raw = BytesIO(b"line one\nline two\n")
+writer_raw = BytesIO()
+p = BufferedRWPair(reader_raw, writer_raw, 8)
+print(p.readline() if hasattr(p, "readline") else p.read(9), p.peek(3)[:3], p.read1(4))
+print(p.write(b"out"), writer_raw.getvalue())
+p.flush()
+print(writer_raw.getvalue(), p.readable(), p.writable(), p.isatty(), p.closed)
+buf = bytearray(3)
+print(p.readinto(buf), buf)
+p.close()
+print(p.closed, reader_raw.closed, writer_raw.closed)
+try:
+    p.detach()
+except Exception as e:
+    print(type(e).__name__, e)
+w = BufferedWriter(BytesIO(), 3)
+w.write(b"ab")
+print(w.raw.getvalue())
+w.write(b"cd")
+print(w.raw.getvalue())
+raw_after = w.detach()
+print(raw_after.getvalue(), repr(w))
+for op in (lambda: w.write(b"x"), lambda: w.flush(), lambda: w.tell(), lambda: w.raw):
+    try:
+        print(op())
+    except ValueError as e:
+        print("ValueError", e)
+br = BufferedReader(BytesIO(b"a\nbb\nccc"), 2)
+print(list(br), br.read(), br.tell())
+br.seek(0)
+print(br.read(1), br.read1(10), br.readline(), br.readline(1), br.readlines())
