@@ -48,6 +48,9 @@ Value os_fsdecode(const char *s, size_t n, bool as_bytes);
  */
 int os_parse_args(const char *fname, Value *args, size_t nargs, Value kwnames, const char *const *names,
                   size_t npos_only, size_t maxpos, size_t nrequired, Value *out);
+/* PyArg_ParseTuple's count messages ("f() takes exactly 2 arguments (1
+ * given)", "at most", "at least") and no keywords. */
+int os_tuple_args(const char *fname, size_t nargs, Value kwnames, size_t min, size_t max);
 /* C ints through __index__, with CPython's OverflowError messages. */
 int os_int(Value v, int *out);
 int os_long(Value v, long *out);

@@ -201,14 +201,26 @@ int os_parse_args(const char *fname, Value *args, size_t nargs, Value kwnames, c
     for (size_t i = 0; i < nrequired; i++) {
         if (!out[i]) {
             if (i < npos_only)
-                err_format(&exc_TypeError, "%s() takes at least %zu positional argument%s (%zu given)", fname,
-                           nrequired, nrequired == 1 ? "" : "s", nargs);
+                err_format(&exc_TypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
+                           nrequired < maxpos ? "at least" : "exactly", nrequired, nrequired == 1 ? "" : "s", nargs);
             else
                 err_format(&exc_TypeError, "%s() missing required argument '%s' (pos %zu)", fname, names[i], i + 1);
             return -1;
         }
     }
     return 0;
+}
+
+int os_tuple_args(const char *fname, size_t nargs, Value kwnames, size_t min, size_t max) {
+    if (kwnames && tuple_size(kwnames) > 0) {
+        err_format(&exc_TypeError, "%s() takes no keyword arguments", fname);
+        return -1;
+    }
+    if (nargs >= min && nargs <= max) return 0;
+    size_t n = nargs < min ? min : max;
+    const char *how = min == max ? "exactly" : nargs < min ? "at least" : "at most";
+    err_format(&exc_TypeError, "%s() takes %s %zu argument%s (%zu given)", fname, how, n, n == 1 ? "" : "s", nargs);
+    return -1;
 }
 
 /* An int through __index__ (floats refused), range-checked by the caller. */
@@ -439,7 +451,7 @@ static Value putenv_m(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value unsetenv_m(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (arg_no_kw("unsetenv", kwnames) < 0 || arg_count("unsetenv", nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw("unsetenv", kwnames) < 0 || arg_count("posix.unsetenv", nargs, 1, 1) < 0) return VNULL;
     Value name = os_fsencode(args[0], "unsetenv");
     if (!name) return VNULL;
     /* unsetenv() itself refuses "" and names with '=' (EINVAL), as CPython reports. */

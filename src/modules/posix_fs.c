@@ -186,7 +186,7 @@ FN(statvfs_m) {
 
 FN(fstatvfs_m) {
     int fd;
-    if (arg_no_kw("fstatvfs", kwnames) < 0 || arg_count("fstatvfs", nargs, 1, 1) < 0 || os_int(args[0], &fd) < 0)
+    if (arg_no_kw("fstatvfs", kwnames) < 0 || arg_count("posix.fstatvfs", nargs, 1, 1) < 0 || os_int(args[0], &fd) < 0)
         return VNULL;
     struct statvfs s;
     if (fstatvfs(fd, &s) != 0) return os_error(errno);
@@ -407,14 +407,14 @@ FN(mknod_m) {
 
 FN(major_m) {
     int64_t d;
-    if (arg_no_kw("major", kwnames) < 0 || arg_count("major", nargs, 1, 1) < 0 || os_i64(args[0], &d) < 0)
+    if (arg_no_kw("major", kwnames) < 0 || arg_count("posix.major", nargs, 1, 1) < 0 || os_i64(args[0], &d) < 0)
         return VNULL;
     return int_from_u64(major((dev_t)d));
 }
 
 FN(minor_m) {
     int64_t d;
-    if (arg_no_kw("minor", kwnames) < 0 || arg_count("minor", nargs, 1, 1) < 0 || os_i64(args[0], &d) < 0)
+    if (arg_no_kw("minor", kwnames) < 0 || arg_count("posix.minor", nargs, 1, 1) < 0 || os_i64(args[0], &d) < 0)
         return VNULL;
     return int_from_u64(minor((dev_t)d));
 }

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pty.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
@@ -43,8 +44,17 @@
         if (os_check_eintr() < 0) return VNULL;                \
     } while (1)
 
+/* Positional int arguments: one is CPython's METH_O ("posix.dup() takes
+ * exactly one argument"), more are PyArg_ParseTuple's ("tcsetpgrp() takes
+ * exactly 2 arguments"). */
 static int positional_ints(const char *fname, Value *args, size_t nargs, Value kwnames, size_t n, int *out) {
-    if (arg_no_kw(fname, kwnames) < 0 || arg_count(fname, nargs, n, n) < 0) return -1;
+    if (n == 1) {
+        char q[64];
+        snprintf(q, sizeof q, "posix.%s", fname);
+        if (arg_no_kw(fname, kwnames) < 0 || arg_count(q, nargs, 1, 1) < 0) return -1;
+    } else if (os_tuple_args(fname, nargs, kwnames, n, n) < 0) {
+        return -1;
+    }
     for (size_t i = 0; i < n; i++)
         if (os_int(args[i], &out[i]) < 0) return -1;
     return 0;
@@ -77,7 +87,9 @@ FN(close_m) {
 
 FN(closerange_m) {
     int r[2];
-    if (positional_ints("closerange", args, nargs, kwnames, 2, r) < 0) return VNULL;
+    if (arg_no_kw("closerange", kwnames) < 0 || arg_count("closerange", nargs, 2, 2) < 0 || os_int(args[0], &r[0]) < 0 ||
+        os_int(args[1], &r[1]) < 0)
+        return VNULL;
     for (int fd = r[0] < 0 ? 0 : r[0]; fd < r[1]; fd++) close(fd);
     return VNone;
 }

@@ -121,7 +121,7 @@ FN(getpgid_m) {
 
 FN(getsid_m) {
     int pid;
-    if (arg_no_kw("getsid", kwnames) < 0 || arg_count("getsid", nargs, 1, 1) < 0 || os_int(args[0], &pid) < 0)
+    if (arg_no_kw("getsid", kwnames) < 0 || arg_count("posix.getsid", nargs, 1, 1) < 0 || os_int(args[0], &pid) < 0)
         return VNULL;
     pid_t r = getsid(pid);
     if (r < 0) return os_error(errno);
@@ -142,7 +142,7 @@ FN(setpgrp_m) {
 
 FN(setpgid_m) {
     int pid, pgrp;
-    if (arg_no_kw("setpgid", kwnames) < 0 || arg_count("setpgid", nargs, 2, 2) < 0 || os_int(args[0], &pid) < 0 ||
+    if (os_tuple_args("setpgid", nargs, kwnames, 2, 2) < 0 || os_int(args[0], &pid) < 0 ||
         os_int(args[1], &pgrp) < 0)
         return VNULL;
     if (setpgid(pid, pgrp) < 0) return os_error(errno);
@@ -216,9 +216,11 @@ FN(nice_m) {
 }
 
 FN(getpriority_m) {
+    static const char *const names[] = {"which", "who", NULL};
+    Value a[2];
     int which, who;
-    if (arg_no_kw("getpriority", kwnames) < 0 || arg_count("getpriority", nargs, 2, 2) < 0 ||
-        os_int(args[0], &which) < 0 || os_int(args[1], &who) < 0)
+    if (os_parse_args("getpriority", args, nargs, kwnames, names, 0, 2, 2, a) < 0 || os_int(a[0], &which) < 0 ||
+        os_int(a[1], &who) < 0)
         return VNULL;
     errno = 0;
     int r = getpriority(which, (id_t)who);
@@ -227,9 +229,11 @@ FN(getpriority_m) {
 }
 
 FN(setpriority_m) {
+    static const char *const names[] = {"which", "who", "priority", NULL};
+    Value a[3];
     int which, who, prio;
-    if (arg_no_kw("setpriority", kwnames) < 0 || arg_count("setpriority", nargs, 3, 3) < 0 ||
-        os_int(args[0], &which) < 0 || os_int(args[1], &who) < 0 || os_int(args[2], &prio) < 0)
+    if (os_parse_args("setpriority", args, nargs, kwnames, names, 0, 3, 3, a) < 0 || os_int(a[0], &which) < 0 ||
+        os_int(a[1], &who) < 0 || os_int(a[2], &prio) < 0)
         return VNULL;
     if (setpriority(which, (id_t)who, prio) < 0) return os_error(errno);
     return VNone;
@@ -243,7 +247,7 @@ FN(sched_yield_m) {
 
 FN(sched_getaffinity_m) {
     int pid;
-    if (arg_no_kw("sched_getaffinity", kwnames) < 0 || arg_count("sched_getaffinity", nargs, 1, 1) < 0 ||
+    if (arg_no_kw("sched_getaffinity", kwnames) < 0 || arg_count("posix.sched_getaffinity", nargs, 1, 1) < 0 ||
         os_int(args[0], &pid) < 0)
         return VNULL;
     cpu_set_t set;
@@ -339,7 +343,7 @@ FN(sched_get_priority_min_m) {
 
 FN(sched_getscheduler_m) {
     int pid;
-    if (arg_no_kw("sched_getscheduler", kwnames) < 0 || arg_count("sched_getscheduler", nargs, 1, 1) < 0 ||
+    if (arg_no_kw("sched_getscheduler", kwnames) < 0 || arg_count("posix.sched_getscheduler", nargs, 1, 1) < 0 ||
         os_int(args[0], &pid) < 0)
         return VNULL;
     int r = sched_getscheduler(pid);
@@ -349,7 +353,7 @@ FN(sched_getscheduler_m) {
 
 FN(sched_setaffinity_m) {
     int pid;
-    if (arg_no_kw("sched_setaffinity", kwnames) < 0 || arg_count("sched_setaffinity", nargs, 2, 2) < 0 ||
+    if (os_tuple_args("sched_setaffinity", nargs, kwnames, 2, 2) < 0 ||
         os_int(args[0], &pid) < 0)
         return VNULL;
     cpu_set_t set;
@@ -379,12 +383,8 @@ FN(sched_setaffinity_m) {
 
 FN(kill_m) {
     int pid, sig;
-    if (arg_no_kw("kill", kwnames) < 0) return VNULL;
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "kill() takes exactly 2 arguments (%zu given)", nargs);
+    if (os_tuple_args("kill", nargs, kwnames, 2, 2) < 0 || os_int(args[0], &pid) < 0 || os_int(args[1], &sig) < 0)
         return VNULL;
-    }
-    if (os_int(args[0], &pid) < 0 || os_int(args[1], &sig) < 0) return VNULL;
     if (kill(pid, sig) != 0) return os_error(errno);
     /* A signal sent to ourselves is handled before kill() returns, as in CPython. */
     if (os_check_eintr() < 0) return VNULL;
@@ -393,7 +393,7 @@ FN(kill_m) {
 
 FN(killpg_m) {
     int pg, sig;
-    if (arg_no_kw("killpg", kwnames) < 0 || arg_count("killpg", nargs, 2, 2) < 0 || os_int(args[0], &pg) < 0 ||
+    if (os_tuple_args("killpg", nargs, kwnames, 2, 2) < 0 || os_int(args[0], &pg) < 0 ||
         os_int(args[1], &sig) < 0)
         return VNULL;
     if (killpg(pg, sig) != 0) return os_error(errno);
@@ -573,8 +573,9 @@ static Value exec_common(const char *fname, Value *a, bool with_env) {
 
 FN(execv_m) {
     Value a[2];
-    static const char *const names[] = {"path", "argv", NULL};
-    if (os_parse_args("execv", args, nargs, kwnames, names, 2, 2, 2, a) < 0) return VNULL;
+    if (arg_no_kw("execv", kwnames) < 0 || arg_count("execv", nargs, 2, 2) < 0) return VNULL;
+    a[0] = args[0];
+    a[1] = args[1];
     return exec_common("execv", a, false);
 }
 
@@ -611,7 +612,7 @@ static const char *const waitid_fields[] = {"si_pid", "si_uid", "si_signo", "si_
 
 FN(waitpid_m) {
     int pid, options, status = 0;
-    if (arg_no_kw("waitpid", kwnames) < 0 || arg_count("waitpid", nargs, 2, 2) < 0 || os_int(args[0], &pid) < 0 ||
+    if (os_tuple_args("waitpid", nargs, kwnames, 2, 2) < 0 || os_int(args[0], &pid) < 0 ||
         os_int(args[1], &options) < 0)
         return VNULL;
     pid_t r;
@@ -633,7 +634,7 @@ FN(wait_m) {
 
 FN(waitid_m) {
     int idtype, id, options;
-    if (arg_no_kw("waitid", kwnames) < 0 || arg_count("waitid", nargs, 3, 3) < 0 || os_int(args[0], &idtype) < 0 ||
+    if (os_tuple_args("waitid", nargs, kwnames, 3, 3) < 0 || os_int(args[0], &idtype) < 0 ||
         os_int(args[1], &id) < 0 || os_int(args[2], &options) < 0)
         return VNULL;
     siginfo_t si;
@@ -669,8 +670,15 @@ WAIT_MACRO(WTERMSIG, 0)
 WAIT_MACRO(WIFSTOPPED, 1)
 WAIT_MACRO(WSTOPSIG, 0)
 WAIT_MACRO(WIFCONTINUED, 1)
-WAIT_MACRO(WCOREDUMP, 1)
 #undef WAIT_MACRO
+
+/* WCOREDUMP is METH_O in CPython: no keyword, its own message. */
+FN(WCOREDUMP_m) {
+    int st;
+    if (arg_no_kw("WCOREDUMP", kwnames) < 0 || arg_count("posix.WCOREDUMP", nargs, 1, 1) < 0 || os_int(args[0], &st) < 0)
+        return VNULL;
+    return val_bool(WCOREDUMP(st));
+}
 
 FN(waitstatus_to_exitcode_m) {
     int st;

@@ -88,7 +88,10 @@ FN(urandom_m) {
     static const char *const names[] = {"size", NULL};
     Value a[1];
     int64_t n;
-    if (os_parse_args("urandom", args, nargs, kwnames, names, 1, 1, 1, a) < 0 || os_i64(a[0], &n) < 0) return VNULL;
+    (void)names;
+    if (arg_no_kw("urandom", kwnames) < 0 || arg_count("posix.urandom", nargs, 1, 1) < 0) return VNULL;
+    a[0] = args[0];
+    if (os_i64(a[0], &n) < 0) return VNULL;
     if (n < 0) {
         err_set(&exc_ValueError, "negative argument not allowed");
         return VNULL;

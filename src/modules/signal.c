@@ -197,7 +197,7 @@ FN(signal_m) {
 
 FN(getsignal_m) {
     int sig;
-    if (arg_no_kw("getsignal", kwnames) < 0 || arg_count("getsignal", nargs, 1, 1) < 0 || signum_arg(args[0], &sig) < 0)
+    if (arg_no_kw("getsignal", kwnames) < 0 || arg_count("_signal.getsignal", nargs, 1, 1) < 0 || signum_arg(args[0], &sig) < 0)
         return VNULL;
     if (ensure_handlers() < 0) return VNULL;
     return list_get(handlers, sig);
@@ -205,7 +205,7 @@ FN(getsignal_m) {
 
 FN(raise_signal_m) {
     int sig;
-    if (arg_no_kw("raise_signal", kwnames) < 0 || arg_count("raise_signal", nargs, 1, 1) < 0 ||
+    if (arg_no_kw("raise_signal", kwnames) < 0 || arg_count("_signal.raise_signal", nargs, 1, 1) < 0 ||
         signum_arg(args[0], &sig) < 0)
         return VNULL;
     if (raise(sig) != 0) return os_error(errno);
@@ -215,7 +215,7 @@ FN(raise_signal_m) {
 
 FN(strsignal_m) {
     int sig;
-    if (arg_no_kw("strsignal", kwnames) < 0 || arg_count("strsignal", nargs, 1, 1) < 0 || signum_arg(args[0], &sig) < 0)
+    if (arg_no_kw("strsignal", kwnames) < 0 || arg_count("_signal.strsignal", nargs, 1, 1) < 0 || signum_arg(args[0], &sig) < 0)
         return VNULL;
     errno = 0;
     const char *s = strsignal(sig);
@@ -250,7 +250,7 @@ static int iterable_to_sigset(Value it, sigset_t *set) {
 }
 
 FN(valid_signals_m) {
-    if (arg_count("valid_signals", nargs, 0, 0) < 0) return VNULL;
+    if (arg_count("_signal.valid_signals", nargs, 0, 0) < 0) return VNULL;
     sigset_t set;
     sigfillset(&set);
     return sigset_to_set(&set);
@@ -258,13 +258,13 @@ FN(valid_signals_m) {
 
 FN(alarm_m) {
     int secs;
-    if (arg_no_kw("alarm", kwnames) < 0 || arg_count("alarm", nargs, 1, 1) < 0 || os_int(args[0], &secs) < 0)
+    if (arg_no_kw("alarm", kwnames) < 0 || arg_count("_signal.alarm", nargs, 1, 1) < 0 || os_int(args[0], &secs) < 0)
         return VNULL;
     return int_from_i64(alarm((unsigned)secs));
 }
 
 FN(pause_m) {
-    if (arg_count("pause", nargs, 0, 0) < 0) return VNULL;
+    if (arg_count("_signal.pause", nargs, 0, 0) < 0) return VNULL;
     pause();
     if (signal_run_handlers() < 0) return VNULL;
     return VNone;
@@ -318,7 +318,7 @@ FN(pthread_sigmask_m) {
 }
 
 FN(sigpending_m) {
-    if (arg_count("sigpending", nargs, 0, 0) < 0) return VNULL;
+    if (arg_count("_signal.sigpending", nargs, 0, 0) < 0) return VNULL;
     sigset_t set;
     if (sigpending(&set) != 0) return os_error(errno);
     return sigset_to_set(&set);
@@ -327,7 +327,7 @@ FN(sigpending_m) {
 FN(sigwait_m) {
     sigset_t set;
     int sig;
-    if (arg_no_kw("sigwait", kwnames) < 0 || arg_count("sigwait", nargs, 1, 1) < 0 ||
+    if (arg_no_kw("sigwait", kwnames) < 0 || arg_count("_signal.sigwait", nargs, 1, 1) < 0 ||
         iterable_to_sigset(args[0], &set) < 0)
         return VNULL;
     int e = sigwait(&set, &sig);
@@ -387,7 +387,7 @@ FN(setitimer_m) {
 FN(getitimer_m) {
     int which;
     struct itimerval v;
-    if (arg_no_kw("getitimer", kwnames) < 0 || arg_count("getitimer", nargs, 1, 1) < 0 || os_int(args[0], &which) < 0)
+    if (arg_no_kw("getitimer", kwnames) < 0 || arg_count("_signal.getitimer", nargs, 1, 1) < 0 || os_int(args[0], &which) < 0)
         return VNULL;
     if (getitimer(which, &v) != 0) return itimer_fail();
     return itimer_tuple(&v);

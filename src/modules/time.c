@@ -79,11 +79,11 @@ static Value clock_ns(clockid_t id) {
 
 #define CLOCK_FUNCS(pyname, id)                                                          \
     FN(pyname##_m) {                                                                      \
-        if (arg_count(#pyname, nargs, 0, 0) < 0) return VNULL;                            \
+        if (arg_count("time." #pyname, nargs, 0, 0) < 0) return VNULL;                    \
         return clock_float(id);                                                           \
     }                                                                                     \
     FN(pyname##_ns_m) {                                                                   \
-        if (arg_count(#pyname "_ns", nargs, 0, 0) < 0) return VNULL;                      \
+        if (arg_count("time." #pyname "_ns", nargs, 0, 0) < 0) return VNULL;              \
         return clock_ns(id);                                                              \
     }
 CLOCK_FUNCS(time, CLOCK_REALTIME)
@@ -95,25 +95,20 @@ CLOCK_FUNCS(thread_time, CLOCK_THREAD_CPUTIME_ID)
 
 FN(clock_gettime_m) {
     int id;
-    if (arg_no_kw("clock_gettime", kwnames) < 0 || arg_count("clock_gettime", nargs, 1, 1) < 0 ||
-        os_int(args[0], &id) < 0)
-        return VNULL;
+    if (os_tuple_args("clock_gettime", nargs, kwnames, 1, 1) < 0 || os_int(args[0], &id) < 0) return VNULL;
     return clock_float((clockid_t)id);
 }
 
 FN(clock_gettime_ns_m) {
     int id;
-    if (arg_no_kw("clock_gettime_ns", kwnames) < 0 || arg_count("clock_gettime_ns", nargs, 1, 1) < 0 ||
-        os_int(args[0], &id) < 0)
-        return VNULL;
+    /* CPython's message names clock_gettime here too. */
+    if (os_tuple_args("clock_gettime", nargs, kwnames, 1, 1) < 0 || os_int(args[0], &id) < 0) return VNULL;
     return clock_ns((clockid_t)id);
 }
 
 FN(clock_getres_m) {
     int id;
-    if (arg_no_kw("clock_getres", kwnames) < 0 || arg_count("clock_getres", nargs, 1, 1) < 0 ||
-        os_int(args[0], &id) < 0)
-        return VNULL;
+    if (os_tuple_args("clock_getres", nargs, kwnames, 1, 1) < 0 || os_int(args[0], &id) < 0) return VNULL;
     struct timespec t;
     if (clock_getres((clockid_t)id, &t) != 0) return os_error(errno);
     return os_timespec_to_float(&t);
@@ -122,7 +117,7 @@ FN(clock_getres_m) {
 FN(clock_settime_m) {
     int id;
     int64_t ns;
-    if (arg_no_kw("clock_settime", kwnames) < 0 || arg_count("clock_settime", nargs, 2, 2) < 0 ||
+    if (os_tuple_args("clock_settime", nargs, kwnames, 2, 2) < 0 ||
         os_int(args[0], &id) < 0 || os_seconds_to_ns(args[1], OS_ROUND_FLOOR, &ns) < 0)
         return VNULL;
     struct timespec t = {ns / 1000000000, ns % 1000000000};
@@ -133,7 +128,7 @@ FN(clock_settime_m) {
 FN(clock_settime_ns_m) {
     int id;
     int64_t ns;
-    if (arg_no_kw("clock_settime_ns", kwnames) < 0 || arg_count("clock_settime_ns", nargs, 2, 2) < 0 ||
+    if (os_tuple_args("clock_settime_ns", nargs, kwnames, 2, 2) < 0 ||
         os_int(args[0], &id) < 0 || os_i64(args[1], &ns) < 0)
         return VNULL;
     struct timespec t = {ns / 1000000000, ns % 1000000000};
@@ -146,7 +141,7 @@ FN(clock_settime_ns_m) {
 }
 
 FN(get_clock_info_m) {
-    if (arg_no_kw("get_clock_info", kwnames) < 0 || arg_count("get_clock_info", nargs, 1, 1) < 0) return VNULL;
+    if (os_tuple_args("get_clock_info", nargs, kwnames, 1, 1) < 0) return VNULL;
     if (!str_check(args[0])) {
         err_format(&exc_TypeError, "get_clock_info() argument 1 must be str, not %s", type_name(args[0]));
         return VNULL;
@@ -243,7 +238,7 @@ static int time_t_arg(Value v, time_t *out) {
 
 FN(gmtime_m) {
     time_t t;
-    if (arg_no_kw("gmtime", kwnames) < 0 || arg_count("gmtime", nargs, 0, 1) < 0 ||
+    if (os_tuple_args("gmtime", nargs, kwnames, 0, 1) < 0 ||
         time_t_arg(nargs ? args[0] : VNULL, &t) < 0)
         return VNULL;
     struct tm tm;
@@ -263,7 +258,7 @@ static int local_tm(time_t t, struct tm *tm) {
 
 FN(localtime_m) {
     time_t t;
-    if (arg_no_kw("localtime", kwnames) < 0 || arg_count("localtime", nargs, 0, 1) < 0 ||
+    if (os_tuple_args("localtime", nargs, kwnames, 0, 1) < 0 ||
         time_t_arg(nargs ? args[0] : VNULL, &t) < 0)
         return VNULL;
     struct tm tm;
@@ -358,7 +353,7 @@ static int tm_arg(Value v, struct tm *tm, const char *fname, Value *keep) {
 FN(mktime_m) {
     struct tm tm;
     Value keep = VNULL;
-    if (arg_no_kw("mktime", kwnames) < 0 || arg_count("mktime", nargs, 1, 1) < 0 ||
+    if (arg_no_kw("mktime", kwnames) < 0 || arg_count("time.mktime", nargs, 1, 1) < 0 ||
         struct_time_to_tm(args[0], &tm, "mktime", &keep) < 0)
         return VNULL;
     tm.tm_wday = -1;   /* mktime sets it on success: -1 afterwards means failure */
@@ -371,7 +366,7 @@ FN(mktime_m) {
 }
 
 FN(strftime_m) {
-    if (arg_no_kw("strftime", kwnames) < 0 || arg_count("strftime", nargs, 1, 2) < 0) return VNULL;
+    if (os_tuple_args("strftime", nargs, kwnames, 1, 2) < 0) return VNULL;
     if (!str_check(args[0])) {
         err_format(&exc_TypeError, "strftime() argument 1 must be str, not %s", type_name(args[0]));
         return VNULL;
@@ -425,7 +420,7 @@ FN(asctime_m) {
 
 FN(ctime_m) {
     time_t t;
-    if (arg_no_kw("ctime", kwnames) < 0 || arg_count("ctime", nargs, 0, 1) < 0 ||
+    if (os_tuple_args("ctime", nargs, kwnames, 0, 1) < 0 ||
         time_t_arg(nargs ? args[0] : VNULL, &t) < 0)
         return VNULL;
     struct tm tm;
@@ -437,7 +432,7 @@ FN(ctime_m) {
  * _strptime._strptime_time(string, format) makes the struct_time. */
 FN(strptime_m) {
     extern Value import_name(Value name, Value globals, Value fromlist, int level);
-    if (arg_no_kw("strptime", kwnames) < 0 || arg_count("strptime", nargs, 1, 2) < 0) return VNULL;
+    if (arg_no_kw("strptime", kwnames) < 0) return VNULL;
     Value mod = import_name(str_intern_cstr("_strptime"), VNULL, VNone, 0);
     if (!mod) return VNULL;
     Value f = obj_getattr_cstr(mod, "_strptime_time");
@@ -487,7 +482,7 @@ static int init_timezone(Value m) {
 }
 
 FN(tzset_m) {
-    if (arg_count("tzset", nargs, 0, 0) < 0) return VNULL;
+    if (arg_count("time.tzset", nargs, 0, 0) < 0) return VNULL;
     if (init_timezone(time_module) < 0) return VNULL;
     return VNone;
 }
