@@ -3,6 +3,7 @@
 #include "../objects/str.h"
 #include "../objects/int.h"
 #include "../objects/float.h"
+#include "../objects/complex.h"
 #include "../objects/bytes.h"
 #include "../objects/tuple.h"
 #include "../objects/list.h"
@@ -66,11 +67,7 @@ Value const_from_ast(Compiler *c, ASTConst *k) {
         return v;
     }
     case CONST_FLOAT: return float_new(k->f);
-    case CONST_COMPLEX:
-        /* The complex type arrives with the data-model work (issue 4). */
-        err_set(&exc_NotImplementedError, "complex numbers are not supported yet");
-        c->failed = true;
-        return VNULL;
+    case CONST_COMPLEX: return complex_new(0.0, k->f); /* an imaginary literal (objects/complex.c) */
     case CONST_STR: return str_new(k->s, k->len);
     case CONST_BYTES: return bytes_new(k->s, k->len);
     }

@@ -3,6 +3,7 @@
 #include "../objects/str.h"
 #include "../objects/bytes.h"
 #include "../objects/memoryview.h"
+#include "../objects/complex.h"
 #include "../objects/int.h"
 #include "../objects/float.h"
 #include "../objects/tuple.h"
@@ -23,6 +24,7 @@
 #include "../gc/gc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 extern Value builtins_dict;
 extern Type type_super, type_mappingproxy;
@@ -766,6 +768,194 @@ static Value import_m(Value self, Value *args, size_t nargs, Value kwnames) {
     return import_name(a[0], a[1] && a[1] != VNone ? a[1] : VNULL, a[3] ? a[3] : VNone, level);
 }
 
+/* ==== aiter, anext, breakpoint (added with memoryview/complex) ==== */
+
+/* aiter(x): type(x).__aiter__(x), which must give an async iterator. */
+static Value aiter_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("aiter", kw) < 0 || arg_count("aiter", nargs, 1, 1) < 0) return VNULL;
+    Value m = type_lookup_cstr(val_type(args[0]), "__aiter__");
+    if (!m) {
+        err_format(&exc_TypeError, "'%s' object is not an async iterable", type_name(args[0]));
+        return VNULL;
+    }
+    Value it = obj_call1(m, args[0]);
+    if (it && !type_lookup_cstr(val_type(it), "__anext__")) {
+        err_format(&exc_TypeError, "aiter() returned not an async iterator of type '%s'", type_name(it));
+        return VNULL;
+    }
+    return it;
+}
+
+/*
+ * anext(it, default) returns an awaitable wrapping type(it).__anext__(it):
+ * awaiting it steps the wrapped awaitable's iterator and turns its
+ * StopAsyncIteration into StopIteration(default), i.e. the await's result.
+ * The iterator is looked up afresh at each step, as CPython does, so both
+ * coroutines and objects with __await__ work.
+ */
+typedef struct AnextAwaitableObject {
+    Object hdr;
+    Value wrapped, default_value;
+} AnextAwaitableObject;
+
+static Type type_anext_awaitable;
+
+static void anext_awaitable_trace(Object *o) {
+    AnextAwaitableObject *a = (AnextAwaitableObject *)o;
+    gc_mark(a->wrapped);
+    gc_mark(a->default_value);
+}
+
+static void anext_stop_with_default(AnextAwaitableObject *a) {
+    err_clear();
+    Value e = exc_new(&exc_StopIteration, tuple_pack(1, a->default_value));
+    if (e && obj_setattr_cstr(e, "value", a->default_value) == 0) err_set_object(e);
+}
+
+static Value anext_awaitable_getiter(AnextAwaitableObject *a) {
+    extern Value gen_get_awaitable_iter(Value v);
+    return gen_get_awaitable_iter(a->wrapped);
+}
+
+static Value anext_awaitable_next(Value self) {
+    AnextAwaitableObject *a = (AnextAwaitableObject *)self;
+    Value it = anext_awaitable_getiter(a);
+    if (!it) return VNULL;
+    Value r = val_type(it)->iternext(it);
+    if (!r && err_matches(&exc_StopAsyncIteration)) anext_stop_with_default(a);
+    return r;
+}
+
+/* send/throw/close go to the wrapped iterator's method of that name. */
+static Value anext_awaitable_proxy(Value self, const char *meth, Value *args, size_t nargs) {
+    AnextAwaitableObject *a = (AnextAwaitableObject *)self;
+    Value it = anext_awaitable_getiter(a);
+    if (!it) return VNULL;
+    Value r = obj_call_method(it, meth, args, nargs);
+    if (!r && err_matches(&exc_StopAsyncIteration)) anext_stop_with_default(a);
+    return r;
+}
+
+static Value anext_awaitable_send(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("send", kw) < 0 || arg_count("send", nargs, 1, 1) < 0) return VNULL;
+    return anext_awaitable_proxy(self, "send", args, nargs);
+}
+
+static Value anext_awaitable_throw(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("throw", kw) < 0) return VNULL;
+    return anext_awaitable_proxy(self, "throw", args, nargs);
+}
+
+static Value anext_awaitable_close(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("close", kw) < 0 || arg_count("close", nargs, 0, 0) < 0) return VNULL;
+    return anext_awaitable_proxy(self, "close", args, 0);
+}
+
+static Value anext_awaitable_self(Value self) { return self; }
+
+static Value anext_awaitable_await(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("__await__", kw) < 0 || arg_count("__await__", nargs, 0, 0) < 0) return VNULL;
+    return self;
+}
+
+static const MethodDef anext_awaitable_methods[] = {
+    {"send", anext_awaitable_send, 0, "send(arg) -> send 'arg' into the wrapped iterator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", anext_awaitable_throw, 0, "throw(typ[,val[,tb]]) -> raise exception in the wrapped iterator,\nreturn next yielded value or raise StopIteration."},
+    {"close", anext_awaitable_close, 0, "close() -> raise GeneratorExit inside generator."},
+    {"__await__", anext_awaitable_await, 0, NULL},
+    {NULL}
+};
+
+static Type type_anext_awaitable = {
+    .hdr = {0, &type_type},
+    .name = "anext_awaitable",
+    .basicsize = sizeof(AnextAwaitableObject),
+    .trace = anext_awaitable_trace,
+    .iter = anext_awaitable_self,
+    .iternext = anext_awaitable_next,
+    .methods = anext_awaitable_methods,
+};
+
+static Value anext_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("anext", kw) < 0 || arg_count("anext", nargs, 1, 2) < 0) return VNULL;
+    Value m = type_lookup_cstr(val_type(args[0]), "__anext__");
+    if (!m) {
+        err_format(&exc_TypeError, "'%s' object is not an async iterator", type_name(args[0]));
+        return VNULL;
+    }
+    Value awaitable = obj_call1(m, args[0]);
+    if (!awaitable || nargs == 1) return awaitable;
+    misc_ready_type(&type_anext_awaitable);
+    AnextAwaitableObject *a = gc_alloc(&type_anext_awaitable, sizeof(AnextAwaitableObject));
+    if (!a) return VNULL;
+    a->wrapped = awaitable;
+    a->default_value = args[1];
+    return obj_val(a);
+}
+
+/* breakpoint(*args, **kws) calls sys.breakpointhook(*args, **kws). */
+static Value breakpoint_m(Value self, Value *args, size_t nargs, Value kwnames) {
+    extern Value sys_module;
+    Value hook = sys_module ? dict_get_cstr(module_dict(sys_module), "breakpointhook") : VNULL;
+    if (!hook) {
+        err_set(&exc_RuntimeError, "lost sys.breakpointhook");
+        return VNULL;
+    }
+    return obj_call(hook, args, nargs, kwnames);
+}
+
+/* sys.breakpointhook (installed by sys.c): calls the callable named by
+ * $PYTHONBREAKPOINT ("module.attr", a builtin's name, or "0" to do
+ * nothing), pdb.set_trace by default.  A name that cannot be imported is
+ * a RuntimeWarning and the call does nothing, as in CPython. */
+static Value sys_breakpointhook_m(Value self, Value *args, size_t nargs, Value kwnames) {
+    const char *env = getenv("PYTHONBREAKPOINT");
+    if (!env || !*env) env = "pdb.set_trace";
+    else if (strcmp(env, "0") == 0) return VNone;
+    Value spec = str_from_cstr(env);   /* a copy: importing may change the environment */
+    if (!spec) return VNULL;
+    const char *s = str_data(spec), *dot = strrchr(s, '.');
+    Value modname, attr;
+    if (!dot) {
+        modname = str_from_cstr("builtins");
+        attr = spec;
+    } else if (dot != s) {
+        modname = str_new(s, (size_t)(dot - s));
+        attr = str_from_cstr(dot + 1);
+    } else {
+        goto warn;
+    }
+    if (!modname || !attr) return VNULL;
+    extern Value import_name(Value name, Value globals, Value fromlist, int level);
+    Value fromlist = tuple_pack(1, attr);
+    Value module = fromlist ? import_name(modname, VNULL, fromlist, 0) : VNULL;
+    if (!module) {
+        if (err_matches(&exc_ImportError)) goto warn;
+        return VNULL;
+    }
+    Value hook = obj_getattr(module, attr);
+    if (!hook) {
+        if (err_matches(&exc_AttributeError)) goto warn;
+        return VNULL;
+    }
+    return obj_call(hook, args, nargs, kwnames);
+warn:
+    err_clear();
+    {
+        Value msg = str_printf("Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"", str_data(spec));
+        if (!msg || err_warn(&exc_RuntimeWarning, str_data(msg), 0) < 0) return VNULL;
+    }
+    return VNone;
+}
+
+const MethodDef sys_breakpointhook_def[] = {
+    {"breakpointhook", sys_breakpointhook_m, 0, "breakpointhook(*args, **kws)\n\n"
+                                                "This hook function is called by built-in breakpoint().\n"},
+    {NULL}
+};
+
+/* ==== end of aiter, anext, breakpoint ==== */
+
 static const MethodDef builtin_functions[] = {
     {"print", print_m, 0, "Prints the values to a stream, or to sys.stdout by default."},
     {"input", input_m, 0, "Read a string from standard input."},
@@ -808,6 +998,15 @@ static const MethodDef builtin_functions[] = {
     {"eval", eval_m, 0, "Evaluate the given source in the context of globals and locals."},
     {"__build_class__", build_class_m, 0, "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class"},
     {"__import__", import_m, 0, "Import a module."},
+    /* aiter, anext, breakpoint: the block above. */
+    {"aiter", aiter_m, 0, "Return an AsyncIterator for an AsyncIterable object."},
+    {"anext", anext_m, 0, "async anext(aiterator[, default])\n\n"
+                          "Return the next item from the async iterator.  If default is given and the async\n"
+                          "iterator is exhausted, it is returned instead of raising StopAsyncIteration."},
+    {"breakpoint", breakpoint_m, 0, "breakpoint(*args, **kws)\n\n"
+                                    "Call sys.breakpointhook(*args, **kws).  sys.breakpointhook() must accept\n"
+                                    "whatever arguments are passed.\n\n"
+                                    "By default, this drops you into the pdb debugger."},
     {NULL}
 };
 
@@ -826,7 +1025,7 @@ Value builtins_init(void) {
     struct { const char *name; Type *t; } types[] = {
         {"object", &type_object}, {"type", &type_type}, {"int", &type_int}, {"bool", &type_bool},
         {"float", &type_float}, {"str", &type_str}, {"bytes", &type_bytes}, {"bytearray", &type_bytearray},
-        {"memoryview", &type_memoryview},
+        {"memoryview", &type_memoryview}, {"complex", &type_complex},
         {"tuple", &type_tuple}, {"list", &type_list}, {"dict", &type_dict}, {"set", &type_set},
         {"frozenset", &type_frozenset}, {"range", &type_range}, {"slice", &type_slice},
         {"enumerate", &type_enumerate}, {"zip", &type_zip}, {"map", &type_map}, {"filter", &type_filter},

@@ -302,6 +302,10 @@ Value sys_init(int argc, char **argv, int orig_argc, char **orig_argv) {
     module_add(m, "__stderr__", err);
     module_add(m, "__displayhook__", dict_get_cstr(module_dict(m), "displayhook"));
     module_add(m, "__excepthook__", dict_get_cstr(module_dict(m), "excepthook"));
+    /* sys.breakpointhook and its original, defined beside breakpoint() in builtins.c. */
+    extern const MethodDef sys_breakpointhook_def[];
+    if (module_add_functions(m, sys_breakpointhook_def) < 0) return VNULL;
+    module_add(m, "__breakpointhook__", dict_get_cstr(module_dict(m), "breakpointhook"));
     return m;
 }
 

@@ -6,6 +6,7 @@
 #include "type.h"
 #include "func.h"
 #include "num_internal.h"
+#include "complex.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
 
@@ -205,9 +206,9 @@ double float_pow_raw(double iv, double iw, bool *err) {
     bool negate = false;
     if (iv < 0.0) {
         if (iw != floor(iw)) {
-            /* TODO: CPython returns a complex here ((-8) ** 0.5); raise
-             * until the complex type exists. */
-            err_set(&exc_ValueError, "complex results not supported yet");
+            /* float_pow answers this case with a complex (complex.c)
+             * before calling here; other callers (math.pow) see a domain error. */
+            err_set(&exc_ValueError, "math domain error");
             *err = true;
             return -1.0;
         }
@@ -229,6 +230,8 @@ double float_pow_raw(double iv, double iw, bool *err) {
 
 Value float_pow(Value a, Value b) {
     CONVERT_BOTH(a, b, x, y);
+    /* A negative base to a fractional power is complex, as in CPython (complex.c). */
+    if (x < 0.0 && isfinite(x) && isfinite(y) && y != floor(y)) return complex_float_pow(x, y);
     bool err;
     double r = float_pow_raw(x, y, &err);
     return err ? VNULL : float_new(r);
