@@ -1,5 +1,6 @@
 /* posix_proc.c - the posix module's process calls: ids, fork, exec, wait, kill, system, _exit, umask. */
 #include "os_util.h"
+#include "signal.h"
 #include "structseq.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
@@ -455,6 +456,7 @@ FN(fork_m) {
     pid_t pid = fork();
     int e = errno;
     if (pid == 0) {
+        signal_after_fork();
         run_fork_hooks(fork_child, false);
     } else {
         run_fork_hooks(fork_parent, false);

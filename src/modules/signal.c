@@ -126,6 +126,11 @@ void signal_install_default_handlers(void) {
     }
 }
 
+void signal_after_fork(void) {
+    for (int i = 0; i < NSIG; i++) tripped[i] = 0;
+    signal_tripped = 0;
+}
+
 int signal_run_handlers(void) {
     if (!signal_tripped) return 0;
     signal_tripped = 0;

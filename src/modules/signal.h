@@ -27,6 +27,10 @@ static inline int signal_pending(void) { return signal_tripped; }
  * handlers not yet run stay due).  Cheap when nothing is pending. */
 int signal_run_handlers(void);
 
+/* In a child after fork(): signals the parent had recorded are not the
+ * child's to handle (CPython's _PySignal_AfterFork). */
+void signal_after_fork(void);
+
 /* Install CPython's start-up dispositions (SIGINT raises KeyboardInterrupt,
  * SIGPIPE and SIGXFSZ ignored).  The _signal module does the SIGINT part
  * when imported; the runtime may call this at start-up once it polls
