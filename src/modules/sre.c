@@ -222,6 +222,7 @@ static int op_init(Op *op, PatternObject *pat, Value string, ssize_t pos, ssize_
         err_no_memory();
         return -1;
     }
+    op->st.limit = d + op->subj.size;
     return 0;
 }
 
@@ -412,6 +413,7 @@ static Value scanner_step(Value self, int mode) {
         err_no_memory();
         return VNULL;
     }
+    st.limit = subj.data + subj.size;
     st.must_advance = sc->must_advance;
     ssize_t status = mode == MODE_MATCH ? sre_match(&st, &pat->prog) : sre_search(&st, &pat->prog);
     Value r;

@@ -137,6 +137,7 @@ typedef struct SreState {
     const uint8_t *beginning;   /* the whole subject: lookbehind and \b may look before start */
     const uint8_t *start;       /* where this search or match begins */
     const uint8_t *end;         /* endpos: nothing at or after it is seen */
+    const uint8_t *limit;       /* the end of the subject (>= end); see SRE_AT_END_LINE */
     const uint8_t *ptr;         /* in: where to match; out: the end of the match */
     bool utf8;                  /* the subject is a non-ASCII str */
     bool match_all;             /* fullmatch: the top level must end at `end` */

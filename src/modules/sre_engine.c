@@ -318,7 +318,7 @@ int sre_state_init(SreState *st, int groups, const uint8_t *beginning, const uin
     }
     st->beginning = beginning;
     st->start = st->ptr = start;
-    st->end = end;
+    st->end = st->limit = end;
     st->utf8 = utf8;
     st->match_all = st->must_advance = false;
     st->nmarks = groups * 2;

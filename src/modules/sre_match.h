@@ -53,7 +53,8 @@ static bool SRE(at)(const SreState *st, const uint8_t *ptr, SreCode at) {
     case SRE_AT_END:
         return ptr == st->end || (st->end - ptr == 1 && ptr[0] == '\n');
     case SRE_AT_END_LINE:
-        return ptr == st->end || ptr[0] == '\n';
+        /* With pos > endpos, ptr may lie past end: CPython still looks at the character there. */
+        return ptr == st->end || (ptr < st->limit && ptr[0] == '\n');
     case SRE_AT_END_STRING:
         return ptr == st->end;
     case SRE_AT_BOUNDARY: case SRE_AT_NON_BOUNDARY:
@@ -161,7 +162,7 @@ static bool SRE(groupref)(const SreState *st, SreCode g, const uint8_t **pptr, u
     if (!p || !e || e < p) return false;
     if (!lower) {
         /* UTF-8 is canonical, so equal text is equal bytes. */
-        if (end - ptr < e - p || memcmp(ptr, p, (size_t)(e - p)) != 0) return false;
+        if (p != e && (end - ptr < e - p || memcmp(ptr, p, (size_t)(e - p)) != 0)) return false;
         *pptr = ptr + (e - p);
         return true;
     }
