@@ -122,7 +122,8 @@ Value fileio_new_fd(int fd, const char *mode, bool closefd, Value name);
 typedef struct IoPending {
     char *data;
     size_t len, cap;
-    IoBuf *buf;              /* the IoBuf pointing back here, or NULL */
+    IoBuf *buf;              /* the IoBuf listing this one, or NULL */
+    struct IoPending *next;  /* the IoBuf's next wrapper */
 } IoPending;
 
 /* Buffered C interface for open() and the text layer (io_buffered.c). */

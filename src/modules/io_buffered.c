@@ -41,7 +41,7 @@
 
 struct IoBuf {
     IoFd *box;               /* the raw FileIO's descriptor box, or NULL */
-    IoPending *text;         /* the pending output of a TextIOWrapper over us, or NULL */
+    IoPending *text;         /* pending output of the TextIOWrappers over us (a list), or NULL */
     IoBuf *prev, *next;      /* the list of writable buffers */
     bool readable, writable;
     ssize_t size;
@@ -306,7 +306,8 @@ static void flush_quietly(IoBuf *b) {
     if (!b->box || b->box->fd < 0) return;
     int fd = b->box->fd;
     bool dirty = VALID_WRITE(b) && b->write_pos < b->write_end;
-    bool text = b->text && b->text->len > 0;
+    bool text = false;
+    for (IoPending *p = b->text; p; p = p->next) text |= p->len > 0;
     if (!dirty && !text) return;
     /* Move the descriptor to where the buffered data starts (dirty) or to the logical position. */
     ssize_t target = dirty ? b->write_pos : b->pos;
@@ -319,8 +320,10 @@ static void flush_quietly(IoBuf *b) {
         /* Back to the logical position if the dirty range ended before it (read-ahead). */
         if (ok && b->pos != b->write_end && lseek(fd, (off_t)(b->pos - b->write_end), SEEK_CUR) < 0) ok = false;
     }
-    if (ok && text) write_all_quietly(b, fd, b->text->data, b->text->len);
-    if (text) b->text->len = 0;
+    for (IoPending *p = b->text; p; p = p->next) {
+        if (ok && p->len) ok = write_all_quietly(b, fd, p->data, p->len);
+        p->len = 0;
+    }
     reset_write(b);
     reset_read(b);
     b->pos = 0;
@@ -332,17 +335,24 @@ void buffered_flush_all_at_exit(void) {
     for (IoBuf *b = writers; b; b = b->next) flush_quietly(b);
 }
 
+/* Several wrappers may share a buffer (sys.stdout replaced by a new
+ * TextIOWrapper over sys.stdout.buffer): each one's pending text is listed. */
 void buffered_attach_text(Value buffered, IoPending *p) {
     IoBuf *b = bo(buffered)->b;
-    if (!b || !b->box) return;
-    if (b->text) b->text->buf = NULL;
+    if (!b || !b->box || p->buf) return;
+    p->next = b->text;
     b->text = p;
     p->buf = b;
 }
 
 void buffered_detach_text(IoPending *p) {
-    if (p->buf) p->buf->text = NULL;
+    if (p->buf) {
+        IoPending **link = &p->buf->text;
+        while (*link && *link != p) link = &(*link)->next;
+        if (*link) *link = p->next;
+    }
     p->buf = NULL;
+    p->next = NULL;
 }
 
 void buffered_text_dying(IoPending *p) {
@@ -359,7 +369,11 @@ static void iobuf_free(IoBuf *b) {
         else writers = b->next;
         if (b->next) b->next->prev = b->prev;
     }
-    if (b->text) b->text->buf = NULL;
+    for (IoPending *p = b->text, *next; p; p = next) {
+        next = p->next;
+        p->buf = NULL;
+        p->next = NULL;
+    }
     io_fd_release(b->box);
     free(b);
 }
