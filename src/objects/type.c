@@ -805,7 +805,9 @@ Type *type_calculate_meta(Type *meta, Value bases) {
  * (the hidden-class header a class gets for its __dict__) does not count,
  * as CPython's __dict__ slot does not: only __slots__ fields change layout. */
 static Type *solid_base(Type *t) {
-    while (t->base && (t->flags & TF_HEAPTYPE)) {
+    /* Integration (modules/codecs): builtin exceptions add no C fields either, so
+     * CPython accepts class CodecRegistryError(LookupError, SystemError) (encodings/__init__.py). */
+    while (t->base && (t->flags & (TF_HEAPTYPE | TF_EXC_SUBCLASS))) {
         Type *b = t->base;
         bool same = t->basicsize == b->basicsize ||
                     (t->attrs_offset && t->attrs_offset == b->basicsize &&
