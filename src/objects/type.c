@@ -940,8 +940,8 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
         if (dict_set_cstr(t->dict, "__dict__", getset_descr_new(t, &instance_dict_getset)) < 0)
             return VNULL;
     } else if (slots) {
-        extern int type_add_slots(Type *t, Value slots);
-        if (type_add_slots(t, slots) < 0) return VNULL;
+        extern int type_add_slots(Type *t, Value slots, Value ns);
+        if (type_add_slots(t, slots, ns) < 0) return VNULL;
     }
     t->mro = mro_c3(t, bases);
     if (!t->mro) return VNULL;
