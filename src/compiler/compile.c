@@ -11,6 +11,7 @@
 #include "../objects/exceptions.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
+#include "../vm/thread.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1782,6 +1783,9 @@ static void check_future(Compiler *c, ASTNode *mod) {
     }
 }
 
+/* The deepest AST the compiler accepts: CPython's 3 x the recursion limit. */
+int symtable_max_depth(void) { return ts->recursion_limit * 3 - ts->py_depth; }
+
 Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int optimize) {
     Compiler c;
     memset(&c, 0, sizeof c);
@@ -1795,6 +1799,11 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
     c.st = symtable_build(arena, mod, str_data(filename), c.future_annotations);
     if (!c.st) {
         err_no_memory();
+        return VNULL;
+    }
+    if (c.st->failed && c.st->recursion_error) {
+        err_set(&exc_RecursionError, c.st->errmsg);
+        symtable_free(c.st);
         return VNULL;
     }
     if (c.st->failed) {

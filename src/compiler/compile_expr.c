@@ -826,7 +826,9 @@ void into(Compiler *c, ASTNode *e, int target) {
         }
         int v = expr(c, e->v.YieldFrom.value);
         set_loc(c, e);
-        emit(c, MK_ABC(OP_YIELDFROM, target, v, 0));
+        int it = reg_alloc(c);
+        emit(c, MK_ABC(OP_GETITER, it, v, 0));
+        emit(c, MK_ABC(OP_YIELDFROM, target, it, 0));
         break;
     }
     case AST_Await: {

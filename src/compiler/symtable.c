@@ -269,8 +269,30 @@ static void visit_named_target(Walker *w, ASTNode *n) {
     }
 }
 
+/* Deeply nested expressions are refused here, before the code generator
+ * (which recurses the same way) sees them: CPython's limit is three times
+ * the recursion limit. */
+static bool enter(Walker *w, ASTNode *n) {
+    SymTable *st = w->st;
+    if (++st->depth > st->max_depth) {
+        if (!st->failed) {
+            st->failed = true;
+            st->recursion_error = true;
+            snprintf(st->errmsg, sizeof st->errmsg, "maximum recursion depth exceeded during compilation");
+        }
+        return false;
+    }
+    return true;
+}
+
+static void visit_expr_inner(Walker *w, ASTNode *e);
 static void visit_expr(Walker *w, ASTNode *e) {
     if (!e || w->st->failed) return;
+    if (enter(w, e)) visit_expr_inner(w, e);
+    w->st->depth--;
+}
+
+static void visit_expr_inner(Walker *w, ASTNode *e) {
     switch (e->kind) {
     case AST_BoolOp: visit_exprs(w, e->v.BoolOp.values); break;
     case AST_NamedExpr:
@@ -431,8 +453,14 @@ static void declare(Walker *w, ASTNode *s, ASTSeq *names, bool global) {
     }
 }
 
+static void visit_stmt_inner(Walker *w, ASTNode *s);
 static void visit_stmt(Walker *w, ASTNode *s) {
     if (!s || w->st->failed) return;
+    if (enter(w, s)) visit_stmt_inner(w, s);
+    w->st->depth--;
+}
+
+static void visit_stmt_inner(Walker *w, ASTNode *s) {
     switch (s->kind) {
     case AST_FunctionDef:
     case AST_AsyncFunctionDef: {
@@ -716,6 +744,8 @@ SymTable *symtable_build(Arena *arena, ASTNode *mod, const char *filename, bool 
     st->arena = arena;
     st->filename = filename;
     st->future_annotations = future_annotations;
+    extern int symtable_max_depth(void);
+    st->max_depth = symtable_max_depth();
     st->top = scope_new(st, SCOPE_MODULE, "top", mod, NULL);
     Walker w = {st, st->top};
     switch (mod->kind) {

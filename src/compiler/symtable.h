@@ -70,6 +70,8 @@ typedef struct SymTable {
     char errmsg[256];
     int err_lineno, err_col, err_end_lineno, err_end_col;
     bool future_annotations;
+    int depth, max_depth;      /* recursion guard: RecursionError beyond max_depth */
+    bool recursion_error;
 } SymTable;
 
 SymTable *symtable_build(Arena *arena, ASTNode *mod, const char *filename, bool future_annotations);

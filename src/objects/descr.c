@@ -468,7 +468,7 @@ Type type_member_descriptor = {
  * follows the base's layout.  '__dict__' in __slots__ adds attribute slots
  * after them; '__weakref__' is accepted and needs no field here.
  */
-int type_add_slots(Type *t, Value slots) {
+int type_add_slots(Type *t, Value slots, Value ns) {
     Value names;
     if (str_check(slots)) names = tuple_pack(1, slots);
     else names = tuple_from_iterable(slots);
@@ -500,7 +500,9 @@ int type_add_slots(Type *t, Value slots) {
         }
         if (str_eq_cstr(n, "__weakref__")) continue;
         if (base_has_attrs) continue;
-        if (dict_get_str(t->dict, str_intern(n))) {
+        /* A name that is also a class variable in the class body conflicts
+         * (checked against the namespace as written; repeats are allowed). */
+        if (dict_get(ns, n)) {
             err_format(&exc_ValueError, "'%U' in __slots__ conflicts with class variable", n);
             return -1;
         }

@@ -81,8 +81,24 @@ Value type_lookup(Type *t, Value name) {
     return v;
 }
 
+/* C callers mostly pass string literals, whose addresses are stable:
+ * remember the interned str for each address so the lookup need not hash
+ * the text and probe the intern table. */
+Value intern_cstr_cached(const char *name) {
+    static struct { const char *key; Value v; } cache[512];
+    size_t h = ((uintptr_t)name >> 3) & 511;
+    /* The text is compared too, in case a caller passed a reused buffer. */
+    if (cache[h].key == name && strcmp(str_data(cache[h].v), name) == 0) return cache[h].v;
+    Value n = str_intern_cstr(name);   /* interned strings live forever */
+    if (n) {
+        cache[h].key = name;
+        cache[h].v = n;
+    }
+    return n;
+}
+
 Value type_lookup_cstr(Type *t, const char *name) {
-    Value n = str_intern_cstr(name);
+    Value n = intern_cstr_cached(name);
     return n ? type_lookup(t, n) : VNULL;
 }
 
@@ -342,6 +358,8 @@ static Value object_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     }
     return object_new_instance(t);
 }
+
+bool type_has_default_new(Type *t) { return t->new == object_new; }
 
 static int object_init(Value self, Value *args, size_t nargs, Value kwnames) {
     if (excess_args(nargs, kwnames)) {
@@ -942,8 +960,8 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
         if (dict_set_cstr(t->dict, "__dict__", getset_descr_new(t, &instance_dict_getset)) < 0)
             return VNULL;
     } else if (slots) {
-        extern int type_add_slots(Type *t, Value slots);
-        if (type_add_slots(t, slots) < 0) return VNULL;
+        extern int type_add_slots(Type *t, Value slots, Value ns);
+        if (type_add_slots(t, slots, ns) < 0) return VNULL;
     }
     t->mro = mro_c3(t, bases);
     if (!t->mro) return VNULL;

@@ -18,6 +18,7 @@ void type_ready(Type *t);
  * the type's version tag. */
 Value type_lookup(Type *t, Value name);
 Value type_lookup_cstr(Type *t, const char *name);
+Value intern_cstr_cached(const char *name);   /* str_intern_cstr for string literals, cached */
 /* A mutation of t's dict or bases: new version tag for t and its subclasses. */
 void type_modified(Type *t);
 /* type(name, bases, dict) for a class statement, with metaclass `meta`. */

@@ -247,6 +247,8 @@ static int slot_init(Value self, Value *args, size_t nargs, Value kwnames) {
     return 0;
 }
 
+bool type_init_is_trampoline(Type *t) { return t->init == slot_init; }
+
 static Value slot_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     Value descr = type_lookup_cstr(t, "__new__");
     if (!descr) {

@@ -50,6 +50,8 @@ static void cachearray_trace(Object *o) {
         gc_mark(c->entries[i].name);
         gc_mark(c->entries[i].key);
         gc_mark(c->entries[i].value);
+        gc_mark(c->entries[i].map);
+        gc_mark(c->entries[i].map2);
     }
 }
 

@@ -55,12 +55,27 @@ typedef struct ExcEntry {
     uint32_t start, end, handler, reg;
 } ExcEntry;
 
-/* A per-site inline cache.  `name` is the attribute/global name of the site. */
+/*
+ * A per-site inline cache.  `name` is the attribute/global name of the site.
+ * Attribute sites: valid while type(obj) == key with key->version == version
+ * (no class mutated since) and, for instance attributes, obj's map == map.
+ * Global sites: valid while the globals dict (key) and the builtins dict
+ * (map) still have versions `version` and `version2`.
+ */
+enum {
+    CACHE_EMPTY, CACHE_SLOT, CACHE_CLASSATTR, CACHE_METHOD, CACHE_DESCR, CACHE_DATADESCR, CACHE_MODULE,
+    CACHE_SETSLOT, CACHE_ADDSLOT, CACHE_GLOBAL,
+};
 typedef struct CacheEntry {
     Value name;
-    Value key;          /* type or map the entry is valid for */
-    uintptr_t version;  /* type version / dict version */
-    Value value;        /* cached value, or slot index as a small int */
+    Value key;          /* the type (or globals dict) the entry is valid for */
+    uintptr_t version;  /* type version / globals dict version */
+    Value value;        /* the cached value (class attribute, method, global) */
+    Value map;          /* instance map required (or builtins dict), or VNULL */
+    Value map2;         /* ADDSLOT: the map after adding the attribute */
+    uint64_t version2;  /* builtins dict version */
+    uint32_t index;     /* slot index */
+    uint32_t kind;
 } CacheEntry;
 
 typedef struct CodeObject {

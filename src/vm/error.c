@@ -171,6 +171,14 @@ void err_chain_context(Value exc) {
 }
 
 int err_enter_recursive(const char *where) {
+    /* The depth counter follows the recursion limit; the C stack check
+     * protects against a limit raised beyond what the C stack can hold. */
+    extern int check_c_stack(void);
+    if (check_c_stack() < 0) {
+        err_clear();
+        err_format(&exc_RecursionError, "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
     if (++ts->c_depth > ts->recursion_limit + 50 && !ts->recursion_headroom) {
         ts->c_depth--;
         ts->recursion_headroom = true;

@@ -29,7 +29,8 @@ typedef struct Frame {
     Value locals;            /* locals mapping of module/class/exec frames, else VNULL */
     Value frame_obj;         /* the materialized frame object, or VNULL */
     Value gen;               /* owning generator, or VNULL */
-    Value sent;              /* value sent into a generator frame being resumed */
+    Value sent;              /* value sent into a generator frame being resumed; for an
+                              * __init__ frame (FRAME_INIT), the instance it returns */
     uint32_t flags;
     int32_t ret_reg;         /* caller's register for the result (Python-to-Python calls) */
 } Frame;

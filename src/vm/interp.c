@@ -16,6 +16,7 @@
 #include "../objects/exceptions.h"
 #include "../objects/instance.h"
 #include "../objects/type_slots.h"
+#include "../objects/module.h"
 #include "../gc/gc.h"
 
 #include <stdio.h>
@@ -87,7 +88,8 @@ static void interp_mark_frames(void) {
 }
 
 /* RecursionError if the C stack is nearly exhausted. */
-static int check_c_stack(void) {
+int check_c_stack(void);
+int check_c_stack(void) {
     char here;
     if (&here < c_stack_limit) {
         err_set(&exc_RecursionError, "maximum recursion depth exceeded");
@@ -331,6 +333,13 @@ Value interp_run_class_body(Value func, Value ns) {
 }
 
 /* ---- Helpers for the instructions ---- */
+
+extern bool type_has_default_new(Type *t);
+extern bool type_init_is_trampoline(Type *t);
+extern Value cache_getattr(CacheEntry *ce, Value obj);
+extern int cache_loadmethod(CacheEntry *ce, Value obj, Value *out);
+extern int cache_setattr(CacheEntry *ce, Value obj, Value v);
+extern Value cache_loadglobal(CacheEntry *ce, Frame *f);
 
 static void name_error(Value name) {
     err_format(&exc_NameError, "name '%U' is not defined", name);
@@ -686,9 +695,14 @@ op_CHECKLOCAL:
     DISPATCH();
 
 op_LOADGLOBAL: {
-    uint32_t site = XWORD;
-    Value name = code_caches(co)[site].name;
-    Value v = load_global(f, name);
+    CacheEntry *ce = &code_caches(co)[XWORD];
+    if (likely(ce->kind == CACHE_GLOBAL && ce->key == f->globals &&
+               ce->version == (uintptr_t)((DictObject *)f->globals)->version && ce->map == f->builtins &&
+               ce->version2 == ((DictObject *)f->builtins)->version)) {
+        R[A] = ce->value;
+        DISPATCH();
+    }
+    Value v = cache_loadglobal(ce, f);
     CHECK(v);
     R[A] = v;
     DISPATCH();
@@ -788,15 +802,69 @@ op_LOADCLOSURE: {
 }
 
 op_GETATTR: {
-    uint32_t site = XWORD;
-    Value v = obj_getattr(R[B], code_caches(co)[site].name);
+    CacheEntry *ce = &code_caches(co)[XWORD];
+    Value obj = R[B];
+    if (likely(!val_is_int(obj))) {
+        Type *t = val_obj(obj)->type;
+        if (ce->key == obj_val(t) && ce->version == t->version) {
+            switch (ce->kind) {
+            case CACHE_SLOT: {
+                AttrHeader *h = (AttrHeader *)((char *)obj + t->attrs_offset);
+                if (obj_val(h->map) == ce->map) {
+                    R[A] = h->slots[ce->index];
+                    DISPATCH();
+                }
+                break;
+            }
+            case CACHE_METHOD:
+            case CACHE_CLASSATTR:
+            case CACHE_DESCR:
+                if (!ce->map || obj_val(((AttrHeader *)((char *)obj + t->attrs_offset))->map) == ce->map) {
+                    Value v = ce->kind == CACHE_CLASSATTR ? ce->value
+                            : ce->kind == CACHE_METHOD ? method_new(ce->value, obj)
+                            : val_type(ce->value)->descr_get(ce->value, obj, obj_val(t));
+                    CHECK(v);
+                    R[A] = v;
+                    DISPATCH();
+                }
+                break;
+            case CACHE_DATADESCR: {
+                Value v = val_type(ce->value)->descr_get(ce->value, obj, obj_val(t));
+                CHECK(v);
+                R[A] = v;
+                DISPATCH();
+            }
+            }
+        } else if (ce->kind == CACHE_MODULE && ce->key == obj &&
+                   ce->version == (uintptr_t)((DictObject *)module_dict(obj))->version) {
+            R[A] = ce->value;
+            DISPATCH();
+        }
+    }
+    Value v = cache_getattr(ce, obj);
     CHECK(v);
     R[A] = v;
     DISPATCH();
 }
 op_SETATTR: {
-    uint32_t site = XWORD;
-    CHECK(obj_setattr(R[A], code_caches(co)[site].name, R[B]) == 0);
+    CacheEntry *ce = &code_caches(co)[XWORD];
+    Value obj = R[A];
+    if (likely(!val_is_int(obj))) {
+        Type *t = val_obj(obj)->type;
+        if (ce->key == obj_val(t) && ce->version == t->version) {
+            AttrHeader *h = (AttrHeader *)((char *)obj + t->attrs_offset);
+            if (ce->kind == CACHE_SETSLOT && obj_val(h->map) == ce->map) {
+                GC_WRITE(obj, h->slots[ce->index], R[B]);
+                DISPATCH();
+            }
+            if (ce->kind == CACHE_ADDSLOT && obj_val(h->map) == ce->map) {
+                GC_WRITE(obj, h->slots[ce->index], R[B]);
+                h->map = (Map *)ce->map2;
+                DISPATCH();
+            }
+        }
+    }
+    CHECK(cache_setattr(ce, obj, R[B]) == 0);
     DISPATCH();
 }
 op_DELATTR: {
@@ -805,29 +873,22 @@ op_DELATTR: {
     DISPATCH();
 }
 op_LOADMETHOD: {
-    uint32_t site = XWORD;
+    CacheEntry *ce = &code_caches(co)[XWORD];
     Value obj = R[B];
-    Value name = code_caches(co)[site].name;
     Type *t = val_type(obj);
-    if (t->getattr == obj_generic_getattr) {
-        Value descr = type_lookup(t, name);
-        if (descr) {
-            Type *dt = val_type(descr);
-            if (dt == &type_function || dt == &type_method_descriptor || dt == &type_wrapper_descriptor) {
-                /* An instance attribute of the same name wins over the method. */
-                Value own = t->attrs_offset ? inst_get(obj, name) : VNULL;
-                if (!own) {
-                    R[A] = descr;
-                    R[A + 1] = obj;
-                    DISPATCH();
-                }
-            }
-        }
+    if (ce->kind == CACHE_METHOD && ce->key == obj_val(t) && ce->version == t->version &&
+        (!ce->map || obj_val(((AttrHeader *)((char *)obj + t->attrs_offset))->map) == ce->map)) {
+        R[A] = ce->value;
+        R[A + 1] = obj;
+        DISPATCH();
     }
-    Value v = obj_getattr(obj, name);
-    CHECK(v);
-    R[A] = v;
-    R[A + 1] = VNULL;
+    if (ce->kind == CACHE_MODULE && ce->key == obj &&
+        ce->version == (uintptr_t)((DictObject *)module_dict(obj))->version) {
+        R[A] = ce->value;
+        R[A + 1] = VNULL;
+        DISPATCH();
+    }
+    CHECK(cache_loadmethod(ce, obj, &R[A]) == 0);
     DISPATCH();
 }
 op_GETITEM: {
@@ -1239,6 +1300,35 @@ op_CALLMETHODKW: {
         goto do_call;
 }
 do_call:
+        /* Instantiating a class whose __init__ is Python: run __init__ as a frame. */
+        if (val_type(callable) == &type_type && (((Type *)callable)->flags & TF_HEAPTYPE) &&
+            type_has_default_new((Type *)callable) && type_init_is_trampoline((Type *)callable)) {
+            Type *tp = (Type *)callable;
+            Value init = type_lookup(tp, intern_cstr_cached("__init__"));
+            if (init && val_type(init) == &type_function &&
+                !(((FuncObject *)init)->code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+                SAVE_PC();
+                Value self = tp->new(tp, args, nargs, kwnames);
+                CHECK(self);
+                size_t nkw = kwnames ? (size_t)tuple_size(kwnames) : 0;
+                Value *buf = alloca(sizeof(Value) * (nargs + nkw + 1));
+                buf[0] = self;
+                copy_values(buf + 1, args, nargs + nkw);
+                FuncObject *fn = (FuncObject *)init;
+                Frame *nf = frame_push(fn->code, init, fn->globals, fn->builtins, VNULL);
+                CHECK(nf);
+                if (frame_bind_args(nf, init, buf, nargs + 1, kwnames) < 0) {
+                    frame_pop(nf);
+                    ERROR();
+                }
+                nf->flags |= FRAME_INIT;
+                nf->sent = self;   /* the instance __init__ returns to the caller */
+                nf->ret_reg = dest;
+                f = nf;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+        }
         if (val_type(callable) == &type_function) {
             FuncObject *fn = (FuncObject *)callable;
             CodeObject *cco = fn->code;
@@ -1298,7 +1388,7 @@ do_return:
             err_format(&exc_TypeError, "__init__() should return None, not '%s'", type_name(rv));
             ERROR();
         }
-        rv = R[0];
+        rv = f->sent;
     }
     SAVE_PC();
     if (f->flags & FRAME_C_ENTRY) {

@@ -1,0 +1,2 @@
+# taipan-test: stderr-last-line
+x = eval("+".join(["1"] * 50000))
