@@ -19,7 +19,7 @@
 
 static MatchObject *M(Value v) { return (MatchObject *)v; }
 static ssize_t *cmarks(MatchObject *m) { return m->marks; }
-static ssize_t *bmarks(MatchObject *m) { return m->marks + 2 * m->ngroups; }
+static ssize_t *bmarks(MatchObject *m) { return m->utf8 ? m->marks + 2 * m->ngroups : m->marks; }
 
 static void match_trace(Object *o) {
     MatchObject *m = (MatchObject *)o;
@@ -31,8 +31,10 @@ static void match_trace(Object *o) {
 Value sre_match_new(PatternObject *pat, const Subject *subj, const SreState *st, Cursor *cur,
                     ssize_t pos, ssize_t endpos) {
     int ngroups = pat->groups + 1;
-    MatchObject *m = gc_alloc(&type_sre_match, sizeof(MatchObject) + 4 * (size_t)ngroups * sizeof(ssize_t));
+    size_t nmarks = (subj->utf8 ? 4 : 2) * (size_t)ngroups;
+    MatchObject *m = gc_alloc(&type_sre_match, sizeof(MatchObject) + nmarks * sizeof(ssize_t));
     if (!m) return VNULL;
+    m->utf8 = subj->utf8;
     m->string = subj->obj;
     m->pattern = obj_val(pat);
     m->pos = pos;
@@ -56,9 +58,11 @@ Value sre_match_new(PatternObject *pat, const Subject *subj, const SreState *st,
             b[j + 2] = b[j + 3] = -1;
         }
     }
-    for (int k = 0; k < 2 * ngroups; k++)
-        c[k] = b[k] < 0 ? -1 : (ssize_t)sre_subject_index(subj, cur, (size_t)b[k]);
-    sre_pos_cache_note(subj, (size_t)c[1], (size_t)b[1]);   /* the next search often starts here */
+    if (m->utf8) {
+        for (int k = 0; k < 2 * ngroups; k++)
+            c[k] = b[k] < 0 ? -1 : (ssize_t)sre_subject_index(subj, cur, (size_t)b[k]);
+        sre_pos_cache_note(subj, (size_t)c[1], (size_t)b[1]);   /* the next search often starts here */
+    }
     return obj_val(m);
 }
 

@@ -42,7 +42,8 @@ size_t sre_subject_index(const Subject *s, Cursor *cur, size_t byte);
 Value sre_subject_slice(const Subject *s, size_t b0, size_t b1); /* str or bytes of the byte range */
 void sre_pos_cache_note(const Subject *s, size_t index, size_t byte); /* a position worth remembering */
 
-/* re.Match.  marks[]: per group start, end as indices, then (from 2*ngroups) as byte offsets; -1: unmatched. */
+/* re.Match.  marks[]: per group start, end as indices, then (from 2*ngroups, only for
+ * non-ASCII strs, where they differ) as byte offsets; -1: unmatched. */
 typedef struct MatchObject {
     Object hdr;
     Value string;
@@ -52,6 +53,7 @@ typedef struct MatchObject {
     ssize_t lastindex;
     int ngroups;          /* groups + 1 */
     bool isbytes;
+    bool utf8;            /* byte offsets are kept apart from indices */
     ssize_t marks[];
 } MatchObject;
 
