@@ -520,6 +520,65 @@ error:
 }
 
 /*
+ * re._subx(pattern, template) parses a replacement template and returns
+ * either a plain string or its own closure `filter(match, template=
+ * template)`, which runs re._parser.expand_template for every match.
+ * That closure is recognized here and its (groups, literals) template
+ * expanded in C, with expand_template's results and errors, so a
+ * template substitution builds no Match objects and runs no Python code
+ * per match.  Anything else returned is called as a function.
+ */
+typedef struct Template {
+    Value literals;       /* list: str/bytes pieces, None where a group goes */
+    ssize_t n;
+    int *slot_group;      /* per piece: the group number for a None piece, -1 for a literal */
+    ssize_t bad_item;     /* the first literal of the wrong type for the subject, -1 if none */
+} Template;
+
+static bool template_from_filter(Value filter, PatternObject *pat, bool isbytes, Template *t) {
+    if (!func_check(filter)) return false;
+    FuncObject *f = (FuncObject *)filter;
+    if (!f->qualname || !str_check(f->qualname) || !str_eq_cstr(f->qualname, "_subx.<locals>.filter")
+        || !f->module || !str_check(f->module) || !str_eq_cstr(f->module, "re")
+        || !f->defaults || !tuple_check_exact(f->defaults) || tuple_size(f->defaults) != 1)
+        return false;
+    Value tmpl = tuple_get(f->defaults, 0);
+    if (!tuple_check_exact(tmpl) || tuple_size(tmpl) != 2) return false;
+    Value groups = tuple_get(tmpl, 0), literals = tuple_get(tmpl, 1);
+    if (!list_check_exact(groups) || !list_check_exact(literals)) return false;
+    ssize_t n = list_size(literals);
+    int *slot = malloc(((size_t)n + 1) * sizeof(int));
+    if (!slot) return false;
+    for (ssize_t i = 0; i < n; i++) slot[i] = -1;
+    for (ssize_t k = 0; k < list_size(groups); k++) {
+        Value g = list_get(groups, k);
+        if (!tuple_check_exact(g) || tuple_size(g) != 2 || !val_is_int(tuple_get(g, 0)) || !val_is_int(tuple_get(g, 1)))
+            goto no;
+        intptr_t index = val_int(tuple_get(g, 0)), group = val_int(tuple_get(g, 1));
+        if (index < 0 || index >= n || group < 0 || group > pat->groups || list_get(literals, index) != VNone)
+            goto no;
+        slot[index] = (int)group;
+    }
+    t->bad_item = -1;
+    for (ssize_t i = 0; i < n; i++) {
+        Value lit = list_get(literals, i);
+        if (slot[i] >= 0) continue;
+        if (lit == VNone) goto no;   /* expand_template would fail on it: let it */
+        const char *d;
+        size_t sz;
+        bool ok = isbytes ? !val_is_int(lit) && bytes_get_buffer(lit, &d, &sz) : str_check(lit);
+        if (!ok && t->bad_item < 0) t->bad_item = i;
+    }
+    t->literals = literals;
+    t->n = n;
+    t->slot_group = slot;
+    return true;
+no:
+    free(slot);
+    return false;
+}
+
+/*
  * sub() and subn().  The result is built directly instead of as a list of
  * pieces joined at the end, but the type rules are join's: every
  * replacement must be a str (bytes-like for bytes subjects), and the
@@ -553,6 +612,8 @@ static Value pattern_subx(PatternObject *pat, Value repl, Value string, ssize_t 
     if (op_init(&op, pat, string, 0, SSIZE_MAX) < 0) return VNULL;
     op_export(&op);
     bool isbytes = op.subj.isbytes;
+    Template tmpl = {VNULL, 0, NULL, -1};
+    bool expand = callable && filter != repl && template_from_filter(filter, pat, isbytes, &tmpl);
     StrBuilder sb;
     ByteBuilder bb;
     if (isbytes) bb_init(&bb);
@@ -573,6 +634,50 @@ static Value pattern_subx(PatternObject *pat, Value repl, Value string, ssize_t 
             nitems++;
         }
         Value item = filter;
+        if (expand) {
+            /* expand_template: the pieces joined, groups in their slots ('' when unmatched). */
+            if (tmpl.bad_item >= 0) {
+                Value lit = list_get(tmpl.literals, tmpl.bad_item);
+                if (isbytes)
+                    err_format(&exc_TypeError, "sequence item %zd: expected a bytes-like object, %s found", tmpl.bad_item, type_name(lit));
+                else
+                    err_format(&exc_TypeError, "sequence item %zd: expected str instance, %s found", tmpl.bad_item, type_name(lit));
+                goto error;
+            }
+            for (ssize_t k = 0; k < tmpl.n; k++) {
+                int g = tmpl.slot_group[k];
+                if (g < 0) {
+                    Value lit = list_get(tmpl.literals, k);
+                    const char *d;
+                    size_t sz;
+                    if (!isbytes) sb_append_str(&sb, lit);
+                    else if (bytes_get_buffer(lit, &d, &sz)) bb_append(&bb, d, sz);
+                    continue;
+                }
+                const uint8_t *gb, *ge;
+                if (g == 0) {
+                    gb = op.st.start;
+                    ge = op.st.ptr;
+                } else {
+                    int i2 = (g - 1) * 2;
+                    if (i2 >= op.st.lastmark || !op.st.mark[i2] || !op.st.mark[i2 + 1]) continue;
+                    gb = op.st.mark[i2];
+                    ge = op.st.mark[i2 + 1];
+                    if (gb > ge) {
+                        err_set(&exc_SystemError, "The span of capturing group is wrong, please report a bug for the re module.");
+                        goto error;
+                    }
+                }
+                if (isbytes) bb_append(&bb, gb, (size_t)(ge - gb));
+                else if (op.subj.utf8) sb_append(&sb, (const char *)gb, (size_t)(ge - gb));
+                else sb_append_utf8(&sb, (const char *)gb, (size_t)(ge - gb), (size_t)(ge - gb));
+            }
+            nitems++;
+            i = e;
+            n++;
+            op_advance(&op);
+            continue;
+        }
         if (callable) {
             Value m = sre_match_new(pat, &op.subj, &op.st, &op.cur, op.pos, op.endpos);
             if (!m) goto error;
@@ -617,6 +722,7 @@ static Value pattern_subx(PatternObject *pat, Value repl, Value string, ssize_t 
         }
         result = isbytes ? bb_finish(&bb) : sb_finish(&sb);
     }
+    free(tmpl.slot_group);
     op_fini(&op);
     if (!result || !subn) return result;
     Value nv = int_from_i64(n);
@@ -624,6 +730,7 @@ static Value pattern_subx(PatternObject *pat, Value repl, Value string, ssize_t 
 error:
     if (isbytes) bb_discard(&bb);
     else sb_discard(&sb);
+    free(tmpl.slot_group);
     op_fini(&op);
     return VNULL;
 }
