@@ -80,18 +80,25 @@ bool sre_ascii_iscased(uint32_t ch) { return ch < 128 && (ch | 32) - 'a' < 26; }
 bool sre_unicode_iscased(uint32_t ch) { return ch != sre_lower_unicode(ch) || ch != sre_upper_unicode(ch); }
 
 enum { A_DIGIT = 1, A_SPACE = 2, A_WORD = 4 };
-static uint8_t ascii_class[128];
 
-static void init_ascii_class(void) {
-    for (int c = 0; c < 128; c++) {
-        uint8_t f = 0;
-        if (c >= '0' && c <= '9') f |= A_DIGIT | A_WORD;
-        if ((c | 32) >= 'a' && (c | 32) <= 'z') f |= A_WORD;
-        if (c == '_') f |= A_WORD;
-        if (c == ' ' || (c >= '\t' && c <= '\r')) f |= A_SPACE;
-        ascii_class[c] = f;
-    }
-}
+/* ASCII classes, a constant table so that programs compiled before any match already see
+ * them: \d is 0-9, \s is space and \t-\r, \w is letters, digits and '_'. */
+#define D A_DIGIT
+#define S A_SPACE
+#define W A_WORD
+static const uint8_t ascii_class[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    D|W, D|W, D|W, D|W, D|W, D|W, D|W, D|W, D|W, D|W, 0, 0, 0, 0, 0, 0,
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, W,
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+};
+#undef D
+#undef S
+#undef W
 
 static inline bool ascii_has(uint32_t ch, uint8_t f) { return ch < 128 && (ascii_class[ch] & f); }
 
@@ -311,11 +318,6 @@ static NOINLINE int repeats_grow(SreState *st) {
 
 int sre_state_init(SreState *st, int groups, const uint8_t *beginning, const uint8_t *start,
                    const uint8_t *end, bool utf8) {
-    static bool ready;
-    if (!ready) {
-        init_ascii_class();
-        ready = true;
-    }
     st->beginning = beginning;
     st->start = st->ptr = start;
     st->end = st->limit = end;
