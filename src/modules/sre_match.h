@@ -838,12 +838,7 @@ static ssize_t SRE(search)(SreState *st, const SreProgram *prog) {
         const uint8_t *origin = st->start;
         for (;;) {
             while (ptr < end && !first[*ptr]) ptr++;
-            if (ptr >= end) {
-                /* Positions past the adjusted end cannot match (too short), but an empty-tail
-                 * attempt at `end` itself is possible only when min allows: the table excludes
-                 * empty matches, so nothing is left to try. */
-                return 0;
-            }
+            if (ptr >= end) return 0;   /* what is left is too short for a match */
             st->start = st->ptr = ptr;
             status = SRE(match)(st, pc, ptr == origin);
             if (status != 0) return status;
