@@ -52,7 +52,7 @@
 static Value search_path;     /* list of search functions */
 static Value search_cache;    /* dict: normalized name -> codec info */
 static Value error_registry;  /* dict: handler name -> callable */
-static bool encodings_imported;
+static bool encodings_imported;   /* set while the import runs, too: it registers itself */
 
 extern Value import_name(Value name, Value globals, Value fromlist, int level);
 static Value make_builtin_handlers(void);
@@ -75,7 +75,7 @@ static bool registry_ready(void) {
 
 static int check_args(const char *fname, size_t nargs, Value kwnames, size_t min, size_t max) {
     if (kwnames && tuple_size(kwnames)) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", fname);
+        err_format(&exc_TypeError, "_codecs.%s() takes no keyword arguments", fname);
         return -1;
     }
     if (nargs < min || nargs > max) {
@@ -87,14 +87,15 @@ static int check_args(const char *fname, size_t nargs, Value kwnames, size_t min
     return 0;
 }
 
-/* METH_O functions. */
-static int check_one(const char *fname, size_t nargs, Value kwnames) {
+/* METH_O functions; `qual` is how CPython names the callable ("_codecs.lookup",
+ * but plain "strict_errors" for the handlers, which belong to no module). */
+static int check_one(const char *qual, size_t nargs, Value kwnames) {
     if (kwnames && tuple_size(kwnames)) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", fname);
+        err_format(&exc_TypeError, "%s() takes no keyword arguments", qual);
         return -1;
     }
     if (nargs != 1) {
-        err_format(&exc_TypeError, "%s() takes exactly one argument (%zu given)", fname, nargs);
+        err_format(&exc_TypeError, "%s() takes exactly one argument (%zu given)", qual, nargs);
         return -1;
     }
     return 0;
@@ -663,6 +664,23 @@ static Value normalize_encoding(const char *name) {
     return r;
 }
 
+/*
+ * The encodings package registers its search function when imported.
+ * CPython imports it at start-up, so its search function comes before any
+ * a program registers; Taipan imports it on the first register() or
+ * lookup(), not when _codecs is initialized (codecs.py is still half
+ * imported then, and encodings calls codecs.register).
+ */
+static bool import_encodings(void) {
+    if (encodings_imported) return true;
+    encodings_imported = true;
+    if (!import_name(str_intern_cstr("encodings"), VNULL, VNone, 0)) {
+        encodings_imported = false;
+        return false;
+    }
+    return true;
+}
+
 static Value codec_lookup(const char *encoding) {
     if (!registry_ready()) return VNULL;
     Value key = normalize_encoding(encoding);
@@ -670,15 +688,7 @@ static Value codec_lookup(const char *encoding) {
     Value hit = dict_get(search_cache, key);
     if (hit) return hit;
     if (err_occurred()) return VNULL;
-    /* The encodings package registers its search function when imported. */
-    if (!encodings_imported) {
-        encodings_imported = true;
-        Value m = import_name(str_intern_cstr("encodings"), VNULL, VNone, 0);
-        if (!m) {
-            encodings_imported = false;
-            return VNULL;
-        }
-    }
+    if (!import_encodings()) return VNULL;
     ssize_t n = list_size(search_path);
     if (n == 0) {
         err_set(&exc_LookupError, "no codec search functions registered: can't find encoding");
@@ -847,17 +857,17 @@ __attribute__((constructor)) static void install_codec_hooks(void) {
 /* ---- Registry functions ---- */
 
 static Value m_register(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (check_one("register", nargs, kwnames) < 0) return VNULL;
+    if (check_one("_codecs.register", nargs, kwnames) < 0) return VNULL;
     if (!val_type(args[0])->call) {
         err_set(&exc_TypeError, "argument must be callable");
         return VNULL;
     }
-    if (!registry_ready() || list_append(search_path, args[0]) < 0) return VNULL;
+    if (!registry_ready() || !import_encodings() || list_append(search_path, args[0]) < 0) return VNULL;
     return VNone;
 }
 
 static Value m_unregister(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (check_one("unregister", nargs, kwnames) < 0) return VNULL;
+    if (check_one("_codecs.unregister", nargs, kwnames) < 0) return VNULL;
     if (!registry_ready()) return VNULL;
     for (ssize_t i = 0; i < list_size(search_path); i++) {
         if (list_get(search_path, i) == args[0]) {
@@ -871,14 +881,14 @@ static Value m_unregister(Value self, Value *args, size_t nargs, Value kwnames) 
 
 static Value m_lookup(Value self, Value *args, size_t nargs, Value kwnames) {
     const char *enc;
-    if (check_one("lookup", nargs, kwnames) < 0 || !arg_str("lookup", 0, args[0]) || !str_cstr(args[0], &enc))
+    if (check_one("_codecs.lookup", nargs, kwnames) < 0 || !arg_str("lookup", 0, args[0]) || !str_cstr(args[0], &enc))
         return VNULL;
     return codec_lookup(enc);
 }
 
 static Value m_forget_codec(Value self, Value *args, size_t nargs, Value kwnames) {
     const char *enc;
-    if (check_one("_forget_codec", nargs, kwnames) < 0 || !arg_str("_forget_codec", 0, args[0]) ||
+    if (check_one("_codecs._forget_codec", nargs, kwnames) < 0 || !arg_str("_forget_codec", 0, args[0]) ||
         !str_cstr(args[0], &enc) || !registry_ready())
         return VNULL;
     Value key = normalize_encoding(enc);
@@ -927,7 +937,7 @@ static Value m_register_error(Value self, Value *args, size_t nargs, Value kwnam
 
 static Value m_lookup_error(Value self, Value *args, size_t nargs, Value kwnames) {
     const char *name;
-    if (check_one("lookup_error", nargs, kwnames) < 0 || !arg_str("lookup_error", 0, args[0]) ||
+    if (check_one("_codecs.lookup_error", nargs, kwnames) < 0 || !arg_str("lookup_error", 0, args[0]) ||
         !str_cstr(args[0], &name))
         return VNULL;
     return lookup_error(name);
@@ -945,9 +955,12 @@ static size_t utf8_complete_prefix(const unsigned char *d, size_t n) {
         if (c < 0xC0) continue;          /* a continuation byte: look further back */
         size_t need = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
         if (need <= back) return n;      /* complete, or an invalid start byte */
-        /* CPython's second-byte limits: E0 A0.., ED ..9F, F0 90.., F4 ..8F. */
+        /* CPython's second-byte limits: E0 A0.., ED ..9F, F0 90.., F4 ..8F; but a
+         * truncated surrogate (ED A0..BF at the very end) waits, so that
+         * surrogatepass can see the whole of it. */
         if (back >= 2) {
             unsigned char c1 = d[i + 1];
+            if (c == 0xED && c1 > 0x9F && c1 <= 0xBF && back == 2) return i;
             if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
                 (c == 0xF4 && c1 > 0x8F))
                 return n;
@@ -1756,7 +1769,14 @@ static int encoding_map_lookup(EncodingMapObject *m, uint32_t c) {
 }
 
 static Value encoding_map_size(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (check_args("size", nargs, kwnames, 0, 0) < 0) return VNULL;
+    if (kwnames && tuple_size(kwnames)) {
+        err_set(&exc_TypeError, "EncodingMap.size() takes no keyword arguments");
+        return VNULL;
+    }
+    if (nargs) {
+        err_format(&exc_TypeError, "EncodingMap.size() takes no arguments (%zu given)", nargs);
+        return VNULL;
+    }
     EncodingMapObject *m = (EncodingMapObject *)self;
     /* sizeof(struct encoding_map) - 1 + 16 * count2 + 128 * count3 on a 64-bit CPython. */
     return val_from_int(63 + 16 * m->count2 + 128 * m->count3);
@@ -1767,10 +1787,16 @@ static const MethodDef encoding_map_methods[] = {
     {NULL},
 };
 
+static Value encoding_map_new(Type *t, Value *args, size_t nargs, Value kwnames) {
+    err_set(&exc_TypeError, "cannot create 'EncodingMap' instances");
+    return VNULL;
+}
+
 static Type type_encoding_map = {
     .hdr = {0, &type_type},
     .name = "EncodingMap",
     .basicsize = sizeof(EncodingMapObject),
+    .new = encoding_map_new,
     .methods = encoding_map_methods,
 };
 
@@ -1780,7 +1806,7 @@ static int cmp_pair(const void *a, const void *b) {
 }
 
 static Value m_charmap_build(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (check_one("charmap_build", nargs, kwnames) < 0 || !arg_str("charmap_build", 0, args[0])) return VNULL;
+    if (check_one("_codecs.charmap_build", nargs, kwnames) < 0 || !arg_str("charmap_build", 0, args[0])) return VNULL;
     Value s = args[0];
     size_t len = str_len(s);
     if (len == 0) {

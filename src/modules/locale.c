@@ -39,7 +39,7 @@ static Value locale_error;
 
 static int check_args(const char *fname, size_t nargs, Value kwnames, size_t min, size_t max) {
     if (kwnames && tuple_size(kwnames)) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", fname);
+        err_format(&exc_TypeError, "_locale.%s() takes no keyword arguments", fname);
         return -1;
     }
     if (nargs < min || nargs > max) {
@@ -54,7 +54,7 @@ static int check_args(const char *fname, size_t nargs, Value kwnames, size_t min
 /* METH_O and METH_NOARGS functions name the module in their count errors. */
 static int check_exact(const char *fname, size_t nargs, Value kwnames, size_t want) {
     if (kwnames && tuple_size(kwnames)) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", fname);
+        err_format(&exc_TypeError, "_locale.%s() takes no keyword arguments", fname);
         return -1;
     }
     if (nargs != want) {

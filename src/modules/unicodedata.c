@@ -296,7 +296,7 @@ bool unicodedata_lookup(const char *name, size_t len, uint32_t *cp) {
 /* "unicodedata.category()" for the module, "UCD.category()" for ucd_3_2_0. */
 static int check_one_arg(Value self, const char *fname, size_t nargs, Value kwnames) {
     if (kwnames && tuple_size(kwnames)) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", fname);
+        err_format(&exc_TypeError, "%s.%s() takes no keyword arguments", is_old(self) ? "UCD" : "unicodedata", fname);
         return -1;
     }
     if (nargs != 1) {
@@ -308,9 +308,9 @@ static int check_one_arg(Value self, const char *fname, size_t nargs, Value kwna
 }
 
 /* Argument Clinic's positional-only count check. */
-static int check_args(const char *fname, size_t nargs, Value kwnames, size_t min, size_t max) {
+static int check_args(Value self, const char *fname, size_t nargs, Value kwnames, size_t min, size_t max) {
     if (kwnames && tuple_size(kwnames)) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", fname);
+        err_format(&exc_TypeError, "%s.%s() takes no keyword arguments", is_old(self) ? "UCD" : "unicodedata", fname);
         return -1;
     }
     if (nargs < min || nargs > max) {
@@ -401,7 +401,7 @@ static Value number_of(Value self, Value *args, size_t nargs, Value kwnames, int
     static const char *const errors[] = {"not a decimal", "not a digit", "not a numeric character"};
     const char *fname = fnames[kind];
     uint32_t c;
-    if (check_args(fname, nargs, kwnames, 1, 2) < 0 || !get_char(fname, 1, args[0], &c)) return VNULL;
+    if (check_args(self, fname, nargs, kwnames, 1, 2) < 0 || !get_char(fname, 1, args[0], &c)) return VNULL;
     const UdbChange *old = is_old(self) ? udb_change(c) : NULL;
     double v;
     if (kind == NUM_NUMERIC) {
@@ -433,7 +433,7 @@ static Value ud_numeric(Value self, Value *args, size_t nargs, Value kwnames) {
 
 static Value ud_name(Value self, Value *args, size_t nargs, Value kwnames) {
     uint32_t c;
-    if (check_args("name", nargs, kwnames, 1, 2) < 0 || !get_char("name", 1, args[0], &c)) return VNULL;
+    if (check_args(self, "name", nargs, kwnames, 1, 2) < 0 || !get_char("name", 1, args[0], &c)) return VNULL;
     char buf[UNICODEDATA_NAME_CAP];
     size_t n = name_of(c, buf, false, is_old(self));
     if (n) return str_new(buf, n);
@@ -452,6 +452,12 @@ static Value ud_lookup(Value self, Value *args, size_t nargs, Value kwnames) {
         len = str_size(args[0]);
     } else {
         if (buffer_get(args[0], &view, BUF_SIMPLE) < 0) return VNULL;
+        if (!view.readonly) {
+            buffer_release(&view);
+            err_format(&exc_TypeError, "lookup() argument must be read-only bytes-like object, not %s",
+                       type_name(args[0]));
+            return VNULL;
+        }
         name = view.buf;
         len = (size_t)view.len;
     }
@@ -679,8 +685,8 @@ static Value normalize_str(Value self, int form, Value s) {
     return r;
 }
 
-static bool get_norm_args(const char *fname, Value *args, size_t nargs, Value kwnames) {
-    if (check_args(fname, nargs, kwnames, 2, 2) < 0) return false;
+static bool get_norm_args(Value self, const char *fname, Value *args, size_t nargs, Value kwnames) {
+    if (check_args(self, fname, nargs, kwnames, 2, 2) < 0) return false;
     for (int i = 0; i < 2; i++) {
         if (!str_check(args[i])) {
             err_format(&exc_TypeError, "%s() argument %d must be str, not %s", fname, i + 1,
@@ -692,14 +698,14 @@ static bool get_norm_args(const char *fname, Value *args, size_t nargs, Value kw
 }
 
 static Value ud_normalize(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (!get_norm_args("normalize", args, nargs, kwnames)) return VNULL;
+    if (!get_norm_args(self, "normalize", args, nargs, kwnames)) return VNULL;
     if (str_len(args[1]) == 0) return args[1];
     int form = form_of(args[0]);
     return form < 0 ? VNULL : normalize_str(self, form, args[1]);
 }
 
 static Value ud_is_normalized(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (!get_norm_args("is_normalized", args, nargs, kwnames)) return VNULL;
+    if (!get_norm_args(self, "is_normalized", args, nargs, kwnames)) return VNULL;
     if (str_len(args[1]) == 0) return VTrue;
     int form = form_of(args[0]);
     if (form < 0) return VNULL;
@@ -760,10 +766,16 @@ static const GetSetDef ucd_getsets[] = {
     {NULL},
 };
 
+static Value ucd_new(Type *t, Value *args, size_t nargs, Value kwnames) {
+    err_set(&exc_TypeError, "cannot create 'unicodedata.UCD' instances");
+    return VNULL;
+}
+
 Type type_ucd = {
     .hdr = {0, &type_type},
     .name = "unicodedata.UCD",
     .basicsize = sizeof(UcdObject),
+    .new = ucd_new,
     .methods = ucd_methods,
     .getsets = ucd_getsets,
 };
