@@ -102,6 +102,12 @@ test-gcstress: deps
 exp:
 	tools/gen-exp.sh
 
+# --- bench (benchmark suite; docs/performance.md) ---
+# make bench BENCH_ARGS="--quick" | "nbody richards=10" | "-r 5 --taipan-flags='-X jit=off'"
+bench: $(BUILD)/taipan
+	/usr/bin/python3 tools/bench.py --taipan $(BUILD)/taipan $(BENCH_ARGS)
+# --- end bench ---
+
 clean:
 	rm -rf build
 
