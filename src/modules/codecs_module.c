@@ -943,31 +943,94 @@ static Value m_lookup_error(Value self, Value *args, size_t nargs, Value kwnames
     return lookup_error(name);
 }
 
-/* ---- UTF-8, ASCII, Latin-1: the str core's codecs with the stream interface ---- */
+/* ---- UTF-8, ASCII, Latin-1 ---- */
 
-/* Where a truncated but so far valid UTF-8 sequence starts at the end of
- * d[0..n), or n: a non-final decoder leaves it for the next call. */
-static size_t utf8_complete_prefix(const unsigned char *d, size_t n) {
-    for (size_t back = 1; back <= 3 && back <= n; back++) {
-        size_t i = n - back;
-        unsigned char c = d[i];
-        if (c < 0x80) return n;
-        if (c < 0xC0) continue;          /* a continuation byte: look further back */
-        size_t need = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-        if (need <= back) return n;      /* complete, or an invalid start byte */
-        /* CPython's second-byte limits: E0 A0.., ED ..9F, F0 90.., F4 ..8F; but a
-         * truncated surrogate (ED A0..BF at the very end) waits, so that
-         * surrogatepass can see the whole of it. */
-        if (back >= 2) {
-            unsigned char c1 = d[i + 1];
-            if (c == 0xED && c1 > 0x9F && c1 <= 0xBF && back == 2) return i;
-            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-                (c == 0xF4 && c1 > 0x8F))
-                return n;
-        }
-        return i;
+/*
+ * UTF-8 decoding with CPython's stream semantics.  bytes.decode's decoder
+ * (the core's) cannot stop at a truncated sequence, so utf_8_decode has
+ * its own: valid runs are copied, and each error is classified as
+ * CPython's decoder does, since positions and reasons are visible:
+ *
+ *   "invalid start byte"          one byte that cannot begin a sequence
+ *   "invalid continuation byte"   the lead byte and the good continuation
+ *                                 bytes before the bad one
+ *   "unexpected end of data"      a truncated sequence at the end, which a
+ *                                 non-final call leaves unconsumed instead
+ *
+ * A non-final call also leaves a truncated surrogate (ED A0..BF at the
+ * very end) for the next call, so that surrogatepass can see all of it.
+ */
+enum { U8_OK, U8_END, U8_START, U8_CONT1, U8_CONT2, U8_CONT3 };
+
+static bool cont_byte(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+/* Classify the sequence at s (a byte >= 0x80); *len gets its length when valid. */
+static int utf8_classify(const unsigned char *s, size_t avail, size_t *len) {
+    unsigned char c = s[0];
+    if (c < 0xC2) return U8_START;
+    if (c < 0xE0) {
+        if (avail < 2) return U8_END;
+        if (!cont_byte(s[1])) return U8_CONT1;
+        *len = 2;
+        return U8_OK;
     }
-    return n;
+    if (c < 0xF0) {
+        if (avail >= 2 && (!cont_byte(s[1]) || (s[1] < 0xA0 ? c == 0xE0 : c == 0xED))) return U8_CONT1;
+        if (avail < 3) return U8_END;
+        if (!cont_byte(s[2])) return U8_CONT2;
+        *len = 3;
+        return U8_OK;
+    }
+    if (c < 0xF5) {
+        if (avail >= 2 && (!cont_byte(s[1]) || (s[1] < 0x90 ? c == 0xF0 : c == 0xF4))) return U8_CONT1;
+        if (avail >= 3 && !cont_byte(s[2])) return U8_CONT2;
+        if (avail < 4) return U8_END;
+        if (!cont_byte(s[3])) return U8_CONT3;
+        *len = 4;
+        return U8_OK;
+    }
+    return U8_START;
+}
+
+static Value utf8_decode_stream(const unsigned char *d, size_t n, const char *errors, size_t *consumed) {
+    ErrState st = {errors, "utf-8", VNULL, VNULL, VNULL};
+    StrBuilder sb;
+    sb_init(&sb);
+    size_t q = 0;
+    while (q < n) {
+        /* The valid run from q. */
+        size_t r = q, count = 0;
+        while (r < n) {
+            if (d[r] < 0x80) {
+                r++;
+                count++;
+                continue;
+            }
+            size_t len;
+            if (utf8_classify(d + r, n - r, &len) != U8_OK) break;
+            r += len;
+            count++;
+        }
+        sb_append_utf8(&sb, (const char *)d + q, r - q, count);
+        q = r;
+        if (q >= n) break;
+        size_t len = 0;
+        int kind = utf8_classify(d + q, n - q, &len);
+        if (consumed && (kind == U8_END || (kind == U8_CONT1 && d[q] == 0xED && n - q == 2 && d[q + 1] >= 0xA0 &&
+                                            d[q + 1] <= 0xBF)))
+            break;
+        size_t end = kind == U8_END ? n : kind == U8_START ? q + 1 : q + (size_t)(kind - U8_CONT1 + 1);
+        const char *reason = kind == U8_END ? "unexpected end of data"
+                           : kind == U8_START ? "invalid start byte" : "invalid continuation byte";
+        ssize_t next = decode_error(&st, &sb, &d, &n, q, end, reason);
+        if (next < 0) {
+            sb_discard(&sb);
+            return VNULL;
+        }
+        q = (size_t)next;
+    }
+    if (consumed) *consumed = q;
+    return sb_finish(&sb);
 }
 
 static Value m_utf_8_decode(Value self, Value *args, size_t nargs, Value kwnames) {
@@ -977,8 +1040,9 @@ static Value m_utf_8_decode(Value self, Value *args, size_t nargs, Value kwnames
     if (check_args("utf_8_decode", nargs, kwnames, 1, 3) < 0 || !input_get(args[0], false, &in)) return VNULL;
     Value r = VNULL;
     if (arg_errors("utf_8_decode", 2, args, nargs, &errors) && arg_int(args, nargs, 3, 0, &final)) {
-        size_t n = final ? in.size : utf8_complete_prefix(in.data, in.size);
-        r = codec_tuple(bytes_decode((const char *)in.data, n, "utf-8", errors), n);
+        size_t consumed = in.size;
+        Value str = utf8_decode_stream(in.data, in.size, errors, final ? NULL : &consumed);
+        r = codec_tuple(str, consumed);
     }
     input_release(&in);
     return r;
@@ -1450,7 +1514,12 @@ static int warn_invalid_escape(const unsigned char *first) {
     char msg[64];
     if (*first >= '4' && *first <= '7')
         snprintf(msg, sizeof msg, "invalid octal escape sequence '\\%.3s'", (const char *)first);
-    else snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", *first);
+    else {
+        /* %c of CPython's PyErr_WarnFormat takes the byte as a code point. */
+        char ch[5] = {0};
+        utf8_encode(*first, ch);
+        snprintf(msg, sizeof msg, "invalid escape sequence '\\%s'", ch);
+    }
     return err_warn(&exc_DeprecationWarning, msg, 1);
 }
 
