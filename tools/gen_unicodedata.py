@@ -192,6 +192,42 @@ max_name = max(len(n) for n in list(names.values()) + [a for a, _ in aliases] + 
 
 # ---------------------------------------------------------------- properties
 
+# Canonical composition pairs: a two-character canonical decomposition
+# whose composite survives NFC (so neither an exclusion nor a non-starter
+# decomposition); sorted for binary search.
+pairs = []
+for cp in range(NCP):
+    d = U.decomposition(chr(cp))
+    if not d or d.startswith("<"):
+        continue
+    parts = [int(x, 16) for x in d.split()]
+    if len(parts) == 2 and U.normalize("NFC", chr(cp)) == chr(cp):
+        assert U.combining(chr(parts[0])) == 0
+        pairs.append((parts[0], parts[1], cp))
+pairs.sort()
+
+# The quick-check values CPython keeps for normalize()/is_normalized()
+# (2 bits per form: 0 yes, 1 maybe, 2 no, in the order NFD, NFKD, NFC, NFKC),
+# derived as UAX #15 defines them: "no" when the form changes the
+# character, "maybe" (composing forms) when it can combine with a
+# preceding character.
+seconds = {b for _, b, _ in pairs} | set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+
+
+def quick_check(cp):
+    c = chr(cp)
+    qc = 0
+    for shift, form in ((0, "NFD"), (2, "NFKD"), (4, "NFC"), (6, "NFKC")):
+        if U.normalize(form, c) != c:
+            v = 2
+        elif form in ("NFC", "NFKC") and cp in seconds:
+            v = 1
+        else:
+            v = 0
+        qc |= v << shift
+    return qc
+
+
 BIDI = [""]
 EAW = []
 props = []
@@ -209,7 +245,7 @@ for cp in range(NCP):
     e = U.east_asian_width(c)
     if e not in EAW:
         EAW.append(e)
-    r = (BIDI.index(b), EAW.index(e), U.mirrored(c), U.combining(c))
+    r = (BIDI.index(b), EAW.index(e), U.mirrored(c), U.combining(c), quick_check(cp))
     if r not in prop_index:
         prop_index[r] = len(props)
         props.append(r)
@@ -232,20 +268,6 @@ for cp in range(NCP):
         decomp_data.extend(cps)
     per_cp_decomp.append(decomp_index[key])
 assert len(props) < 65536 and len(decomp_data) < 65536
-
-# Canonical composition pairs: a two-character canonical decomposition
-# whose composite survives NFC (so neither an exclusion nor a non-starter
-# decomposition); sorted for binary search.
-pairs = []
-for cp in range(NCP):
-    d = U.decomposition(chr(cp))
-    if not d or d.startswith("<"):
-        continue
-    parts = [int(x, 16) for x in d.split()]
-    if len(parts) == 2 and U.normalize("NFC", chr(cp)) == chr(cp):
-        assert U.combining(chr(parts[0])) == 0
-        pairs.append((parts[0], parts[1], cp))
-pairs.sort()
 
 # ---------------------------------------------------------------- UCD 3.2.0
 
@@ -371,7 +393,7 @@ p("/* ---- Properties: bidirectional, east asian width, mirrored, combining ----
 p("")
 p("static const UdbProps props[%d] = {" % len(props))
 for r in props:
-    p("    {%d, %d, %d, %d}," % r)
+    p("    {%d, %d, %d, %d, %d}," % r)
 p("};")
 emit_table("prop", per_cp_prop)
 p("const UdbProps *udb_props(uint32_t cp) { return &props[prop_get(cp)]; }")

@@ -663,8 +663,29 @@ static int form_of(Value form) {
     return -1;
 }
 
+/*
+ * UAX #15's quick check, as CPython runs it before normalizing: a string
+ * whose characters are all "yes" for the form, with non-zero combining
+ * classes in order, is already normalized.  The generator derived the
+ * per-character values from CPython (see tools/gen_unicodedata.py).  Like
+ * CPython, the 3.2.0 database never takes this shortcut.
+ */
+static bool quick_check_yes(Value s, int form) {
+    static const int shift[4] = {4, 6, 0, 2};   /* NFC, NFKC, NFD, NFKD */
+    const unsigned char *p = (const unsigned char *)str_data(s), *end = p + str_size(s);
+    unsigned prev = 0;
+    while (p < end) {
+        const UdbProps *r = udb_props(utf8_decode(&p));
+        if (r->combining && prev > r->combining) return false;
+        prev = r->combining;
+        if ((r->quick_check >> shift[form]) & 3) return false;
+    }
+    return true;
+}
+
 static Value normalize_str(Value self, int form, Value s) {
     if (str_is_ascii(s)) return s;   /* every form leaves ASCII alone */
+    if (!is_old(self) && quick_check_yes(s, form)) return s;
     size_t n = str_len(s);
     uint32_t *in = malloc(n * sizeof *in);
     if (!in) {

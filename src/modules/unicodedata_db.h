@@ -32,6 +32,7 @@ typedef struct UdbNamedSeq {
 
 typedef struct UdbProps {
     uint8_t bidi, eaw, mirrored, combining;
+    uint8_t quick_check;   /* 2 bits per form (NFD, NFKD, NFC, NFKC): 0 yes, 1 maybe, 2 no */
 } UdbProps;
 
 /* What ucd_3_2_0 reports differently; 0xFF means "as in 14.0.0". */
