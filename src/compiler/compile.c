@@ -138,9 +138,14 @@ int emit(Compiler *c, uint32_t ins) {
 
 int emit_x(Compiler *c, uint32_t ins, uint32_t extra) {
     int at = emit(c, ins);
-    emit(c, extra);
-    /* The extra word is data: it shares its instruction's liveness. */
-    c->u->live[at + 1] = c->u->live[at];
+    Unit *u = c->u;
+    grow_code(c);
+    /* The extra word is data, not an instruction: it shares its instruction's
+     * location and liveness. */
+    u->locs[u->ncode] = u->locs[at];
+    u->code[u->ncode] = extra;
+    u->live[u->ncode] = u->live[at];
+    u->ncode++;
     return at;
 }
 
