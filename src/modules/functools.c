@@ -540,8 +540,8 @@ static Value lru_call(Value self, Value *args, size_t nargs, Value kwnames) {
         link_extract(link);
         if (!dict_pop(l->cache, link->key, VNone)) return VNULL;
     }
-    link->key = key;
-    link->result = result;
+    GC_WRITE(link, link->key, key);
+    GC_WRITE(link, link->result, result);
     /* The list gets the link only once the dict has it: a reentrant __eq__
      * must not find a half-inserted link. */
     if (dict_set(l->cache, key, obj_val(link)) < 0) return VNULL;

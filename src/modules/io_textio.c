@@ -218,13 +218,19 @@ static int read_chunk(TextIOObject *t, ssize_t size_hint) {
     t->b2cratio = nchars > 0 ? (double)n / (double)nchars : 0.0;
     if (nchars > 0) eof = false;
     {
-        /* The snapshot: from flags `dec_flags` with an empty decoder, feeding these bytes gets here. */
-        BytesObject *next = bytes_alloc(pn + n);
-        if (!next) return -1;
-        memcpy(next->data, saved, pn);
-        memcpy(next->data + pn, data, n);
+        /* The snapshot: from flags `dec_flags` with an empty decoder, feeding
+         * these bytes gets here.  Usually the decoder held nothing and the
+         * chunk itself (immutable bytes) is the snapshot. */
+        Value next = input;
+        if (pn || !bytes_check(input)) {
+            BytesObject *b = bytes_alloc(pn + n);
+            if (!b) return -1;
+            memcpy(b->data, saved, pn);
+            memcpy(b->data + pn, data, n);
+            next = obj_val(b);
+        }
         t->snap_flags = dec_flags;
-        GC_WRITE(t, t->snap_input, obj_val(next));
+        GC_WRITE(t, t->snap_input, next);
     }
     set_decoded(t, decoded);
     return !eof;

@@ -268,14 +268,14 @@ static Value accumulate_new(Type *t, Value *args, size_t nargs, Value kw) {
 static Value accumulate_next(Value self) {
     AccumulateObject *a = (AccumulateObject *)self;
     if (a->initial) {
-        a->total = a->initial;
+        GC_WRITE(self, a->total, a->initial);
         a->initial = VNULL;
         return a->total;
     }
     Value v = obj_next(a->it);
     if (!v) return VNULL;
     if (!a->total) {
-        a->total = v;
+        GC_WRITE(self, a->total, v);
         return v;
     }
     Value n = a->func ? obj_call2(a->func, a->total, v) : num_binop(a->total, v, BINOP_ADD);
@@ -340,7 +340,7 @@ static Value chain_next(Value self) {
                 c->source = VNULL;
                 return VNULL;
             }
-            c->active = obj_iter(iterable);
+            GC_WRITE(self, c->active, obj_iter(iterable));
             if (!c->active) {
                 c->source = VNULL;
                 return VNULL;
@@ -607,8 +607,8 @@ static int groupby_step(GroupByObject *g) {
         k = obj_call1(g->keyfunc, v);
         if (!k) return -1;
     }
-    g->currvalue = v;
-    g->currkey = k;
+    GC_WRITE(g, g->currvalue, v);
+    GC_WRITE(g, g->currkey, k);
     return 1;
 }
 
@@ -628,13 +628,13 @@ static Value groupby_next(Value self) {
         }
         if (groupby_step(g) <= 0) return VNULL;
     }
-    g->tgtkey = g->currkey;
+    GC_WRITE(self, g->tgtkey, g->currkey);
     type_ready(&type_grouper);
     GrouperObject *gr = gc_alloc(&type_grouper, sizeof(GrouperObject));
     if (!gr) return VNULL;
     gr->parent = self;
     gr->tgtkey = g->tgtkey;
-    g->currgrouper = obj_val(gr);
+    GC_WRITE(self, g->currgrouper, obj_val(gr));
     return tuple_pack(2, g->currkey, obj_val(gr));
 }
 
@@ -807,7 +807,7 @@ static Value pairwise_next(Value self) {
     PairwiseObject *p = (PairwiseObject *)self;
     if (!p->it) return VNULL;
     if (!p->old) {
-        p->old = obj_next(p->it);
+        GC_WRITE(self, p->old, obj_next(p->it));
         if (!p->old) {
             p->it = VNULL;
             return VNULL;
@@ -820,7 +820,7 @@ static Value pairwise_next(Value self) {
         return VNULL;
     }
     Value r = tuple_pack(2, p->old, n);
-    p->old = n;
+    GC_WRITE(self, p->old, n);
     return r;
 }
 

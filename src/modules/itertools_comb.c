@@ -130,7 +130,7 @@ static Value product_next(Value self) {
         }
         if (i < 0) goto empty;
     }
-    p->result = r;
+    GC_WRITE(self, p->result, r);
     return r;
 empty:
     p->stopped = true;
@@ -227,7 +227,7 @@ static Value combinations_next(Value self) {
         for (ssize_t j = i + 1; j < r; j++) ix[j] = ix[j - 1] + 1;
         for (; i < r; i++) tuple_items(r_t)[i] = tuple_get(c->pool, ix[i]);
     }
-    c->result = r_t;
+    GC_WRITE(self, c->result, r_t);
     return r_t;
 }
 
@@ -262,7 +262,7 @@ static Value cwr_next(Value self) {
             tuple_items(r_t)[i] = elem;
         }
     }
-    c->result = r_t;
+    GC_WRITE(self, c->result, r_t);
     return r_t;
 }
 
@@ -369,7 +369,7 @@ static Value permutations_next(Value self) {
         }
         if (i < 0) goto empty;
     }
-    p->result = r_t;
+    GC_WRITE(self, p->result, r_t);
     return r_t;
 empty:
     p->stopped = true;
@@ -441,7 +441,8 @@ static Value teedata_getitem(TeeDataObject *d, int i) {
     Value v = obj_next(d->it);
     d->running = false;
     if (!v) return VNULL;
-    d->values[d->numread++] = v;
+    GC_WRITE(d, d->values[d->numread], v);
+    d->numread++;
     return v;
 }
 
@@ -516,10 +517,10 @@ static Value tee_next(Value self) {
     if (t->index >= LINKCELLS) {
         TeeDataObject *d = (TeeDataObject *)t->dataobj;
         if (!d->nextlink) {
-            d->nextlink = teedata_make(d->it);
+            GC_WRITE(d, d->nextlink, teedata_make(d->it));
             if (!d->nextlink) return VNULL;
         }
-        t->dataobj = d->nextlink;
+        GC_WRITE(self, t->dataobj, d->nextlink);
         t->index = 0;
     }
     Value v = teedata_getitem((TeeDataObject *)t->dataobj, t->index);

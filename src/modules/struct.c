@@ -2,6 +2,7 @@
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/bytes.h"
+#include "../objects/buffer.h"
 #include "../objects/int.h"
 #include "../objects/float.h"
 #include "../objects/tuple.h"
@@ -596,22 +597,25 @@ static Value struct_pack_into(Value self, Value *args, size_t nargs) {
         else err_format(error_type(), "pack_into expected %zd items for packing (got %zu)", s->len, nargs - 2);
         return VNULL;
     }
-    Value buf = args[0];
-    if (!bytearray_check(buf)) {
-        err_format(&exc_TypeError, "argument must be read-write bytes-like object, not %s", type_name(buf));
+    /* A writable buffer ("w*"): bytearray, a writable memoryview... held until packed. */
+    Buffer view;
+    if (buffer_get(args[0], &view, BUF_WRITABLE) < 0) {
+        err_clear();
+        err_format(&exc_TypeError, "argument must be read-write bytes-like object, not %s", type_name(args[0]));
         return VNULL;
     }
     ssize_t offset = num_as_ssize(args[1], &exc_IndexError);
-    if (offset == -1 && err_occurred()) return VNULL;
-    ssize_t len = ((ByteArrayObject *)buf)->size;
+    int r = -1;
+    if (offset == -1 && err_occurred()) goto done;
+    ssize_t len = view.len;
     if (offset < 0) {
         if (offset + s->size > 0) {
             err_format(error_type(), "no space to pack %zd bytes at offset %zd", s->size, offset);
-            return VNULL;
+            goto done;
         }
         if (offset + len < 0) {
             err_format(error_type(), "offset %zd out of range for %zd-byte buffer", offset, len);
-            return VNULL;
+            goto done;
         }
         offset += len;
     }
@@ -620,20 +624,11 @@ static Value struct_pack_into(Value self, Value *args, size_t nargs) {
                    "pack_into requires a buffer of at least %zu bytes for packing %zd bytes at offset %zd "
                    "(actual buffer size is %zd)",
                    (size_t)s->size + (size_t)offset, s->size, offset, len);
-        return VNULL;
+        goto done;
     }
-    /* Pack into a scratch buffer: packing runs user code (__index__) that could resize the target. */
-    char small[256], *tmp = s->size <= 256 ? small : malloc((size_t)s->size);
-    if (!tmp) {
-        err_no_memory();
-        return VNULL;
-    }
-    int r = struct_pack_into_buf(self, args + 2, tmp);
-    if (r == 0) {
-        ByteArrayObject *ba = (ByteArrayObject *)buf;
-        if (offset + s->size <= ba->size) memcpy(ba->data + offset, tmp, (size_t)s->size);
-    }
-    if (tmp != small) free(tmp);
+    r = struct_pack_into_buf(self, args + 2, (char *)view.buf + offset);
+done:
+    buffer_release(&view);
     return r < 0 ? VNULL : VNone;
 }
 
