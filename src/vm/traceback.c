@@ -507,7 +507,9 @@ static void format_syntax_error(StrBuilder *sb, Value e) {
 extern Value suggest_name(Value exc);
 
 static void format_exception_only(StrBuilder *sb, Value e) {
-    if (val_isinstance(e, &exc_SyntaxError)) {
+    Value ln;
+    if (val_isinstance(e, &exc_SyntaxError) && (ln = attr_opt(e, "lineno")) && val_is_int(ln)) {
+        /* Without an integer lineno CPython prints it like any exception. */
         format_syntax_error(sb, e);
     } else {
         format_exc_type(sb, e);
