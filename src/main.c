@@ -266,6 +266,8 @@ options_done:
      * before the streams are flushed, as in CPython's Py_FinalizeEx. */
     extern void atexit_run_exitfuncs(void);
     atexit_run_exitfuncs();
+    extern bool sys_finalizing;
+    sys_finalizing = true;
     if (sys_flush_std() && status == 0) status = 120;
     fflush(stdout);
     return status;

@@ -138,9 +138,14 @@ int emit(Compiler *c, uint32_t ins) {
 
 int emit_x(Compiler *c, uint32_t ins, uint32_t extra) {
     int at = emit(c, ins);
-    emit(c, extra);
-    /* The extra word is data: it shares its instruction's liveness. */
-    c->u->live[at + 1] = c->u->live[at];
+    Unit *u = c->u;
+    grow_code(c);
+    /* The extra word is data, not an instruction: it shares its instruction's
+     * location and liveness. */
+    u->locs[u->ncode] = u->locs[at];
+    u->code[u->ncode] = extra;
+    u->live[u->ncode] = u->live[at];
+    u->ncode++;
     return at;
 }
 
@@ -1853,7 +1858,7 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
 }
 
 /* A parse error as the Python exception CPython raises for it. */
-static void raise_parse_error(ParseError *pe, Value filename) {
+static void raise_parse_error(ParseError *pe, Value filename, int flags) {
     if (pe->kind == PARSE_ERR_MEMORY) {
         err_no_memory();
         return;
@@ -1868,6 +1873,21 @@ static void raise_parse_error(ParseError *pe, Value filename) {
     }
     Type *t = pe->kind == PARSE_ERR_INDENT ? &exc_IndentationError
             : pe->kind == PARSE_ERR_TAB ? &exc_TabError : &exc_SyntaxError;
+    if (pe->kind == PARSE_ERR_SYNTAX && pe->lineno == 0) {
+        /* Decoding errors (bad coding declaration, undeclared non-UTF-8)
+        ** have no location in a file, and line 0 in a string. */
+        if (!(flags & PARSE_FLAG_STRING_INPUT)) {
+            err_set(t, pe->msg);
+            return;
+        }
+        Value m = str_from_cstr(pe->msg);
+        Value info = m ? tuple_pack(4, filename ? filename : VNone, int_from_i64(0), int_from_i64(-1), VNone) : VNULL;
+        if (!info) return;
+        Value args[2] = {m, info};
+        Value e = obj_call(obj_val(t), args, 2, VNULL);
+        if (e) err_set_object(e);
+        return;
+    }
     Value e = make_syntax_error(t, filename, pe->msg, pe->lineno, pe->offset, pe->end_lineno, pe->end_offset,
                                 pe->text);
     if (e) err_set_object(e);
@@ -1885,7 +1905,7 @@ Value compile_source(const char *src, size_t len, Value filename, int mode, int 
     ASTNode *mod = parse_source(arena, src, len, str_data(filename), pm, flags, &pe);
     Value code = VNULL;
     if (!mod) {
-        raise_parse_error(&pe, filename);
+        raise_parse_error(&pe, filename, flags);
     } else {
         extern void compile_issue_warnings(Arena *a, Value filename);
         compile_issue_warnings(arena, filename);

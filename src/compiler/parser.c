@@ -612,6 +612,11 @@ static char *iconv_to_utf8(const char *enc, const char *s, size_t n, size_t *out
 static char *decode_source(Parser *p, const char *src, size_t len, size_t *outlen)
 {
     const char *nul = memchr(src, 0, len);
+    /* A file is decoded line by line, so an undeclared non-UTF-8 byte
+    ** before the null byte is the error reported. */
+    if (nul && !(p->flags & (PARSE_FLAG_STRING_INPUT | PARSE_FLAG_SOURCE_IS_UTF8)) &&
+        utf8_check((const unsigned char *)src, (size_t)(nul - src)) < (size_t)(nul - src))
+        nul = NULL;
     if (nul) {
         if (p->flags & PARSE_FLAG_STRING_INPUT) {
             decode_error(p, PARSE_ERR_VALUE, 0, "source code string cannot contain null bytes");

@@ -864,6 +864,7 @@ static const GetSetDef pattern_getsets[] = {
 Type type_sre_pattern = {
     .hdr = {0, &type_type},
     .name = "re.Pattern",
+    .flags = TF_WEAKREFABLE,
     .basicsize = sizeof(PatternObject),
     .trace = pattern_trace,
     .new = no_new,

@@ -306,6 +306,10 @@ Value sys_init(int argc, char **argv, int orig_argc, char **orig_argv) {
     extern const MethodDef sys_breakpointhook_def[];
     if (module_add_functions(m, sys_breakpointhook_def) < 0) return VNULL;
     module_add(m, "__breakpointhook__", dict_get_cstr(module_dict(m), "breakpointhook"));
+    extern int sys_runtime_init(Value m);
+    if (sys_runtime_init(m) < 0) return VNULL;
+    module_add(m, "_stdlib_dir", str_from_cstr(TAIPAN_STDLIB_DIR));
+    module_add(m, "_git", tuple_pack(3, str_from_cstr("taipan"), str_from_cstr(""), str_from_cstr("")));
     return m;
 }
 

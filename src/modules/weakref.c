@@ -38,7 +38,10 @@ static bool builtin_allows_weakref(Type *t) {
     extern Type type_set, type_frozenset, type_module, type_code, type_function, type_method,
         type_builtin_function, type_generator, type_coroutine, type_async_generator, type_property,
         type_object, type_str;
+    extern Type type_memoryview __attribute__((weak));
     if (t == &type_object) return false;
+    if (t->flags & TF_WEAKREFABLE) return true;
+    if (&type_memoryview && t == &type_memoryview) return true;
     return t == &type_type || t == &type_set || t == &type_frozenset || t == &type_module || t == &type_code ||
            t == &type_function || t == &type_method || t == &type_builtin_function || t == &type_generator ||
            t == &type_coroutine || t == &type_async_generator || t == &type_weakref || t == &type_property;

@@ -66,7 +66,7 @@ static Value attr_or_none(Value e, const char *name) {
 
 static Value args_tuple(Value *args, size_t nargs) { return tuple_from_array(args, nargs); }
 
-Value exc_new(Type *t, Value args) {
+static Value exc_alloc(Type *t, Value args) {
     Value v = type_generic_alloc(t, 0);
     if (!v) return VNULL;
     ExceptionObject *e = (ExceptionObject *)v;
@@ -74,10 +74,22 @@ Value exc_new(Type *t, Value args) {
     return v;
 }
 
+/* An exception as t(*args) would make it, for C code: the kind-specific
+ * attributes (StopIteration.value, SystemExit.code ...) are set too. */
+Value exc_new(Type *t, Value args) {
+    Value v = exc_alloc(t, args);
+    if (!v) return VNULL;
+    if (t->init && t->init != exc_BaseException.init) {
+        Value a = ((ExceptionObject *)v)->args;
+        if (t->init(v, tuple_items(a), (size_t)tuple_size(a), VNULL) < 0) return VNULL;
+    }
+    return v;
+}
+
 static Value base_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     Value a = args_tuple(args, nargs);
     if (!a) return VNULL;
-    return exc_new(t, a);
+    return exc_alloc(t, a);
 }
 
 static int base_init(Value self, Value *args, size_t nargs, Value kwnames) {
@@ -353,7 +365,7 @@ static Value oserror_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     t = oserror_pick(t, args, nargs);
     Value a = args_tuple(args, nargs);
     if (!a) return VNULL;
-    Value e = exc_new(t, a);
+    Value e = exc_alloc(t, a);
     if (!e) return VNULL;
     static const char *const fields[] = {"errno", "strerror", "filename", "filename2"};
     for (size_t i = 0; i < 4; i++)
@@ -548,7 +560,7 @@ static Value exceptiongroup_new(Type *t, Value *args, size_t nargs, Value kwname
         return VNULL;
     }
     Value a = tuple_pack(2, args[0], args[1]);
-    Value e = a ? exc_new(t, a) : VNULL;
+    Value e = a ? exc_alloc(t, a) : VNULL;
     if (!e) return VNULL;
     if (set_attr(e, "message", args[0]) < 0 || set_attr(e, "exceptions", excs) < 0) return VNULL;
     return e;

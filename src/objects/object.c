@@ -587,7 +587,14 @@ Value obj_format(Value v, Value spec) {
 }
 
 Value obj_dir(Value v) {
-    Value r = obj_call_method(v, "__dir__", NULL, 0);
+    /* dir() uses type(v).__dir__, so dir(SomeClass) gets type.__dir__. */
+    extern Value call_method_lookup(Value self, const char *name, Value *args, size_t nargs, bool *found);
+    bool found;
+    Value r = call_method_lookup(v, "__dir__", NULL, 0, &found);
+    if (!found) {
+        err_format(&exc_TypeError, "object does not provide __dir__");
+        return VNULL;
+    }
     if (!r) return VNULL;
     Value l = list_from_iterable(r);
     if (!l) return VNULL;

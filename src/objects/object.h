@@ -97,6 +97,7 @@ enum {
     TF_MAPPING = 1 << 19,          /* matched by mapping patterns */
     TF_HAS_GETATTR_HOOK = 1 << 20, /* defines __getattr__ */
     TF_HAS_DEL = 1 << 21,          /* defines __del__ */
+    TF_WEAKREFABLE = 1 << 22,      /* a builtin type whose instances take weak references */
 };
 
 /*

@@ -107,6 +107,7 @@ Value type_lookup_cstr(Type *t, const char *name) {
  * but a dead name's address could be reused by another string, so the
  * cache is emptied before each collection instead of being traced. */
 static void mcache_clear(void) { memset(mcache, 0, sizeof mcache); }
+void type_cache_clear(void) { mcache_clear(); }
 
 /* ---- Readying static types ---- */
 

@@ -128,16 +128,14 @@ static Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
     return VNULL;
 }
 
+/* StopIteration(value), built as the constructor would (value attribute set). */
 static void set_stop_iteration(Value value) {
-    if (!value || value == VNone) {
-        err_set_object(exc_new(&exc_StopIteration, tuple_empty()));
-        return;
-    }
-    Value e = exc_new(&exc_StopIteration, tuple_pack(1, value));
-    if (e) {
-        obj_setattr_cstr(e, "value", value);
-        err_set_object(e);
-    }
+    bool none = !value || value == VNone;
+    Value args = none ? tuple_empty() : tuple_pack(1, value);
+    Value e = args ? exc_new(&exc_StopIteration, args) : VNULL;
+    if (!e) return;
+    obj_setattr_cstr(e, "value", none ? VNone : value);
+    err_set_object(e);
 }
 
 Value gen_send_ex(Value gen, Value v, Value *retval) {

@@ -507,7 +507,9 @@ static void format_syntax_error(StrBuilder *sb, Value e) {
 extern Value suggest_name(Value exc);
 
 static void format_exception_only(StrBuilder *sb, Value e) {
-    if (val_isinstance(e, &exc_SyntaxError)) {
+    Value ln;
+    if (val_isinstance(e, &exc_SyntaxError) && (ln = attr_opt(e, "lineno")) && val_is_int(ln)) {
+        /* Without an integer lineno CPython prints it like any exception. */
         format_syntax_error(sb, e);
     } else {
         format_exc_type(sb, e);
@@ -618,24 +620,34 @@ void err_print(void) {
     exc_print(e);
 }
 
-void err_write_unraisable(Value exc, Value obj) {
+/* What the builtin sys.unraisablehook prints: "<msg>: <repr(obj)>" (msg
+** defaulting to "Exception ignored in"), then the exception's traceback. */
+void err_write_unraisable_default(Value exc, Value msg, Value obj) {
     StrBuilder sb;
     sb_init(&sb);
-    if (obj) {
+    Value saved = err_fetch();
+    if (obj && obj != VNone) {
         Value r = obj_repr(obj);
         if (!r) {
             err_clear();
             r = str_from_cstr("<object repr() failed>");
         }
-        sb_printf(&sb, "Exception ignored in: %U\n", r);
+        if (msg && msg != VNone && str_check(msg)) sb_printf(&sb, "%U: %U\n", msg, r);
+        else sb_printf(&sb, "Exception ignored in: %U\n", r);
+    } else if (msg && msg != VNone && str_check(msg)) {
+        sb_printf(&sb, "%U\n", msg);
     }
-    Value saved = err_fetch();
-    Value body = exc_format_full(exc);
+    Value body = exc ? exc_format_full(exc) : VNULL;
     if (!body) err_clear();
     else sb_append_str(&sb, body);
     Value text = sb_finish(&sb);
     if (text) write_stderr_text(text);
     err_restore(saved);
+}
+
+void err_write_unraisable(Value exc, Value obj) {
+    extern void sys_call_unraisablehook(Value exc, Value msg, Value obj);
+    sys_call_unraisablehook(exc, VNULL, obj);
 }
 
 void traceback_types_init(void) {
