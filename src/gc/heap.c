@@ -399,15 +399,10 @@ size_t heap_sweep(void) {
     }
     for (int c = 0; c < heap_nclasses; c++) heap_classes[c].free = free_heads[c];
     /* The high-water mark can come down over trailing free pages. */
-    while (heap_hwm > 0 && !page_is_used(heap_hwm - 1)) {
-        heap_hwm--;
-        /* Pages above the high-water mark must be zero when handed out again. */
-        if (heap_pages[heap_hwm].dirty) {
-            madvise(heap_page_addr(heap_hwm), GC_PAGE_SIZE, MADV_DONTNEED);
-            heap_pages[heap_hwm].dirty = 0;
-            pages_dirty--;
-        }
-    }
+    /* Kept dirty pages above it stay dirty: pages_clean zeroes them when
+     * they are handed out again, which is far cheaper than returning them
+     * with madvise and faulting them back in on the next cycle. */
+    while (heap_hwm > 0 && !page_is_used(heap_hwm - 1)) heap_hwm--;
     return live;
 }
 
