@@ -1321,7 +1321,15 @@ do_call:
                 Value self = tp->new(tp, args, nargs, kwnames);
                 CHECK(self);
                 size_t nkw = kwnames ? (size_t)tuple_size(kwnames) : 0;
-                Value *buf = alloca(sizeof(Value) * (nargs + nkw + 1));
+                /* self + the arguments, in a fixed block of this C frame
+                 * (never alloca: this loop does not return between calls)
+                 * or, for long argument lists, a tuple used as scratch. */
+                Value small[16], *buf = small;
+                if (nargs + nkw + 1 > ARRAY_LEN(small)) {
+                    Value t = tuple_new(nargs + nkw + 1);
+                    CHECK(t);
+                    buf = tuple_items(t);
+                }
                 buf[0] = self;
                 copy_values(buf + 1, args, nargs + nkw);
                 FuncObject *fn = (FuncObject *)init;
