@@ -40,7 +40,89 @@ typedef void (*GCHook)(void);
 #define GC_WRITE(owner, field, value) ((void)(owner), (field) = (value))
 
 void gc_init(void);
-void *gc_alloc(Type *type, size_t size);       /* zeroed, header set; NULL + MemoryError */
+
+/* ---- Allocation ----
+ * gc_alloc(type, size): zeroed memory with the header set; NULL with
+ * MemoryError.  Its fast path is inline so that each allocation site costs
+ * a few instructions: a small object of a type without finalizer comes
+ * from its size class's free list or bump space while the allocation
+ * budget lasts (the budget is 0 in GC-stress mode); anything else calls
+ * gc_alloc_slow. */
+typedef struct GCSizeClass {
+    uint32_t size;
+    uint32_t nobjs;
+    char *bump, *end;    /* fresh space in the current page */
+    void *free;          /* free slots: word 0 links, word 1 (type) is NULL */
+} GCSizeClass;
+
+#define GC_NCLASSES 64
+extern GCSizeClass heap_classes[GC_NCLASSES];
+extern uint8_t heap_class_of_8[GC_SMALL_MAX / 8 + 1];   /* (size+7)/8 -> class */
+extern ssize_t gc_alloc_budget;                        /* bytes until the next collection */
+
+void *gc_alloc_slow(Type *type, size_t size);
+
+/* The fast path proper, for a small size and a type without finalizer or
+ * __del__: a slot from the size class's free list or bump space while the
+ * budget lasts, else NULL (the caller goes to gc_alloc_slow).  The slot is
+ * not cleared.  With a constant size up to 128 bytes the class is known
+ * at compile time (classes step by 8 bytes there) and has no slack. */
+static inline void *gc_take_small(size_t size, size_t *slot_size) {
+    GCSizeClass *sc;
+    size_t sz;
+    if (__builtin_constant_p(size) && size >= 16 && size <= 128) {
+        sz = (size + 7) & ~(size_t)7;
+        sc = &heap_classes[sz / 8 - 2];
+    } else {
+        sc = &heap_classes[heap_class_of_8[(size + 7) >> 3]];
+        sz = sc->size;
+    }
+    *slot_size = sz;
+    if (__builtin_expect(gc_alloc_budget < (ssize_t)sz, 0)) return NULL;
+    void *p = sc->free;
+    if (p) {
+        sc->free = *(void **)p;
+    } else if (sc->bump < sc->end) {
+        p = sc->bump;
+        sc->bump += sz;
+    } else {
+        return NULL;
+    }
+    gc_alloc_budget -= (ssize_t)sz;
+    return p;
+}
+
+static inline void *gc_alloc_small(Type *type, size_t size) {
+    size_t sz;
+    void *p = gc_take_small(size, &sz);
+    if (__builtin_expect(!p, 0)) return gc_alloc_slow(type, size);
+    /* Zero the whole slot, slack included; with a constant size the
+     * first memset becomes a few stores. */
+    size_t n8 = (size + 7) & ~(size_t)7;
+    __builtin_memset(p, 0, n8);
+    if (sz > n8) __builtin_memset((char *)p + n8, 0, sz - n8);
+    ((Object *)p)->type = type;
+    return p;
+}
+
+/* For an object whose constructor writes every byte after the header
+ * (a float's double): the header is set, the body left as it was. */
+static inline void *gc_alloc_small_raw(Type *type, size_t size) {
+    size_t sz;
+    void *p = gc_take_small(size, &sz);
+    if (__builtin_expect(!p, 0)) return gc_alloc_slow(type, size);
+    ((Object *)p)->refcnt = 0;
+    ((Object *)p)->type = type;
+    return p;
+}
+
+static inline void *gc_alloc(Type *type, size_t size) {
+    if (__builtin_expect(size - sizeof(Object) <= GC_SMALL_MAX - sizeof(Object), 1) && !type->finalize &&
+        !(type->flags & TF_HAS_DEL))
+        return gc_alloc_small(type, size);
+    return gc_alloc_slow(type, size);
+}
+
 void *gc_alloc_nofail(Type *type, size_t size); /* aborts on exhaustion (start-up) */
 void gc_collect(void);
 void gc_mark(Value v);                         /* for trace functions */

@@ -16,15 +16,16 @@ static size_t heap_npages;        /* pages in the reserved region */
 static uint64_t *page_used;       /* one bit per page */
 static size_t pages_in_use;
 static size_t pages_dirty;        /* free pages kept (not madvised) for reuse */
-static void pages_clean(size_t first, size_t n);
-static uint8_t class_of_8[GC_SMALL_MAX / 8 + 1]; /* (size+7)/8 -> class */
+static void pages_clean(size_t first, size_t n, bool zero);
+uint8_t heap_class_of_8[GC_SMALL_MAX / 8 + 1];
 
 /* Finalizable objects: those whose type has a `finalize` slot. */
 static Object **fin_list;
 static size_t fin_len, fin_cap;
 
 /* Allocation accounting that drives collections. */
-static size_t alloc_since_gc;
+ssize_t gc_alloc_budget = 8 << 20;
+static size_t budget_at_gc = 8 << 20;   /* the budget the last collection granted */
 static size_t gc_threshold = 8u << 20;
 static size_t live_after_gc;
 static uint64_t total_allocated;
@@ -41,7 +42,7 @@ uint64_t gc_collections;
 static void init_classes(void) {
     uint32_t sizes[GC_NCLASSES];
     int n = 0;
-    for (uint32_t s = 16; s <= 128; s += 8) sizes[n++] = s;
+    for (uint32_t s = 16; s <= 128; s += 8) sizes[n++] = s;   /* gc_alloc_small relies on these */
     for (uint32_t base = 128; base < GC_SMALL_MAX; base *= 2)
         for (int q = 1; q <= 4; q++) sizes[n++] = base + base / 4 * (uint32_t)q;
     assert(n <= GC_NCLASSES && sizes[n - 1] == GC_SMALL_MAX);
@@ -49,7 +50,7 @@ static void init_classes(void) {
     int c = 0;
     for (size_t i = 0; i <= GC_SMALL_MAX / 8; i++) {
         while (sizes[c] < i * 8) c++;
-        class_of_8[i] = (uint8_t)c;
+        heap_class_of_8[i] = (uint8_t)c;
     }
     for (int i = 0; i < n; i++) {
         heap_classes[i].size = sizes[i];
@@ -87,6 +88,7 @@ void heap_init(void) {
     }
     const char *s = getenv("TAIPAN_GCSTRESS");
     if (s && *s) gc_stress = (unsigned)atoi(s) ? (unsigned)atoi(s) : 1;
+    if (gc_stress) gc_alloc_budget = 0;
 }
 
 /* ---- Pages ---- */
@@ -101,7 +103,7 @@ static void pages_mark(size_t first, size_t n, bool used) {
 }
 
 /* First fit over pages below the high-water mark, else fresh pages. */
-static ssize_t pages_alloc(size_t n) {
+static ssize_t pages_alloc(size_t n, bool zero) {
     size_t run = 0;
     for (size_t i = 0; i < heap_hwm; i++) {
         if ((i % 64) == 0 && page_used[i / 64] == ~(uint64_t)0 && i + 64 <= heap_hwm) {
@@ -114,7 +116,7 @@ static ssize_t pages_alloc(size_t n) {
             size_t first = i + 1 - n;
             pages_mark(first, n, true);
             pages_in_use += n;
-            pages_clean(first, n);
+            pages_clean(first, n, zero);
             return (ssize_t)first;
         }
     }
@@ -124,7 +126,7 @@ static ssize_t pages_alloc(size_t n) {
     heap_hwm = first + n;
     pages_mark(first, n, true);
     pages_in_use += n;
-    pages_clean(first, n);
+    pages_clean(first, n, zero);
     return (ssize_t)first;
 }
 
@@ -150,8 +152,12 @@ static void pages_free(size_t first, size_t n) {
     pages_in_use -= n;
 }
 
-/* Pages handed out must read as zero: a free slot is recognised by its NULL type word. */
-static void pages_clean(size_t first, size_t n) {
+/* Large objects' pages must read as zero.  Small-object pages need not:
+ * the bump allocator zeroes each object it hands out and alloc_small_page
+ * clears the type words of a reused page (a free slot is recognised by
+ * its NULL type word), so a reused page is not zeroed and then written. */
+static void pages_clean(size_t first, size_t n, bool zero) {
+    if (!zero) return;   /* alloc_small_page cleans its page itself */
     for (size_t i = first; i < first + n; i++) {
         if (!heap_pages[i].dirty) continue;
         memset(heap_page_addr(i), 0, GC_PAGE_SIZE);
@@ -163,10 +169,18 @@ static void pages_clean(size_t first, size_t n) {
 /* ---- Allocation ---- */
 
 static void *alloc_small_page(int c) {
-    ssize_t pi = pages_alloc(1);
+    ssize_t pi = pages_alloc(1, false);
     if (pi < 0) return NULL;
     SizeClass *sc = &heap_classes[c];
     PageDesc *d = &heap_pages[pi];
+    if (d->dirty) {
+        /* A reused page: only the type words need clearing, so that the
+         * slots the bump pointer has not reached read as free. */
+        char *base = heap_page_addr((size_t)pi);
+        for (uint32_t i = 0; i < sc->nobjs; i++) ((Object *)(base + (size_t)i * sc->size))->type = NULL;
+        d->dirty = 0;
+        pages_dirty--;
+    }
     d->kind = PK_SMALL;
     d->sclass = (uint8_t)c;
     d->objsize = sc->size;
@@ -183,12 +197,15 @@ static void *alloc_small_page(int c) {
 }
 
 void heap_retire_bump(void) {
-    for (int c = 0; c < heap_nclasses; c++) heap_classes[c].bump = heap_classes[c].end = NULL;
+    for (int c = 0; c < heap_nclasses; c++) {
+        SizeClass *sc = &heap_classes[c];
+        sc->bump = sc->end = NULL;
+    }
 }
 
 static void *alloc_large(size_t size) {
     size_t n = (size + GC_PAGE_SIZE - 1) >> GC_PAGE_SHIFT;
-    ssize_t pi = pages_alloc(n);
+    ssize_t pi = pages_alloc(n, true);
     if (pi < 0) return NULL;
     PageDesc *d = &heap_pages[pi];
     d->kind = PK_LARGE;
@@ -207,14 +224,14 @@ static void maybe_collect(size_t size) {
             stress_count = 0;
             gc_collect();
         }
-    } else if (alloc_since_gc + size > gc_threshold && gc_enabled) {
+    } else if (gc_alloc_budget < (ssize_t)size && gc_enabled) {
         gc_collect();
     }
 }
 
 static void *alloc_raw(size_t size) {
     if (size <= GC_SMALL_MAX) {
-        int c = class_of_8[(size + 7) >> 3];
+        int c = heap_class_of_8[(size + 7) >> 3];
         SizeClass *sc = &heap_classes[c];
         void *p;
         if (sc->free) {
@@ -222,21 +239,21 @@ static void *alloc_raw(size_t size) {
             sc->free = *(void **)p;
             memset(p, 0, sc->size);
         } else if (sc->bump && sc->bump < sc->end) {
-            p = sc->bump;           /* fresh pages are already zero */
+            p = sc->bump;
             sc->bump += sc->size;
+            memset(p, 0, sc->size);
         } else {
             p = alloc_small_page(c);
             if (!p) return NULL;
             sc->bump += sc->size;
+            memset(p, 0, sc->size);
         }
-        alloc_since_gc += sc->size;
-        total_allocated += sc->size;
+        gc_alloc_budget -= (ssize_t)sc->size;
         return p;
     }
     void *p = alloc_large(size);
     if (p) {
-        alloc_since_gc += size;
-        total_allocated += size;
+        gc_alloc_budget -= (ssize_t)size;
     }
     return p;
 }
@@ -252,7 +269,7 @@ static void fin_register(Object *o) {
     fin_list[fin_len++] = o;
 }
 
-void *gc_alloc(Type *type, size_t size) {
+void *gc_alloc_slow(Type *type, size_t size) {
     if (size < sizeof(Object)) size = sizeof(Object);
     if (size > ((size_t)1 << 46)) {
         err_no_memory();
@@ -351,18 +368,25 @@ void heap_finalize_unmarked(void) {
 static size_t sweep_small(size_t pi, PageDesc *d, void **free_heads) {
     char *base = heap_page_addr(pi);
     size_t live = 0;
+    /* A page with nothing marked goes back whole, without threading its slots. */
+    uint64_t any = 0;
+    for (uint32_t w = 0; w < (d->nobjs + 63) / 64; w++) any |= d->marks[w];
+    if (!any) {
+        pages_free(pi, 1);
+        return 0;
+    }
     void *chain = NULL, **tail = &chain;
-    for (uint32_t w = 0; w < (d->nobjs + 63) / 64; w++) {
+    uint32_t nwords = (d->nobjs + 63) / 64;
+    for (uint32_t w = 0; w < nwords; w++) {
         uint64_t m = d->marks[w];
-        for (uint32_t b = 0; b < 64; b++) {
-            uint32_t i = w * 64 + b;
-            if (i >= d->nobjs) break;
+        live += (size_t)__builtin_popcountll(m);
+        /* Visit only the unmarked slots of this word (dead or already free). */
+        uint64_t dead = ~m;
+        if (w == nwords - 1 && d->nobjs % 64) dead &= ((uint64_t)1 << (d->nobjs % 64)) - 1;
+        while (dead) {
+            uint32_t i = w * 64 + (uint32_t)__builtin_ctzll(dead);
+            dead &= dead - 1;
             Object *o = (Object *)(base + (size_t)i * d->objsize);
-            if ((m >> b) & 1) {
-                live++;
-                continue;
-            }
-            /* Dead or already free: make it a free slot. */
             o->type = NULL;
             *tail = o;
             tail = (void **)o;
@@ -408,15 +432,17 @@ size_t heap_sweep(void) {
 
 void heap_after_collect(size_t live) {
     live_after_gc = live;
-    alloc_since_gc = 0;
+    total_allocated += (uint64_t)((ssize_t)budget_at_gc - gc_alloc_budget);
     /* Grow the threshold with the live heap so collection stays amortised. */
     gc_threshold = live > (8u << 20) ? live : (8u << 20);
+    budget_at_gc = gc_threshold;
+    gc_alloc_budget = gc_stress ? 0 : (ssize_t)gc_threshold;
 }
 
 void gc_get_stats(GCStats *out) {
     extern uint64_t gc_collections;
     out->collections = gc_collections;
-    out->bytes_allocated_total = total_allocated;
+    out->bytes_allocated_total = total_allocated + (uint64_t)((ssize_t)budget_at_gc - gc_alloc_budget);
     out->live_bytes = live_after_gc;
     out->heap_bytes = pages_in_use << GC_PAGE_SHIFT;
     out->threshold = gc_threshold;

@@ -25,14 +25,7 @@ typedef struct PageDesc {
     void **side;         /* side data, one slot per object, or NULL */
 } PageDesc;
 
-typedef struct SizeClass {
-    uint32_t size;
-    uint32_t nobjs;
-    char *bump, *end;    /* fresh space in the current page */
-    void *free;          /* free slots: word 0 links, word 1 (type) is NULL */
-} SizeClass;
-
-#define GC_NCLASSES 64
+typedef GCSizeClass SizeClass;
 
 extern char *heap_lo, *heap_hi;     /* the reserved region */
 extern PageDesc *heap_pages;
