@@ -22,13 +22,6 @@
  * are exact: 2**53 + 1 != 2.0**53 although the int converts to that float.
  */
 
-Value float_new(double d) {
-    FloatObject *f = gc_alloc(&type_float, sizeof(FloatObject));
-    if (!f) return VNULL;
-    f->value = d;
-    return obj_val(f);
-}
-
 Value float_new_subclass(Type *t, double d) {
     Value o = type_generic_alloc(t, 0);
     if (!o) return VNULL;

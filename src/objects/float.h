@@ -3,6 +3,7 @@
 #define TAIPAN_FLOAT_H
 
 #include "object.h"
+#include "../gc/gc.h"
 
 typedef struct FloatObject {
     Object hdr;
@@ -17,7 +18,13 @@ static inline bool float_check(Value v) {
 }
 static inline bool float_check_exact(Value v) { return !val_is_int(v) && val_obj(v)->type == &type_float; }
 
-Value float_new(double d);
+/* Inline: the interpreter's float arithmetic allocates one per result. */
+static inline Value float_new(double d) {
+    FloatObject *f = gc_alloc_small_raw(&type_float, sizeof(FloatObject));
+    if (!f) return VNULL;
+    f->value = d;
+    return obj_val(f);
+}
 Value float_repr(Value v);                       /* shortest round-trip, CPython's format */
 int float_repr_buf(double d, char *buf, size_t n); /* same, into a buffer */
 /* Format with a CPython format type ('e','f','g','r', ...) and precision. */
