@@ -626,7 +626,8 @@ static Value exception_table_lookup(CodeObject *co, size_t lasti, uint32_t *hand
 
 /* ---- The loop ---- */
 
-#define SMALL_ADD_OK(a, b, r) (!__builtin_add_overflow(val_int(a), val_int(b), &(r)) && smallint_fits(r))
+#include "arith_fast.h"
+
 
 Value interp_run(Frame *f) {
     static const void *const dispatch[OP__COUNT] = {
@@ -967,108 +968,26 @@ op_TRUTH: {
     DISPATCH();
 }
 
-op_ADD: {
-    Value a = R[B], b = R[C];
-    intptr_t r;
-    if (val_is_int(a) && val_is_int(b) && SMALL_ADD_OK(a, b, r)) {
-        R[A] = val_from_int(r);
-        DISPATCH();
+/* Arithmetic: small ints and exact floats inline (arith_fast.h), the
+ * number protocol otherwise.  For ints and floats `a op= b` is `a op b`. */
+#define ARITH_OP(NAME)                                                       \
+    op_##NAME: {                                                             \
+        Value a = R[B], b = R[C], v;                                         \
+        if (!arith_fast(AF_##NAME, a, b, &v)) v = num_binop(a, b, BINOP_##NAME); \
+        CHECK(v);                                                            \
+        R[A] = v;                                                            \
+        DISPATCH();                                                          \
+    }                                                                        \
+    op_I##NAME: {                                                            \
+        Value a = R[B], b = R[C], v;                                         \
+        if (!arith_fast(AF_##NAME, a, b, &v)) v = num_inplace(a, b, BINOP_##NAME); \
+        CHECK(v);                                                            \
+        R[A] = v;                                                            \
+        DISPATCH();                                                          \
     }
-    if (float_check_exact(a) && float_check_exact(b)) {
-        Value v = float_new(float_value(a) + float_value(b));
-        CHECK(v);
-        R[A] = v;
-        DISPATCH();
-    }
-    Value v = num_binop(a, b, BINOP_ADD);
-    CHECK(v);
-    R[A] = v;
-    DISPATCH();
-}
-op_SUB: {
-    Value a = R[B], b = R[C];
-    intptr_t r;
-    if (val_is_int(a) && val_is_int(b) && !__builtin_sub_overflow(val_int(a), val_int(b), &r) && smallint_fits(r)) {
-        R[A] = val_from_int(r);
-        DISPATCH();
-    }
-    if (float_check_exact(a) && float_check_exact(b)) {
-        Value v = float_new(float_value(a) - float_value(b));
-        CHECK(v);
-        R[A] = v;
-        DISPATCH();
-    }
-    Value v = num_binop(a, b, BINOP_SUB);
-    CHECK(v);
-    R[A] = v;
-    DISPATCH();
-}
-op_MUL: {
-    Value a = R[B], b = R[C];
-    intptr_t r;
-    if (val_is_int(a) && val_is_int(b) && !__builtin_mul_overflow(val_int(a), val_int(b), &r) && smallint_fits(r)) {
-        R[A] = val_from_int(r);
-        DISPATCH();
-    }
-    if (float_check_exact(a) && float_check_exact(b)) {
-        Value v = float_new(float_value(a) * float_value(b));
-        CHECK(v);
-        R[A] = v;
-        DISPATCH();
-    }
-    Value v = num_binop(a, b, BINOP_MUL);
-    CHECK(v);
-    R[A] = v;
-    DISPATCH();
-}
-#define GENERIC_BINOP(NAME)                                   \
-    op_##NAME: {                                              \
-        Value v = num_binop(R[B], R[C], BINOP_##NAME);        \
-        CHECK(v);                                             \
-        R[A] = v;                                             \
-        DISPATCH();                                           \
-    }
-GENERIC_BINOP(AND)
-GENERIC_BINOP(FLOORDIV)
-GENERIC_BINOP(LSHIFT)
-GENERIC_BINOP(MATMUL)
-GENERIC_BINOP(MOD)
-GENERIC_BINOP(OR)
-GENERIC_BINOP(POW)
-GENERIC_BINOP(RSHIFT)
-GENERIC_BINOP(TRUEDIV)
-GENERIC_BINOP(XOR)
-#define GENERIC_INPLACE(NAME)                                 \
-    op_I##NAME: {                                             \
-        Value v = num_inplace(R[B], R[C], BINOP_##NAME);      \
-        CHECK(v);                                             \
-        R[A] = v;                                             \
-        DISPATCH();                                           \
-    }
-op_IADD: {
-    Value a = R[B], b = R[C];
-    intptr_t r;
-    if (val_is_int(a) && val_is_int(b) && SMALL_ADD_OK(a, b, r)) {
-        R[A] = val_from_int(r);
-        DISPATCH();
-    }
-    Value v = num_inplace(a, b, BINOP_ADD);
-    CHECK(v);
-    R[A] = v;
-    DISPATCH();
-}
-GENERIC_INPLACE(AND)
-GENERIC_INPLACE(FLOORDIV)
-GENERIC_INPLACE(LSHIFT)
-GENERIC_INPLACE(MATMUL)
-GENERIC_INPLACE(MUL)
-GENERIC_INPLACE(MOD)
-GENERIC_INPLACE(OR)
-GENERIC_INPLACE(POW)
-GENERIC_INPLACE(RSHIFT)
-GENERIC_INPLACE(SUB)
-GENERIC_INPLACE(TRUEDIV)
-GENERIC_INPLACE(XOR)
+#define BINOP(NAME, slot, d, r, i, sym) ARITH_OP(NAME)
+#include "../objects/binops.def"
+#undef BINOP
 
 #define COMPARE(NAME, CMP, cop)                                              \
     op_##NAME: {                                                             \
@@ -1372,6 +1291,9 @@ do_call:
             CHECK(r);
             R[dest] = r;
         }
+        /* A signal that arrived during a C call (sleep, read) is handled
+         * before the next statement, as CPython does after builtins. */
+        if (unlikely(gc_pending | signal_tripped)) CHECK(interp_run_pending() == 0);
         DISPATCH();
     }
 op_CALLEX: {
