@@ -61,6 +61,7 @@ int math_item_double(Value v, double *out) {
 
 /* A METH_O function's argument check: "math.sqrt() takes exactly one argument (0 given)". */
 bool math_one_arg(const char *name, size_t nargs, Value kw) {
+    if (nargs == 1 && !kw) return true;   /* the common case formats nothing */
     char q[48];
     snprintf(q, sizeof q, "math.%s", name);
     return arg_no_kw(q, kw) == 0 && arg_count(q, nargs, 1, 1) == 0;
@@ -68,6 +69,7 @@ bool math_one_arg(const char *name, size_t nargs, Value kw) {
 
 /* A METH_FASTCALL function's: "pow expected 2 arguments, got 1", keywords refused by qualified name. */
 bool math_fast_args(const char *name, size_t nargs, Value kw, size_t min, size_t max) {
+    if (nargs >= min && nargs <= max && !kw) return true;
     char q[48];
     snprintf(q, sizeof q, "math.%s", name);
     return arg_no_kw(q, kw) == 0 && dm_positional(name, nargs, min, max) == 0;

@@ -1,4 +1,6 @@
 /* instance.c - hidden classes ("maps") and the attribute slots of instances. */
+#include "func.h"
+#include "../vm/code.h"
 #include "instance.h"
 #include "type.h"
 #include "str.h"
@@ -302,4 +304,41 @@ int inst_set_dict(Value obj, Value d) {
     if (to_dict_mode(obj) < 0) return -1;
     GC_WRITE(obj, inst_attrs(obj)->slots[0], d);
     return 0;
+}
+
+/*
+ * A new class's first instances would otherwise start with one inline slot
+ * and spill into an overflow array until attr_hint has been learned; those
+ * early objects (often the long-lived ones) then have maps of their own
+ * and make attribute sites polymorphic.  So guess up front: the number of
+ * distinct `self.name = ...` stores in the class's __init__ (self being the
+ * first argument, register 0), or the inherited guess if larger.
+ */
+void inst_guess_attr_hint(Type *t) {
+    uint32_t hint = 0;
+    for (Type *b = t->base; b; b = b->base)
+        if (b->attr_hint > hint) hint = b->attr_hint;
+    Value init = dict_get_cstr(t->dict, "__init__");
+    if (init && val_type(init) == &type_function) {
+        CodeObject *co = ((FuncObject *)init)->code;
+        if (co->argcount >= 1) {
+            Value seen[MAX_INLINE_HINT];
+            uint32_t n = 0;
+            for (size_t pc = 0; pc < co->ninsns && n < MAX_INLINE_HINT;) {
+                uint32_t ins = co->insns[pc];
+                int op = INS_OP(ins);
+                bool x = op < OP__COUNT && (opcode_flags[op] & OPF_X);
+                if (op == OP_SETATTR && INS_A(ins) == 0 && x && pc + 1 < co->ninsns) {
+                    Value name = code_caches(co)[co->insns[pc + 1]].name;
+                    uint32_t k = 0;
+                    while (k < n && seen[k] != name) k++;
+                    if (k == n) seen[n++] = name;
+                }
+                pc += 1 + (x ? 1 : 0);
+            }
+            if (n > hint) hint = n;
+        }
+    }
+    if (hint > MAX_INLINE_HINT) hint = MAX_INLINE_HINT;
+    if (hint > t->attr_hint) t->attr_hint = hint;
 }

@@ -27,17 +27,23 @@ static uint32_t next_version = 1;
 
 static uint32_t new_version(void) {
     uint32_t v = next_version++;
-    if (next_version == 0) next_version = 1; /* wrapped: stale entries are flushed below */
+    if (next_version == 0) {
+        /* Wrapped: versions will repeat, so no old entry may survive. */
+        extern void type_cache_clear(void);
+        next_version = 1;
+        type_cache_clear();
+    }
     return v;
 }
 
 #define MCACHE_SIZE 4096
 typedef struct {
-    uint32_t version;
+    uint64_t tag;   /* the cache epoch << 32 | the type's version */
     Value name;
     Value value;   /* VNULL: known absent */
 } MCacheEntry;
 static MCacheEntry mcache[MCACHE_SIZE];
+static uint64_t mcache_epoch = 1;   /* emptying the cache moves to a new epoch */
 
 
 void type_modified(Type *t) {
@@ -71,10 +77,11 @@ static Value lookup_uncached(Type *t, Value name) {
 Value type_lookup(Type *t, Value name) {
     uintptr_t h = ((uintptr_t)name >> 4) ^ (t->version * 2654435761u);
     MCacheEntry *e = &mcache[h & (MCACHE_SIZE - 1)];
-    if (e->version == t->version && e->name == name && t->version) return e->value;
+    uint64_t tag = mcache_epoch << 32 | t->version;
+    if (e->tag == tag && e->name == name && t->version) return e->value;
     Value v = lookup_uncached(t, name);
     if (str_check_exact(name)) {
-        e->version = t->version;
+        e->tag = tag;
         e->name = name;
         e->value = v;
     }
@@ -106,7 +113,14 @@ Value type_lookup_cstr(Type *t, const char *name) {
  * see.  Every entry is also reachable from a type dict while it is valid,
  * but a dead name's address could be reused by another string, so the
  * cache is emptied before each collection instead of being traced. */
-static void mcache_clear(void) { memset(mcache, 0, sizeof mcache); }
+static void mcache_clear(void) {
+    /* A new epoch empties it without touching its 96 KiB (collections
+     * can be frequent); entries keep stale Values, never read again. */
+    if (++mcache_epoch == (1u << 31)) {
+        memset(mcache, 0, sizeof mcache);
+        mcache_epoch = 1;
+    }
+}
 void type_cache_clear(void) { mcache_clear(); }
 
 /* ---- Readying static types ---- */
@@ -967,6 +981,10 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     t->mro = mro_c3(t, bases);
     if (!t->mro) return VNULL;
     inherit_slots(t, base);
+    if (t->attrs_offset) {
+        extern void inst_guess_attr_hint(Type *t);
+        inst_guess_attr_hint(t);
+    }
     /* Heap instances trace their base's fields, slots and attributes. */
     {
         extern void heap_instance_trace(Object *o);
