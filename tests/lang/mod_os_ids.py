@@ -10,7 +10,7 @@ print(grp.getgrgid(os.getgid()).gr_gid == os.getgid())
 print(isinstance(os.getgroups(), list), all(type(g) is int for g in os.getgroups()))
 print(os.getresuid() == (os.getuid(), os.geteuid(), os.geteuid()) or len(os.getresuid()) == 3)
 print(len(os.getresgid()))
-print(os.getpgrp() == os.getpgid(0), os.getsid(0) > 0)
+print(os.getpgrp() == os.getpgid(0), os.getsid(0) >= 0)
 print(os.getpriority(os.PRIO_PROCESS, 0) == os.getpriority(os.PRIO_PROCESS, os.getpid()))
 name = pwd.getpwuid(os.getuid()).pw_name
 print(os.getgid() in os.getgrouplist(name, os.getgid()))
