@@ -493,7 +493,10 @@ void compile_stmts(Compiler *c, ASTSeq *body) {
 static void compile_if(Compiler *c, ASTNode *s) {
     int jf[64], nf = 0;
     jump_if(c, s->v.If.test, false, jf, &nf);
+    LocalSet at_test = bound_get(c);
     compile_stmts(c, s->v.If.body);
+    LocalSet after_body = bound_get(c);
+    bound_set(c, at_test);
     if (AST_SEQ_LEN(s->v.If.orelse)) {
         int end = emit_jump(c, OP_JUMP, 0);
         for (int i = 0; i < nf; i++) patch_jump(c, jf[i], here(c));
@@ -502,11 +505,16 @@ static void compile_if(Compiler *c, ASTNode *s) {
     } else {
         for (int i = 0; i < nf; i++) patch_jump(c, jf[i], here(c));
     }
+    bound_intersect(c, after_body);
 }
 
 static void compile_while(Compiler *c, ASTNode *s) {
     int top = here(c);
     int jf[64], nf = 0;
+    /* The loop head is reached again after the body: only what the body
+     * cannot delete stays certainly bound there, and after the loop. */
+    bound_forget_deleted(c, s->v.While.body);
+    LocalSet head = bound_get(c);
     jump_if(c, s->v.While.test, false, jf, &nf);
     FBlock *b = fblock_push(c, FB_LOOP, -1);
     b->continue_target = top;
@@ -517,7 +525,9 @@ static void compile_while(Compiler *c, ASTNode *s) {
     b = &c->u->fblocks[c->u->nfblocks - 1];
     FBlock saved = *b;
     fblock_pop(c);
+    bound_set(c, head);
     compile_stmts(c, s->v.While.orelse);
+    bound_intersect(c, head);
     patch_breaks(c, &saved, here(c));
 }
 
@@ -528,6 +538,8 @@ static void compile_for(Compiler *c, ASTNode *s) {
     set_loc(c, s->v.For.iter);
     emit(c, MK_ABC(OP_GETITER, it, src, 0));
     reg_free_to(c, it + 2);
+    bound_forget_deleted(c, s->v.For.body);
+    LocalSet head = bound_get(c);
     int top = here(c);
     set_loc(c, s);
     int exit = emit_jump(c, OP_FORITER, it);
@@ -543,7 +555,9 @@ static void compile_for(Compiler *c, ASTNode *s) {
     saved.break_more = b->break_more;
     b->break_more = NULL;
     fblock_pop(c);
+    bound_set(c, head);
     compile_stmts(c, s->v.For.orelse);
+    bound_intersect(c, head);
     patch_breaks(c, &saved, here(c));
     free(saved.break_more);
     reg_free_to(c, mark);
@@ -558,6 +572,8 @@ static void compile_async_for(Compiler *c, ASTNode *s) {
     emit(c, MK_ABC(OP_GETAITER, it, src, 0));
     reg_free_to(c, it + 2);
     int exc = reg_alloc(c), m = reg_alloc(c);
+    bound_forget_deleted(c, s->v.AsyncFor.body);
+    LocalSet head = bound_get(c);
     int top = here(c);
     set_loc(c, s);
     int p = protect_begin(c, exc);
@@ -571,6 +587,7 @@ static void compile_async_for(Compiler *c, ASTNode *s) {
     set_loc(c, s);
     emit_jump_to(c, OP_LOOP, 0, top);
     /* The handler: StopAsyncIteration ends the loop, anything else propagates. */
+    bound_set(c, head);
     protect_handler(c, pid);
     int t = reg_alloc(c);
     emit(c, MK_ABx(OP_LOADK, t, add_const(c, obj_val(&exc_StopAsyncIteration))));
@@ -583,7 +600,9 @@ static void compile_async_for(Compiler *c, ASTNode *s) {
     saved.break_more = b->break_more;
     b->break_more = NULL;
     fblock_pop(c);
+    bound_set(c, head);
     compile_stmts(c, s->v.AsyncFor.orelse);
+    bound_intersect(c, head);
     patch_breaks(c, &saved, here(c));
     free(saved.break_more);
     reg_free_to(c, mark);
@@ -666,11 +685,20 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
     int mark = u->next_reg;
     int exc = reg_alloc(c);
     int p = protect_begin(c, exc);
+    /* A handler can be entered from anywhere in the body. */
+    LocalSet at_handler;
+    {
+        LocalSet cur = bound_get(c);
+        bound_forget_deleted(c, s->v.Try.body);
+        at_handler = bound_get(c);
+        bound_set(c, cur);
+    }
     fblock_push(c, FB_LOOP + 100, p); /* a try-except body: only suspends on exit */
     compile_stmts(c, s->v.Try.body);
     fblock_pop(c);
     int pid = protect_end(c, p);
     compile_stmts(c, s->v.Try.orelse);
+    LocalSet after = bound_get(c);   /* intersected with each handler's end */
     int ends[256], nends = 0;
     ends[nends++] = emit_jump(c, OP_JUMP, 0);
 
@@ -686,6 +714,7 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
     for (int i = 0; i < AST_SEQ_LEN(handlers) && !c->failed; i++) {
         ASTNode *h = AST_SEQ_GET(handlers, i);
         set_loc(c, h);
+        bound_set(c, at_handler);
         int jnext = -1;
         int m2 = u->next_reg;
         if (h->v.ExceptHandler.type) {
@@ -716,6 +745,8 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
             name_store(c, name, r);
             name_delete(c, name, NULL);
             emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
+            bound_intersect(c, after);
+            after = bound_get(c);
             if (nends < 256) ends[nends++] = emit_jump(c, OP_JUMP, 0);
             /* exceptional exit from the body: unbind the name, then let p2 restore */
             protect_handler(c, pid3);
@@ -730,6 +761,8 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
             compile_stmts(c, h->v.ExceptHandler.body);
             fblock_pop(c);
             emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
+            bound_intersect(c, after);
+            after = bound_get(c);
             if (nends < 256) ends[nends++] = emit_jump(c, OP_JUMP, 0);
             else compile_error(c, h, "too many except clauses");
         }
@@ -744,6 +777,7 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
     emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
     for (int i = 0; i < nends; i++) patch_jump(c, ends[i], here(c));
+    bound_set(c, after);
     reg_free_to(c, mark);
 }
 
@@ -759,6 +793,13 @@ static void compile_try(Compiler *c, ASTNode *s) {
     Unit *u = c->u;
     int mark = u->next_reg;
     int exc = reg_alloc(c);
+    LocalSet at_finally_handler;
+    {
+        LocalSet cur = bound_get(c);
+        bound_forget_deleted_stmt(c, s);
+        at_finally_handler = bound_get(c);
+        bound_set(c, cur);
+    }
     int p = protect_begin(c, exc);
     FBlock *b = fblock_push(c, FB_TRY_FINALLY, p);
     b->finally_body = s;
@@ -767,8 +808,10 @@ static void compile_try(Compiler *c, ASTNode *s) {
     fblock_pop(c);
     int pid = protect_end(c, p);
     compile_stmts(c, s->v.Try.finalbody);
+    LocalSet after = bound_get(c);
     int end = emit_jump(c, OP_JUMP, 0);
     /* Exceptional path: the finally body runs with the exception being handled. */
+    bound_set(c, at_finally_handler);
     protect_handler(c, pid);
     int saved = reg_alloc(c);
     emit(c, MK_ABC(OP_PUSHEXC, saved, exc, 0));
@@ -785,6 +828,7 @@ static void compile_try(Compiler *c, ASTNode *s) {
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
     emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
     patch_jump(c, end, here(c));
+    bound_set(c, after);
     reg_free_to(c, mark);
 }
 
@@ -805,6 +849,14 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     reg_free_to(c, base + 2);
     if (is_async) emit_await(c, base + 1);
     if (it->v.withitem.optional_vars) store_target(c, it->v.withitem.optional_vars, base + 1);
+    /* __exit__ may suppress an exception from anywhere in the body. */
+    LocalSet at_exit;
+    {
+        LocalSet cur = bound_get(c);
+        bound_forget_deleted(c, s->v.With.body);
+        at_exit = bound_get(c);
+        bound_set(c, cur);
+    }
     int exc = reg_alloc(c);
     int p = protect_begin(c, exc);
     FBlock *b = fblock_push(c, FB_WITH, p);
@@ -815,7 +867,10 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     int pid = protect_end(c, p);
     set_loc(c, s);
     call_exit_none(c, base, is_async);
+    bound_intersect(c, at_exit);
+    LocalSet after = bound_get(c);
     int end = emit_jump(c, OP_JUMP, 0);
+    bound_set(c, at_exit);
     protect_handler(c, pid);
     int saved = reg_alloc(c);
     emit(c, MK_ABC(OP_PUSHEXC, saved, exc, 0));
@@ -835,6 +890,7 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
     patch_jump(c, end, here(c));
     patch_jump(c, end2, here(c));
+    bound_set(c, after);
     reg_free_to(c, mark);
 }
 
@@ -1032,6 +1088,7 @@ static void compile_stmt(Compiler *c, ASTNode *s) {
             Symbol *sym = scope_find(u->scope, t0->v.Name.id);
             if (sym && sym->scope == SC_LOCAL) {
                 into(c, s->v.Assign.value, sym->index);
+                bound_add(c, sym->index);
                 break;
             }
         }
@@ -1048,10 +1105,10 @@ static void compile_stmt(Compiler *c, ASTNode *s) {
     case AST_If: compile_if(c, s); break;
     case AST_While: compile_while(c, s); break;
     case AST_For: compile_for(c, s); break;
-    case AST_Break: compile_break_continue(c, s, true); break;
-    case AST_Continue: compile_break_continue(c, s, false); break;
-    case AST_Return: compile_return(c, s); break;
-    case AST_Raise: compile_raise(c, s); break;
+    case AST_Break: compile_break_continue(c, s, true); bound_unreachable(c); break;
+    case AST_Continue: compile_break_continue(c, s, false); bound_unreachable(c); break;
+    case AST_Return: compile_return(c, s); bound_unreachable(c); break;
+    case AST_Raise: compile_raise(c, s); bound_unreachable(c); break;
     case AST_Try:
     case AST_TryStar: compile_try(c, s); break;
     case AST_With: compile_with_items(c, s, 0); break;
@@ -1163,7 +1220,11 @@ static void unit_init(Compiler *c, Unit *u, Scope *scope, Value name, Value qual
     u->qualname = qualname;
     u->firstlineno = firstlineno;
     u->loc = (CodeLoc){firstlineno, firstlineno, -1, -1};
-    if (scope->kind == SCOPE_FUNCTION) u->nlocals = scope->nvarnames;
+    if (scope->kind == SCOPE_FUNCTION) {
+        u->nlocals = scope->nvarnames;
+        c->u = u;
+        for (int i = 0; i < scope->nparams; i++) bound_add(c, i);   /* parameters start bound */
+    }
     u->cell_base = u->nlocals;
     u->ncells = scope->ncells;
     u->nfrees = scope->nfrees;

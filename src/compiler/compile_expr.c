@@ -148,8 +148,8 @@ static int cell_reg(Compiler *c, Symbol *sym) {
     return sym->scope == SC_CELL ? c->u->cell_base + sym->index : c->u->cell_base + c->u->ncells + sym->index;
 }
 
-/* Parameters are always bound unless deleted; other locals are checked. */
-static bool local_needs_check(Symbol *sym) { return !(sym->flags & SYM_DEF_PARAM); }
+/* Reads of a local not certainly bound here are checked (compile_bound.c). */
+static bool local_needs_check(Compiler *c, Symbol *sym) { return !bound_has(c, sym->index); }
 
 void name_load(Compiler *c, const char *name, int target, ASTNode *n) {
     Unit *u = c->u;
@@ -159,7 +159,7 @@ void name_load(Compiler *c, const char *name, int target, ASTNode *n) {
     if (kind == SCOPE_FUNCTION) {
         switch (sc) {
         case SC_LOCAL:
-            if (local_needs_check(sym)) emit(c, MK_ABx(OP_CHECKLOCAL, sym->index, 0));
+            if (local_needs_check(c, sym)) emit(c, MK_ABx(OP_CHECKLOCAL, sym->index, 0));
             if (target != sym->index) emit(c, MK_ABC(OP_MOVE, target, sym->index, 0));
             return;
         case SC_CELL:
@@ -188,6 +188,7 @@ void name_store(Compiler *c, const char *name, int src) {
         switch (sc) {
         case SC_LOCAL:
             if (src != sym->index) emit(c, MK_ABC(OP_MOVE, sym->index, src, 0));
+            bound_add(c, sym->index);
             return;
         case SC_CELL:
         case SC_FREE:
@@ -214,10 +215,9 @@ void name_delete(Compiler *c, const char *name, ASTNode *n) {
     if (u->scope->kind == SCOPE_FUNCTION) {
         switch (sc) {
         case SC_LOCAL:
-            emit(c, MK_ABx(OP_CHECKLOCAL, sym->index, 0));
+            if (local_needs_check(c, sym)) emit(c, MK_ABx(OP_CHECKLOCAL, sym->index, 0));
             emit(c, MK_ABC(OP_CLEAR, sym->index, 0, 0));
-            /* A deleted parameter may be read unbound later. */
-            sym->flags &= ~SYM_DEF_PARAM;
+            bound_remove(c, sym->index);
             return;
         case SC_CELL:
         case SC_FREE:
@@ -275,7 +275,7 @@ int expr(Compiler *c, ASTNode *e) {
     if (is_plain_local(c, e)) {
         Symbol *sym = lookup(c, e->v.Name.id);
         set_loc(c, e);
-        if (local_needs_check(sym)) emit(c, MK_ABx(OP_CHECKLOCAL, sym->index, 0));
+        if (local_needs_check(c, sym)) emit(c, MK_ABx(OP_CHECKLOCAL, sym->index, 0));
         return sym->index;
     }
     int t = reg_alloc(c);
@@ -734,10 +734,14 @@ void into(Compiler *c, ASTNode *e, int target) {
         patch_jump(c, end, here(c));
         break;
     }
-    case AST_NamedExpr:
+    case AST_NamedExpr: {
         into(c, e->v.NamedExpr.value, target);
+        /* It may sit in a short-circuited operand: it binds nothing certainly. */
+        LocalSet before = bound_get(c);
         name_store(c, e->v.NamedExpr.target->v.Name.id, target);
+        bound_set(c, before);
         break;
+    }
     case AST_List:
         build_seq(c, e, e->v.List.elts, OP_BUILDLIST, target);
         break;

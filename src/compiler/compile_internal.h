@@ -45,6 +45,11 @@ typedef struct Protect {
     int first_entry, nentries;   /* exception entries created so far */
 } Protect;
 
+/* A set of locals by register (compile_bound.c). */
+typedef struct LocalSet {
+    uint64_t w[4];
+} LocalSet;
+
 typedef struct Unit {
     struct Unit *parent;
     Scope *scope;
@@ -71,6 +76,7 @@ typedef struct Unit {
     int argcount, posonlyargcount, kwonlyargcount;
     bool is_module_level;        /* names go through LOADNAME/STORENAME */
     bool in_class;
+    LocalSet bound;              /* locals certainly bound here (compile_bound.c) */
 } Unit;
 
 typedef struct Compiler {
@@ -120,6 +126,17 @@ void jump_if(Compiler *c, ASTNode *e, bool cond, int *patches, int *npatches);
 void load_const_value(Compiler *c, Value v, int target);
 Value const_from_ast(Compiler *c, ASTConst *k);
 bool has_walrus(ASTNode *e);
+
+/* Definite assignment (compile_bound.c). */
+void bound_add(Compiler *c, int index);
+void bound_remove(Compiler *c, int index);
+bool bound_has(Compiler *c, int index);
+LocalSet bound_get(Compiler *c);
+void bound_set(Compiler *c, LocalSet s);
+void bound_intersect(Compiler *c, LocalSet s);
+void bound_unreachable(Compiler *c);
+void bound_forget_deleted(Compiler *c, ASTSeq *body);  /* unbind what body may delete */
+void bound_forget_deleted_stmt(Compiler *c, ASTNode *s);
 
 /* Functions and classes (compile.c). */
 void compile_function_def(Compiler *c, ASTNode *s, int target);

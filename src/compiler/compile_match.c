@@ -336,8 +336,13 @@ void compile_match(Compiler *c, ASTNode *s) {
     ASTSeq *cases = s->v.Match.cases;
     int ncases = AST_SEQ_LEN(cases);
     int ends[512], nends = 0;
+    /* Each case starts from what the subject left bound (a failed pattern
+     * or guard may have bound some captures, not certainly); after the
+     * match, what every case body and the no-match path leave bound. */
+    LocalSet at_subject = bound_get(c), after = at_subject;
     for (int i = 0; i < ncases && !c->failed; i++) {
         ASTNode *mc = AST_SEQ_GET(cases, i);
+        bound_set(c, at_subject);
         ASTNode *pat = mc->v.match_case.pattern;
         /* An irrefutable pattern without a guard must be the last case. */
         if (i < ncases - 1 && !mc->v.match_case.guard && is_irrefutable(pat)) {
@@ -355,6 +360,8 @@ void compile_match(Compiler *c, ASTNode *s) {
         int guard_fail[64], ngf = 0;
         if (mc->v.match_case.guard) jump_if(c, mc->v.match_case.guard, false, guard_fail, &ngf);
         compile_stmts(c, mc->v.match_case.body);
+        bound_intersect(c, after);
+        after = bound_get(c);
         if (nends < 512) ends[nends++] = emit_jump(c, OP_JUMP, 0);
         else compile_error(c, mc, "too many cases in match statement");
         for (int k = 0; k < p.nfail; k++) patch_jump(c, p.fail[k], here(c));
@@ -363,5 +370,6 @@ void compile_match(Compiler *c, ASTNode *s) {
         reg_free_to(c, cmark);
     }
     for (int k = 0; k < nends; k++) patch_jump(c, ends[k], here(c));
+    bound_set(c, after);
     reg_free_to(c, mark);
 }
