@@ -536,6 +536,7 @@ static Value reduce_newobj(Value self) {
     Value copyreg = import_name(str_intern_cstr("copyreg"), VNULL, VNone, 0);
     if (!copyreg) return VNULL;
     Value args = VNULL, kwargs = VNULL;
+    bool hasargs = true;
     Value gnx = obj_getattr_opt(self, str_intern_cstr("__getnewargs_ex__"));
     if (gnx) {
         Value r = obj_call0(gnx);
@@ -567,6 +568,7 @@ static Value reduce_newobj(Value self) {
         } else {
             if (err_occurred()) return VNULL;
             args = tuple_empty();
+            hasargs = false;
         }
     }
     Value newobj, newargs;
@@ -581,9 +583,16 @@ static Value reduce_newobj(Value self) {
         newargs = tuple_pack(3, obj_val(t), args, kwargs);
         if (!newobj || !newargs) return VNULL;
     }
-    Value gs = obj_getattr_cstr(self, "__getstate__");
-    if (!gs) return VNULL;
-    Value state = obj_call0(gs);
+    /* object.__getstate__ itself is asked for the state "required": an
+     * object of a builtin type with C-level state and no way to rebuild it
+     * (no __getnewargs__, not a list or dict) cannot be pickled. */
+    Value state;
+    if (type_lookup_cstr(t, "__getstate__") == type_lookup_cstr(&type_object, "__getstate__")) {
+        state = object_getstate(self, !hasargs && !list_check(self) && !dict_check(self));
+    } else {
+        Value gs = obj_getattr_cstr(self, "__getstate__");
+        state = gs ? obj_call0(gs) : VNULL;
+    }
     if (!state) return VNULL;
     Value listitems = VNone, dictitems = VNone;
     if (list_check(self)) {
