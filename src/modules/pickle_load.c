@@ -402,7 +402,15 @@ static int load_float(UnpicklerObject *u) {
     if (len < 2) return bad_readline();
     size_t n = (size_t)len;
     while (n && (s[n - 1] == '\n')) n--;
-    Value v = float_from_string(s, n);
+    /* C's strtod rules (CPython's PyOS_string_to_double): no surrounding space, no underscores. */
+    if (n == 0 || !strchr("+-.0123456789iInN", s[0])) {
+        /* Nothing parses: the message quotes the line, as PyOS_string_to_double's does. */
+        Value line = str_decode_utf8(s, (size_t)len, "replace");
+        if (line) err_format(&exc_ValueError, "could not convert string to float: '%U'", line);
+        return -1;
+    }
+    bool bad = memchr(s, '_', n) || s[n - 1] == ' ' || s[n - 1] == '\t';
+    Value v = bad ? VNULL : float_from_string(s, n);
     if (!v) {
         err_clear();
         err_set(&exc_ValueError, "could not convert string to float");
@@ -834,7 +842,7 @@ static int load_stack_global(UnpicklerObject *u) {
 }
 
 static int no_persistent_load(void) {
-    unpickling_error("A load persistent id instruction was encountered, but no persistent_load function was "
+    unpickling_error("A load persistent id instruction was encountered,\nbut no persistent_load function was "
                      "specified.");
     return -1;
 }
