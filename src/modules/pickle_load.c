@@ -17,6 +17,7 @@
 #include "pickle.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 
 /*
@@ -411,6 +412,11 @@ static int load_float(UnpicklerObject *u) {
     }
     bool bad = memchr(s, '_', n) || s[n - 1] == ' ' || s[n - 1] == '\t';
     Value v = bad ? VNULL : float_from_string(s, n);
+    if (v && isinf(float_value(v)) && !memchr(s, 'i', n) && !memchr(s, 'I', n)) {
+        Value line = str_decode_utf8(s, (size_t)len, "replace");
+        if (line) err_format(&exc_OverflowError, "value too large to convert to float: '%U'", line);
+        return -1;
+    }
     if (!v) {
         err_clear();
         err_set(&exc_ValueError, "could not convert string to float");

@@ -517,17 +517,21 @@ static int save_tuple(PicklerObject *p, Value obj) {
 
 static int fast_save_enter(PicklerObject *p, Value obj) {
     if (++p->fast_nesting < FAST_NESTING_LIMIT) return 0;
-    if (!p->fast_memo && !(p->fast_memo = dict_new())) return -1;
+    /* On error the nesting goes negative so the unwinding leaves touch nothing. */
+    if (!p->fast_memo && !(p->fast_memo = dict_new())) goto fail;
     Value key = int_from_u64((uint64_t)obj);
-    if (!key) return -1;
+    if (!key) goto fail;
     int r = dict_contains(p->fast_memo, key);
-    if (r < 0) return -1;
+    if (r < 0) goto fail;
     if (r) {
         err_format(&exc_ValueError, "fast mode: can't pickle cyclic objects including object type %s at %p",
                    type_name(obj), (void *)obj);
-        return -1;
+        goto fail;
     }
-    return dict_set(p->fast_memo, key, VNone);
+    if (dict_set(p->fast_memo, key, VNone) == 0) return 0;
+fail:
+    p->fast_nesting = -1;
+    return -1;
 }
 
 static int fast_save_leave(PicklerObject *p, Value obj) {
