@@ -19,10 +19,12 @@ class Recorder:
         self.chunks.append(bytes(b))
 
 
-big_list = ["item%d" % i for i in range(20000)]
+# Few objects, many bytes: frame boundaries without a heavy object graph.
+big_list = [("item%d" % i) * 700 for i in range(60)]
 big_bytes = b"x" * 70000
 big_str = "y" * 70000
-mixed = [big_list[:3000], big_bytes, {"k": big_str}, list(range(5000)), b"z" * 65536, b"w" * 65535]
+mixed = [big_list[:10], big_bytes, {"k": big_str}, list(range(3000)), b"z" * 65536, b"w" * 65535,
+         "v" * 65530, b"u" * 65528]
 
 for proto in (3, 4, 5):
     for name, obj in (("list", big_list), ("bytes", big_bytes), ("str", big_str), ("mixed", mixed)):
