@@ -78,7 +78,7 @@ static ssize_t read_from_file(UnpicklerObject *u, size_t n) {
         size_t avail = b->pos < b->size ? b->size - b->pos : 0;
         if (avail < n) n = avail;
         if (fbuf_reserve(u, n + 1) < 0) return -1;
-        memcpy(u->fbuf, b->buf + b->pos, n);
+        if (n) memcpy(u->fbuf, b->buf + b->pos, n);
         b->pos += n;
     } else {
         Value data = obj_call1(u->read, int_from_u64(n));
@@ -109,6 +109,10 @@ static NOINLINE int read_slow(UnpicklerObject *u, const char **s, size_t n) {
 
 static inline int upk_read(UnpicklerObject *u, const char **s, size_t n) {
     if (likely(u->input_len - u->next_idx >= n)) {
+        if (unlikely(!u->input)) {
+            *s = "";    /* n == 0 before any input: no arithmetic on NULL */
+            return 0;
+        }
         *s = u->input + u->next_idx;
         u->next_idx += n;
         return 0;
@@ -118,9 +122,9 @@ static inline int upk_read(UnpicklerObject *u, const char **s, size_t n) {
 
 /* A line including its '\n' (the last line of loads() data may lack one); returns its length. */
 static ssize_t upk_readline(UnpicklerObject *u, const char **s) {
-    const char *start = u->input + u->next_idx;
     size_t avail = u->input_len - u->next_idx;
-    const char *nl = memchr(start, '\n', avail);
+    const char *start = avail ? u->input + u->next_idx : "";
+    const char *nl = avail ? memchr(start, '\n', avail) : NULL;
     if (nl) {
         size_t len = (size_t)(nl - start) + 1;
         u->next_idx += len;
@@ -136,10 +140,10 @@ static ssize_t upk_readline(UnpicklerObject *u, const char **s) {
     if (u->is_bytesio && !((BytesIOObject *)u->file)->closed) {
         BytesIOObject *b = (BytesIOObject *)u->file;
         size_t rem = b->pos < b->size ? b->size - b->pos : 0;
-        const char *p = b->buf + b->pos, *e = memchr(p, '\n', rem);
+        const char *p = rem ? b->buf + b->pos : NULL, *e = rem ? memchr(p, '\n', rem) : NULL;
         size_t len = e ? (size_t)(e - p) + 1 : rem;
         if (fbuf_reserve(u, len + 1) < 0) return -1;
-        memcpy(u->fbuf, p, len);
+        if (len) memcpy(u->fbuf, p, len);
         b->pos += len;
         u->input = u->fbuf;
         u->input_len = u->next_idx = len;
