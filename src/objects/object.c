@@ -51,6 +51,14 @@ static Value notimpl_new(Type *t, Value *args, size_t nargs, Value kw) {
     }
     return VNotImplemented;
 }
+/* Both singletons pickle by name (__reduce__ returns a string), as in CPython. */
+static Value notimpl_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    return str_intern_cstr("NotImplemented");
+}
+static const MethodDef notimpl_methods[] = {
+    {"__reduce__", notimpl_reduce, 0, NULL},
+    {NULL}
+};
 Type type_notimplemented = {
     .hdr = {0, &type_type},
     .name = "NotImplementedType",
@@ -58,6 +66,7 @@ Type type_notimplemented = {
     .repr = notimpl_repr,
     .nb_bool = notimpl_bool,
     .new = notimpl_new,
+    .methods = notimpl_methods,
 };
 Object obj_NotImplemented = {0, &type_notimplemented};
 
@@ -69,12 +78,20 @@ static Value ellipsis_new(Type *t, Value *args, size_t nargs, Value kw) {
     }
     return VEllipsis;
 }
+static Value ellipsis_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    return str_intern_cstr("Ellipsis");
+}
+static const MethodDef ellipsis_methods[] = {
+    {"__reduce__", ellipsis_reduce, 0, NULL},
+    {NULL}
+};
 Type type_ellipsis = {
     .hdr = {0, &type_type},
     .name = "ellipsis",
     .basicsize = sizeof(Object),
     .repr = ellipsis_repr,
     .new = ellipsis_new,
+    .methods = ellipsis_methods,
 };
 Object obj_Ellipsis = {0, &type_ellipsis};
 

@@ -550,6 +550,7 @@ static Value reduce_newobj(Value self) {
     Value copyreg = import_name(str_intern_cstr("copyreg"), VNULL, VNone, 0);
     if (!copyreg) return VNULL;
     Value args = VNULL, kwargs = VNULL;
+    bool hasargs = true;
     Value gnx = obj_getattr_opt(self, str_intern_cstr("__getnewargs_ex__"));
     if (gnx) {
         Value r = obj_call0(gnx);
@@ -581,6 +582,7 @@ static Value reduce_newobj(Value self) {
         } else {
             if (err_occurred()) return VNULL;
             args = tuple_empty();
+            hasargs = false;
         }
     }
     Value newobj, newargs;
@@ -595,9 +597,16 @@ static Value reduce_newobj(Value self) {
         newargs = tuple_pack(3, obj_val(t), args, kwargs);
         if (!newobj || !newargs) return VNULL;
     }
-    Value gs = obj_getattr_cstr(self, "__getstate__");
-    if (!gs) return VNULL;
-    Value state = obj_call0(gs);
+    /* object.__getstate__ itself is asked for the state "required": an
+     * object of a builtin type with C-level state and no way to rebuild it
+     * (no __getnewargs__, not a list or dict) cannot be pickled. */
+    Value state;
+    if (type_lookup_cstr(t, "__getstate__") == type_lookup_cstr(&type_object, "__getstate__")) {
+        state = object_getstate(self, !hasargs && !list_check(self) && !dict_check(self));
+    } else {
+        Value gs = obj_getattr_cstr(self, "__getstate__");
+        state = gs ? obj_call0(gs) : VNULL;
+    }
     if (!state) return VNULL;
     Value listitems = VNone, dictitems = VNone;
     if (list_check(self)) {
@@ -1226,7 +1235,25 @@ static const MethodDef type_methods[] = {
     {NULL}
 };
 
+/* __flags__ in CPython's Py_TPFLAGS_* bits, for the library code that reads
+ * them (copyreg._reduce_ex tests HEAPTYPE, inspect tests IS_ABSTRACT). */
+static Value type_get_flags(Value self) {
+    Type *t = (Type *)self;
+    static const struct { uint32_t tf; int bit; } map[] = {
+        {TF_HEAPTYPE, 9}, {TF_BASETYPE, 10}, {TF_READY, 12}, {TF_ABSTRACT, 20},
+        {TF_SEQUENCE, 5}, {TF_MAPPING, 6}, {TF_INT_SUBCLASS, 24}, {TF_LIST_SUBCLASS, 25},
+        {TF_TUPLE_SUBCLASS, 26}, {TF_BYTES_SUBCLASS, 27}, {TF_STR_SUBCLASS, 28},
+        {TF_DICT_SUBCLASS, 29}, {TF_EXC_SUBCLASS, 30}, {TF_TYPE_SUBCLASS, 31},
+    };
+    uint64_t f = (uint64_t)1 << 18;   /* HAVE_VERSION_TAG */
+    if (!(t->flags & TF_HEAPTYPE)) f |= (uint64_t)1 << 8;   /* IMMUTABLETYPE */
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (t->flags & map[i].tf) f |= (uint64_t)1 << map[i].bit;
+    return int_from_u64(f);
+}
+
 static const GetSetDef type_getsets[] = {
+    {"__flags__", type_get_flags, NULL, NULL},
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
     {"__module__", type_get_module, type_set_module, NULL},
