@@ -10,6 +10,7 @@ def show(f):
         print("ok", repr(r)[:100])
     except Exception as e:
         msg = re.sub(r"0x[0-9a-f]+", "0x...", str(e))
+        msg = msg.replace(repr(__file__)[1:-1], "<this file>")
         print(type(e).__module__, type(e).__name__, msg)
 
 
