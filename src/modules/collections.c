@@ -1,4 +1,4 @@
-/* collections.c - the _collections module: defaultdict, _count_elements, _tuplegetter (deque is in collections_deque.c). */
+/* collections.c - the _collections module: defaultdict, _count_elements, _tuplegetter (deque, OrderedDict in collections_*.c). */
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/int.h"
@@ -14,9 +14,9 @@
 #include "collections.h"
 
 /*
- * collections/__init__.py imports deque, defaultdict, _count_elements and
- * _tuplegetter from here; OrderedDict is left to its pure-Python version
- * there (the import of _collections.OrderedDict fails over to it).
+ * collections/__init__.py imports deque, defaultdict, OrderedDict,
+ * _count_elements and _tuplegetter from here, so its pure-Python
+ * OrderedDict is only a fallback.
  */
 
 /* ---- defaultdict ---- */
@@ -290,8 +290,10 @@ static const MethodDef collections_functions[] = {
 Value collections_module_init(void) {
     Value m = module_new_cstr("_collections");
     if (!m || module_add_functions(m, collections_functions) < 0) return VNULL;
+    odict_ready_types();
     struct { const char *name; Type *t; } types[] = {
         {"deque", &type_deque}, {"defaultdict", &type_defaultdict}, {"_tuplegetter", &type_tuplegetter},
+        {"OrderedDict", &type_odict},
         {"_deque_iterator", &type_deque_iter}, {"_deque_reverse_iterator", &type_deque_reviter},
     };
     for (size_t i = 0; i < ARRAY_LEN(types); i++) {

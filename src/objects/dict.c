@@ -44,6 +44,10 @@ struct DictKeys {
     Object hdr;
     uint8_t log2_size;
     uint8_t log2_index_bytes;    /* index width: 1 << this bytes */
+    /* No live entry lies before this one (a lower bound, saturating; it
+     * fills padding).  Only dict_first_index() moves it forward, so a
+     * FIFO of popitem(last=False) never rescans the holes it left. */
+    uint32_t first_hint;
     ssize_t usable;              /* entries that can still be appended */
     ssize_t nentries;            /* entries used, deleted ones included */
     char indices[];              /* then the DictEntry array */
@@ -95,7 +99,7 @@ static struct {
     DictKeys k;
     int8_t idx[8];
 } empty_keys_storage = {
-    {{0, &type_dictkeys_internal}, LOG2_MINSIZE, 0, 0, 0},
+    {.hdr = {0, &type_dictkeys_internal}, .log2_size = LOG2_MINSIZE},
     {-1, -1, -1, -1, -1, -1, -1, -1},
 };
 #define EMPTY_KEYS (&empty_keys_storage.k)
@@ -406,29 +410,33 @@ Value dict_copy(Value dv) {
     return r;
 }
 
+/* Merge o's items into d reading o's table (its entry order). */
+static int merge_table(DictObject *d, DictObject *o, bool override) {
+    if (o == d || o->used == 0) return 0;
+    int c = clone_keys(d, o);
+    if (c != 0) return c < 0 ? -1 : 0;
+    if (USABLE_FRACTION(DK_SIZE(d->keys)) < (size_t)o->used &&
+        dict_resize(d, estimate_log2_keysize((size_t)(d->used + o->used))) < 0)
+        return -1;
+    /* Index by number and re-read the table: __eq__ may mutate `other`. */
+    for (ssize_t i = 0; i < o->keys->nentries; i++) {
+        DictEntry e = dk_entries(o->keys)[i];
+        if (!e.key) continue;
+        if (!override) {
+            ssize_t ix = lookup(d, e.key, e.hash);
+            if (ix == DKIX_ERROR) return -1;
+            if (ix >= 0) continue;
+        }
+        if (insert(d, e.key, e.hash, e.value) < 0) return -1;
+    }
+    return 0;
+}
+
+int dict_merge_table(Value dv, Value other) { return merge_table(D(dv), D(other), true); }
+
 int dict_merge(Value dv, Value other, bool override) {
     DictObject *d = D(dv);
-    if (is_plain_mapping(other)) {
-        DictObject *o = D(other);
-        if (o == d || o->used == 0) return 0;
-        int c = clone_keys(d, o);
-        if (c != 0) return c < 0 ? -1 : 0;
-        if (USABLE_FRACTION(DK_SIZE(d->keys)) < (size_t)o->used &&
-            dict_resize(d, estimate_log2_keysize((size_t)(d->used + o->used))) < 0)
-            return -1;
-        /* Index by number and re-read the table: __eq__ may mutate `other`. */
-        for (ssize_t i = 0; i < o->keys->nentries; i++) {
-            DictEntry e = dk_entries(o->keys)[i];
-            if (!e.key) continue;
-            if (!override) {
-                ssize_t ix = lookup(d, e.key, e.hash);
-                if (ix == DKIX_ERROR) return -1;
-                if (ix >= 0) continue;
-            }
-            if (insert(d, e.key, e.hash, e.value) < 0) return -1;
-        }
-        return 0;
-    }
+    if (is_plain_mapping(other)) return merge_table(d, D(other), override);
     /* A generic mapping: for k in other.keys(): d[k] = other[k]. */
     Value keys = obj_call_method(other, "keys", NULL, 0);
     if (!keys) return -1;
@@ -550,6 +558,126 @@ ssize_t dict_lookup_index(Value dv, Value key, hash_t hash) {
 }
 
 DictEntry *dict_entry_at(Value dv, ssize_t index) { return &dk_entries(D(dv)->keys)[index]; }
+
+/* ---- Entry-level operations for OrderedDict ----
+ *
+ * collections.OrderedDict (modules/collections_odict.c) is a dict whose
+ * entry order is its order.  These helpers move and remove entries by
+ * entry number, so move_to_end() and popitem() at either end cost O(1)
+ * amortized without a linked list:
+ *
+ *  - moving to the end appends a copy of the entry and points the key's
+ *    index slot at it (no DUMMY is left; the old entry becomes a hole);
+ *  - moving to the front reuses the hole just before the first live
+ *    entry, or rebuilds the table with free entries in front;
+ *  - the first live entry is found from DictKeys.first_hint, and trailing
+ *    holes are trimmed when the last live entry is asked for, so each hole
+ *    is scanned once.
+ */
+
+ssize_t dict_index_of(Value dv, Value key) {
+    hash_t h = hash_of(key);
+    if (h == -1) return -1;
+    ssize_t ix = lookup(D(dv), key, h);
+    return ix >= 0 ? ix : -1;
+}
+
+ssize_t dict_nentries(Value dv) { return D(dv)->keys->nentries; }
+
+ssize_t dict_first_index(Value dv) {
+    DictKeys *k = D(dv)->keys;
+    DictEntry *e = dk_entries(k);
+    ssize_t i = k->first_hint;
+    while (i < k->nentries && !e[i].key) i++;
+    uint32_t h = i > (ssize_t)UINT32_MAX ? UINT32_MAX : (uint32_t)i;
+    if (h != k->first_hint) k->first_hint = h;   /* never for the static empty table */
+    return i < k->nentries ? i : -1;
+}
+
+ssize_t dict_last_index(Value dv) {
+    DictKeys *k = D(dv)->keys;
+    DictEntry *e = dk_entries(k);
+    ssize_t n = k->nentries;
+    while (n > 0 && !e[n - 1].key) n--;
+    if (n != k->nentries) {
+        /* Trailing holes are free again for appends; usable stays, since
+         * the index still counts their DUMMY slots (as popitem does). */
+        k->nentries = n;
+        if (k->first_hint > (size_t)n) k->first_hint = (uint32_t)n;
+    }
+    return n - 1;
+}
+
+void dict_delete_index(Value dv, ssize_t ix) { delete_entry(D(dv), ix, dk_entries(D(dv)->keys)[ix].hash); }
+
+/* The index slot of the entry whose key is `key` (identity: keys are unique). */
+static size_t slot_of_key(DictKeys *k, hash_t hash, Value key) {
+    size_t mask = DK_MASK(k), perturb = (size_t)hash, i = (size_t)hash & mask;
+    DictEntry *e = dk_entries(k);
+    for (;;) {
+        ssize_t ix = dk_get_index(k, i);
+        assert(ix != DKIX_EMPTY);
+        if (ix >= 0 && e[ix].key == key) return i;
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* Rebuild d's table with `room` free entries in front of the live ones and
+ * entry `front` moved before all others; room for half as many appends. */
+static int rebuild_front(DictObject *d, ssize_t front, ssize_t room) {
+    DictKeys *old = d->keys;
+    ssize_t n = d->used;
+    DictKeys *k = new_keys(estimate_log2_keysize((size_t)(n + room + n / 2 + 1)));
+    if (!k) return -1;
+    DictEntry *src = dk_entries(old), *dst = dk_entries(k);
+    ssize_t j = room - 1;
+    dst[j++] = src[front];
+    for (ssize_t i = 0; i < old->nentries; i++)
+        if (src[i].key && i != front) dst[j++] = src[i];
+    for (ssize_t i = room - 1; i < j; i++) dk_set_index(k, find_empty_slot(k, dst[i].hash), i);
+    k->nentries = j;
+    k->usable -= j;
+    k->first_hint = (uint32_t)(room - 1);
+    d->keys = k;
+    return 0;
+}
+
+int dict_move_index(Value dv, ssize_t ix, bool last) {
+    DictObject *d = D(dv);
+    DictKeys *k = d->keys;
+    DictEntry e = dk_entries(k)[ix];
+    ssize_t to;
+    if (last) {
+        if (k->usable <= 0) {
+            if (insertion_resize(d) < 0) return -1;
+            k = d->keys;
+            ix = dk_get_index(k, slot_of_key(k, e.hash, e.key));
+        }
+        to = k->nentries++;
+        k->usable--;
+    } else {
+        ssize_t first = dict_first_index(dv);
+        if (first == 0) {
+            ssize_t room = d->used / 2 + 1;
+            if (room > (ssize_t)UINT32_MAX) room = UINT32_MAX;
+            if (rebuild_front(d, ix, room) < 0) return -1;
+            bump_version(d);
+            return 0;
+        }
+        to = first - 1;
+        k->first_hint = (uint32_t)(to < (ssize_t)UINT32_MAX ? to : UINT32_MAX);
+    }
+    DictEntry *ep = dk_entries(k);
+    dk_set_index(k, lookup_slot_of(k, e.hash, ix), to);
+    ep[to].hash = e.hash;
+    GC_WRITE(k, ep[to].key, e.key);
+    GC_WRITE(k, ep[to].value, e.value);
+    ep[ix].key = VNULL;
+    ep[ix].value = VNULL;
+    bump_version(d);
+    return 0;
+}
 
 /* ---- Slots ---- */
 
@@ -805,16 +933,14 @@ static Value dict_iter(Value self) { return dictiter_new(self, IT_KEYS, false); 
 
 /* ---- Views ---- */
 
-typedef struct DictViewObject {
-    Object hdr;
-    Value dict;
-} DictViewObject;
-
-extern Type type_dict_keys, type_dict_values, type_dict_items;
-
 static inline Value view_dict(Value v) { return ((DictViewObject *)v)->dict; }
-static inline bool is_keys_view(Value v) { return !val_is_int(v) && val_obj(v)->type == &type_dict_keys; }
-static inline bool is_items_view(Value v) { return !val_is_int(v) && val_obj(v)->type == &type_dict_items; }
+/* OrderedDict's views (odict_keys, odict_items) are the only subclasses. */
+static inline bool is_keys_view(Value v) {
+    return !val_is_int(v) && (val_obj(v)->type == &type_dict_keys || val_obj(v)->type->base == &type_dict_keys);
+}
+static inline bool is_items_view(Value v) {
+    return !val_is_int(v) && (val_obj(v)->type == &type_dict_items || val_obj(v)->type->base == &type_dict_items);
+}
 static inline bool is_setlike_view(Value v) { return is_keys_view(v) || is_items_view(v); }
 
 static Value view_new(Value dv, Type *t) {
@@ -824,6 +950,8 @@ static Value view_new(Value dv, Type *t) {
     v->dict = dv;
     return obj_val(v);
 }
+
+Value dict_view_new(Value dv, Type *t) { return view_new(dv, t); }
 
 static void view_trace(Object *o) { gc_mark(((DictViewObject *)o)->dict); }
 static ssize_t view_len(Value self) { return D(view_dict(self))->used; }

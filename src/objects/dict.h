@@ -60,4 +60,26 @@ bool dict_next(Value d, ssize_t *pos, Value *key, Value *value);
 ssize_t dict_lookup_index(Value d, Value key, hash_t hash);
 DictEntry *dict_entry_at(Value d, ssize_t index);
 
+/* Entry-level operations for OrderedDict (modules/collections_odict.c),
+ * whose order is the entry order; see dict.c.  Entry numbers stay valid
+ * until the next mutation. */
+ssize_t dict_index_of(Value d, Value key);     /* entry number; -1: missing, or error if err_occurred() */
+ssize_t dict_nentries(Value d);                /* entries in use, holes included */
+ssize_t dict_first_index(Value d);             /* first live entry, -1 if empty; O(1) amortized */
+ssize_t dict_last_index(Value d);              /* last live entry, -1 if empty; trims trailing holes */
+void dict_delete_index(Value d, ssize_t ix);   /* remove live entry ix */
+int dict_move_index(Value d, ssize_t ix, bool last); /* entry ix to the end or front; -1: MemoryError */
+/* d.update(other) for any dict `other` whose items are its table's, whatever its
+ * type's __iter__/keys() say (an exact OrderedDict); uses stored hashes. */
+int dict_merge_table(Value d, Value other);
+
+/* Views: dict_keys/dict_values/dict_items and their odict_* subclasses. */
+typedef struct DictViewObject {
+    Object hdr;
+    Value dict;
+} DictViewObject;
+
+extern Type type_dict_keys, type_dict_values, type_dict_items;
+Value dict_view_new(Value d, Type *view_type);
+
 #endif

@@ -1,4 +1,4 @@
-# collections.OrderedDict (the pure-Python version) and ChainMap basics.
+# collections.OrderedDict basics (the C type from _collections; see mod_collections_odict_*.py).
 from collections import OrderedDict
 
 od = OrderedDict(a=1, b=2, c=3)
