@@ -353,6 +353,11 @@ Value obj_getitem(Value obj, Value key) {
     Type *t = val_type(obj);
     if (t->getitem) return t->getitem(obj, key);
     if (type_check(obj)) {
+        if (obj == obj_val(&type_type)) {
+            /* type[int]: type has no __class_getitem__ (its instances would all inherit it). */
+            extern Value generic_class_getitem(Value cls, Value *args, size_t nargs, Value kw);
+            return generic_class_getitem(obj, &key, 1, VNULL);
+        }
         Value cg = obj_getattr_opt(obj, intern_cstr_cached("__class_getitem__"));
         if (cg) return obj_call1(cg, key);
         if (err_occurred()) return VNULL;
