@@ -76,3 +76,7 @@ def lines():
     yield 'line %d' % rd.line_num
 rd = _csv.reader(lines())
 print(list(rd), rd.line_num)
+
+# QUOTE_NONNUMERIC: empty and escaped unquoted fields stay strings
+print(list(_csv.reader(['1,,2,"",\\3'], quoting=csv.QUOTE_NONNUMERIC, escapechar='\\')))
+print(list(_csv.reader(['1,,2'], quoting=csv.QUOTE_NONNUMERIC)))
