@@ -8,6 +8,7 @@
 #include "../objects/func.h"
 #include "../objects/module.h"
 #include "../gc/gc.h"
+#include "weakref.h"
 
 #include <stdlib.h>
 #include "../vm/error.h"
@@ -25,6 +26,7 @@ typedef struct WeakRefObject {
     Value callback;
     hash_t hash;      /* -1 until computed */
 } WeakRefObject;
+_Static_assert(offsetof(WeakRefObject, referent) == 2 * sizeof(Value), "weakref_get() in weakref.h");
 
 Type type_weakref, type_weakproxy, type_weakcallableproxy;
 
@@ -97,6 +99,11 @@ static Value make_ref(Type *t, Value ob, Value callback) {
     }
     if (basic && slot) *slot = w;
     return obj_val(w);
+}
+
+Value weakref_new_basic(Value ob) {
+    if (!(type_weakref.flags & TF_READY)) type_ready(&type_weakref);
+    return make_ref(&type_weakref, ob, VNULL);
 }
 
 static Value weakref_new(Type *t, Value *args, size_t nargs, Value kwnames) {

@@ -438,12 +438,14 @@ Type type_union = {
     .doc = "Represent a PEP 604 union type\n\nE.g. for int | str",
 };
 
-/* Give the builtin containers __class_getitem__ (list[int] etc.). */
+/* Give the builtin containers __class_getitem__ (list[int] etc.).  Not type:
+ * every class would inherit it through its metaclass (X[int] must fail),
+ * so obj_getitem special-cases type[...] as CPython's PyObject_GetItem does. */
 void genericalias_install(void) {
     static const MethodDef cg = {"__class_getitem__", generic_class_getitem, METH_CLASS,
                                  "See PEP 585"};
-    extern Type type_list, type_dict, type_tuple, type_set, type_frozenset, type_type;
-    Type *targets[] = {&type_list, &type_dict, &type_tuple, &type_set, &type_frozenset, &type_type};
+    extern Type type_list, type_dict, type_tuple, type_set, type_frozenset;
+    Type *targets[] = {&type_list, &type_dict, &type_tuple, &type_set, &type_frozenset};
     for (size_t i = 0; i < ARRAY_LEN(targets); i++) {
         Value d = method_descr_new(targets[i], &cg);
         if (d) dict_set(targets[i]->dict, str_intern_cstr("__class_getitem__"), d);

@@ -370,7 +370,12 @@ Value obj_getitem(Value obj, Value key) {
     Type *t = val_type(obj);
     if (t->getitem) return t->getitem(obj, key);
     if (type_check(obj)) {
-        Value cg = obj_getattr_opt(obj, str_intern_cstr("__class_getitem__"));
+        if (obj == obj_val(&type_type)) {
+            /* type[int]: type has no __class_getitem__ (its instances would all inherit it). */
+            extern Value generic_class_getitem(Value cls, Value *args, size_t nargs, Value kw);
+            return generic_class_getitem(obj, &key, 1, VNULL);
+        }
+        Value cg = obj_getattr_opt(obj, intern_cstr_cached("__class_getitem__"));
         if (cg) return obj_call1(cg, key);
         if (err_occurred()) return VNULL;
         err_format(&exc_TypeError, "type '%s' is not subscriptable", ((Type *)obj)->name);
@@ -474,7 +479,7 @@ bool obj_is_instance_exact(Value v, Type *t) { return val_type(v) == t; }
 
 static int check_class(Value cls, const char *msg) {
     if (type_check(cls) || tuple_check(cls)) return 0;
-    Value bases = obj_getattr_opt(cls, str_intern_cstr("__bases__"));
+    Value bases = obj_getattr_opt(cls, intern_cstr_cached("__bases__"));
     if (bases && tuple_check(bases)) return 0;
     if (!err_occurred()) err_set(&exc_TypeError, msg);
     return -1;
@@ -491,8 +496,8 @@ int obj_isinstance(Value v, Value cls) {
     }
     if (type_check(cls) && val_type(cls) == &type_type) return val_isinstance(v, (Type *)cls);
     /* A metaclass may define __instancecheck__. */
-    Value hook = type_lookup(val_type(cls), str_intern_cstr("__instancecheck__"));
-    if (hook && hook != type_lookup(&type_type, str_intern_cstr("__instancecheck__"))) {
+    Value hook = type_lookup(val_type(cls), intern_cstr_cached("__instancecheck__"));
+    if (hook && hook != type_lookup(&type_type, intern_cstr_cached("__instancecheck__"))) {
         if (err_enter_recursive(" in __instancecheck__") < 0) return -1;
         Value args[2] = {cls, v};
         Value r = obj_call(hook, args, 2, VNULL);
@@ -515,8 +520,8 @@ int obj_issubclass(Value derived, Value cls) {
         return 0;
     }
     if (type_check(cls) && val_type(cls) != &type_type) {
-        Value hook = type_lookup(val_type(cls), str_intern_cstr("__subclasscheck__"));
-        if (hook && hook != type_lookup(&type_type, str_intern_cstr("__subclasscheck__"))) {
+        Value hook = type_lookup(val_type(cls), intern_cstr_cached("__subclasscheck__"));
+        if (hook && hook != type_lookup(&type_type, intern_cstr_cached("__subclasscheck__"))) {
             if (err_enter_recursive(" in __subclasscheck__") < 0) return -1;
             Value args[2] = {cls, derived};
             Value r = obj_call(hook, args, 2, VNULL);
@@ -589,7 +594,7 @@ Value obj_format(Value v, Value spec) {
     if (!spec) spec = str_empty();
     if (str_check_exact(v) && str_size(spec) == 0) return v;
     if (val_is_int(v) && str_size(spec) == 0) return obj_str(v);
-    Value m = type_lookup(val_type(v), str_intern_cstr("__format__"));
+    Value m = type_lookup(val_type(v), intern_cstr_cached("__format__"));
     if (!m) {
         err_format(&exc_TypeError, "Type %s doesn't define __format__", type_name(v));
         return VNULL;

@@ -363,11 +363,11 @@ static Value object_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     if (abstract && obj_is_true(abstract) > 0) {
         Value l = list_from_iterable(abstract);
         if (!l || list_sort(l, VNULL, false) < 0) return VNULL;
-        Value sep = str_from_cstr("', '");
+        Value sep = str_from_cstr(", ");
         Value joined = str_join(sep, l);
         if (!joined) return VNULL;
         err_format(&exc_TypeError,
-                   "Can't instantiate abstract class %U with abstract method%s '%U'",
+                   "Can't instantiate abstract class %U with abstract method%s %U",
                    type_qualname_obj(t), list_size(l) > 1 ? "s" : "", joined);
         return VNULL;
     }
@@ -981,7 +981,9 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
             t->attrs_offset = base->basicsize;
             t->basicsize = base->basicsize + sizeof(AttrHeader);
         }
-        if (dict_set_cstr(t->dict, "__dict__", getset_descr_new(t, &instance_dict_getset)) < 0)
+        /* A metaclass keeps type's own __dict__ (the class namespace). */
+        bool is_meta = base == &type_type || (base->flags & TF_TYPE_SUBCLASS);
+        if (!is_meta && dict_set_cstr(t->dict, "__dict__", getset_descr_new(t, &instance_dict_getset)) < 0)
             return VNULL;
     } else if (slots) {
         extern int type_add_slots(Type *t, Value slots, Value ns);

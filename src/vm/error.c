@@ -25,6 +25,7 @@ void thread_init_main(void) {
     gc_add_root(&main_ts.profile_func);
     gc_add_root(&main_ts.asyncgen_hooks[0]);
     gc_add_root(&main_ts.asyncgen_hooks[1]);
+    gc_add_root(&main_ts.context);
 }
 
 Value err_occurred(void) { return ts->exc; }

@@ -19,6 +19,8 @@ typedef struct ThreadState {
     bool recursion_headroom;  /* set while raising RecursionError, allows a few more */
     Value asyncgen_hooks[2];
     Value trace_func, profile_func;
+    Value context;            /* the current contextvars.Context, or VNULL until first needed */
+    uint64_t context_ver;     /* changes whenever the current context or its contents change */
 } ThreadState;
 
 extern _Thread_local ThreadState *ts;
