@@ -43,6 +43,10 @@ void gc_init(void);
 void *gc_alloc(Type *type, size_t size);       /* zeroed, header set; NULL + MemoryError */
 void *gc_alloc_nofail(Type *type, size_t size); /* aborts on exhaustion (start-up) */
 void gc_collect(void);
+/* Memory outside the heap that a finalizer frees (a C library's state
+ * behind a small object) counts toward the next collection, so garbage
+ * holding much of it is found before the process grows. */
+void gc_note_external(size_t bytes);
 void gc_mark(Value v);                         /* for trace functions */
 void gc_mark_range(const Value *p, size_t n);  /* mark an array of Values */
 

@@ -93,6 +93,7 @@ static Value comp_new(Type *t, Value *args, size_t nargs, Value kw) {
     }
     Bz2Comp *c = (Bz2Comp *)type_generic_alloc(t, 0);
     if (!c) return VNULL;
+    gc_note_external(400000 + 800000 * (size_t)level);   /* bzip2's documented compression memory */
     int ret = BZ2_bzCompressInit(&c->bzs, level, 0, 0);
     if (bz2_error(ret) < 0) return VNULL;
     c->initialised = true;
@@ -190,6 +191,7 @@ static Value decomp_new(Type *t, Value *args, size_t nargs, Value kw) {
     if (!empty) return VNULL;
     GC_WRITE(d, d->unused_data, empty);
     d->needs_input = true;
+    gc_note_external(4000000);   /* up to 100k + 4 x block size once a stream header is read */
     int ret = BZ2_bzDecompressInit(&d->bzs, 0, 0);
     if (bz2_error(ret) < 0) return VNULL;
     d->initialised = true;

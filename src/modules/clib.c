@@ -83,6 +83,29 @@ int clib_umask(Value v, int bits, uint64_t *out) {
     return 0;
 }
 
+int clib_unsigned(Value v, uint64_t *out, const char *overflow) {
+    if (!int_check(v)) {
+        err_set(&exc_TypeError, "an integer is required");
+        return -1;
+    }
+    if (int_sign(v) < 0) {
+        err_set(&exc_ValueError, "value must be positive");
+        return -1;
+    }
+    if (val_is_int(v)) {
+        *out = (uint64_t)val_int(v);
+        return 0;
+    }
+    Value hi = int_rshift(v, val_from_int(64));
+    if (!hi) return -1;
+    if (int_sign(hi) != 0) {
+        err_set(&exc_OverflowError, overflow);
+        return -1;
+    }
+    *out = int_as_u64(v);
+    return 0;
+}
+
 int clib_bool(Value v, bool *out) {
     int r = obj_is_true(v);
     if (r < 0) return -1;

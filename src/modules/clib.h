@@ -17,6 +17,10 @@ int clib_i64(Value v, int64_t *out);
 int clib_u32(Value v, uint32_t *out);       /* OverflowError for negatives and > 2**32-1 */
 /* An int reduced modulo 2**bits (CPython's bitwise unsigned converters). */
 int clib_umask(Value v, int bits, uint64_t *out);
+/* CPython's _PyLong_UnsignedLong(Long)_Converter: ValueError "value must be
+ * positive" for a negative int, TypeError "an integer is required" for a
+ * non-int, OverflowError `overflow` beyond 2**64-1. */
+int clib_unsigned(Value v, uint64_t *out, const char *overflow);
 /* A truth value (Argument Clinic's bool converter: any object). */
 int clib_bool(Value v, bool *out);
 

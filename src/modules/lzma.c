@@ -364,6 +364,7 @@ static Value comp_new(Type *t, Value *args, size_t nargs, Value kw) {
         return VNULL;
     }
     c->initialised = true;
+    gc_note_external((size_t)lzma_memusage(&c->lzs));
     return obj_val(c);
 }
 
@@ -501,6 +502,7 @@ static Value decomp_new(Type *t, Value *args, size_t nargs, Value kw) {
         return VNULL;
     }
     d->initialised = true;
+    gc_note_external((size_t)lzma_memusage(&d->lzs));
     return obj_val(d);
 }
 

@@ -267,6 +267,9 @@ static Value zlib_compressobj(Value self, Value *args, size_t nargs, Value kw) {
         buffer_release(&zdict);
         return VNULL;
     }
+    int aw = wbits < 0 ? -wbits : wbits > 15 ? wbits - 16 : wbits;
+    if (aw >= 8 && aw <= 15 && memlevel >= 1 && memlevel <= 9)
+        gc_note_external(((size_t)1 << (aw + 2)) + ((size_t)1 << (memlevel + 9)));   /* zlib's documented use */
     int err = deflateInit2(&z->zst, level, method, wbits, memlevel, strategy);
     if (err == Z_OK) {
         z->is_initialised = true;
@@ -330,6 +333,7 @@ static Value zlib_decompressobj(Value self, Value *args, size_t nargs, Value kw)
     GC_WRITE(z, z->unused_data, empty);
     GC_WRITE(z, z->unconsumed_tail, empty);
     if (a[1]) GC_WRITE(z, z->zdict, a[1]);
+    gc_note_external(48 * 1024);   /* inflate's state and its 32 KiB window */
     int err = inflateInit2(&z->zst, wbits);
     if (err == Z_OK) {
         z->is_initialised = true;
