@@ -43,6 +43,28 @@ static inline uint64_t load_le(const uint8_t *p, int n) {
     return v;
 }
 
+/* The message block as little-endian words. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define B2_LOAD_BLOCK(m, block) memcpy(m, block, sizeof m)
+#else
+#define B2_LOAD_BLOCK(m, block)                                                                              \
+    for (int i = 0; i < 16; i++) m[i] = (__typeof__(m[0]))load_le(block + i * sizeof m[0], sizeof m[0])
+#endif
+
+/* The mixing function G on state words a, b, c, d with message words
+ * s[x] and s[y] of the round's permutation (constant indices, so v stays in registers). */
+#define B2_G(P, a, b, c, d, x, y, R1, R2, R3, R4)                                                            \
+    do {                                                                                                     \
+        v[a] = v[a] + v[b] + m[s[x]];                                                                        \
+        v[d] = P##_rotr(v[d] ^ v[a], R1);                                                                    \
+        v[c] = v[c] + v[d];                                                                                  \
+        v[b] = P##_rotr(v[b] ^ v[c], R2);                                                                    \
+        v[a] = v[a] + v[b] + m[s[y]];                                                                        \
+        v[d] = P##_rotr(v[d] ^ v[a], R3);                                                                    \
+        v[c] = v[c] + v[d];                                                                                  \
+        v[b] = P##_rotr(v[b] ^ v[c], R4);                                                                    \
+    } while (0)
+
 /*
  * B2_DEFINE(prefix, word, block bytes, rounds, r1, r2, r3, r4) defines the
  * state struct prefix##_state and prefix##_compress / _update / _final.
@@ -61,7 +83,7 @@ static inline uint64_t load_le(const uint8_t *p, int n) {
                                                                                                              \
     static void P##_compress(P##_state *S, const uint8_t *block, bool last) {                               \
         W m[16], v[16];                                                                                      \
-        for (int i = 0; i < 16; i++) m[i] = (W)load_le(block + i * sizeof(W), sizeof(W));                   \
+        B2_LOAD_BLOCK(m, block);                                                                             \
         for (int i = 0; i < 8; i++) v[i] = S->h[i], v[i + 8] = (W)P##_iv[i];                                \
         v[12] ^= S->t[0];                                                                                    \
         v[13] ^= S->t[1];                                                                                    \
@@ -69,21 +91,17 @@ static inline uint64_t load_le(const uint8_t *p, int n) {
             v[14] = ~v[14];                                                                                  \
             if (S->last_node) v[15] = ~v[15];                                                                \
         }                                                                                                    \
+        _Pragma("GCC unroll 12") /* constant permutation indices: m stays in registers */                   \
         for (int r = 0; r < ROUNDS; r++) {                                                                   \
             const uint8_t *s = sigma[r % 10];                                                                \
-            static const uint8_t cols[8][4] = {{0, 4, 8, 12},  {1, 5, 9, 13}, {2, 6, 10, 14}, {3, 7, 11, 15}, \
-                                               {0, 5, 10, 15}, {1, 6, 11, 12}, {2, 7, 8, 13}, {3, 4, 9, 14}};  \
-            for (int g = 0; g < 8; g++) {                                                                    \
-                W *a = &v[cols[g][0]], *b = &v[cols[g][1]], *c = &v[cols[g][2]], *d = &v[cols[g][3]];        \
-                *a = *a + *b + m[s[2 * g]];                                                                  \
-                *d = P##_rotr(*d ^ *a, R1);                                                                  \
-                *c = *c + *d;                                                                                \
-                *b = P##_rotr(*b ^ *c, R2);                                                                  \
-                *a = *a + *b + m[s[2 * g + 1]];                                                              \
-                *d = P##_rotr(*d ^ *a, R3);                                                                  \
-                *c = *c + *d;                                                                                \
-                *b = P##_rotr(*b ^ *c, R4);                                                                  \
-            }                                                                                                \
+            B2_G(P, 0, 4, 8, 12, 0, 1, R1, R2, R3, R4);                                                     \
+            B2_G(P, 1, 5, 9, 13, 2, 3, R1, R2, R3, R4);                                                     \
+            B2_G(P, 2, 6, 10, 14, 4, 5, R1, R2, R3, R4);                                                    \
+            B2_G(P, 3, 7, 11, 15, 6, 7, R1, R2, R3, R4);                                                    \
+            B2_G(P, 0, 5, 10, 15, 8, 9, R1, R2, R3, R4);                                                    \
+            B2_G(P, 1, 6, 11, 12, 10, 11, R1, R2, R3, R4);                                                  \
+            B2_G(P, 2, 7, 8, 13, 12, 13, R1, R2, R3, R4);                                                   \
+            B2_G(P, 3, 4, 9, 14, 14, 15, R1, R2, R3, R4);                                                   \
         }                                                                                                    \
         for (int i = 0; i < 8; i++) S->h[i] ^= v[i] ^ v[i + 8];                                              \
     }                                                                                                        \

@@ -54,11 +54,25 @@ static const struct { const char *py, *ossl; int nid; } names[] = {
     {"blake2s", "blake2s256", NID_blake2s256},
 };
 
+#define NNAMES (sizeof names / sizeof names[0])
+
+/* Fetching searches the providers, which costs more than hashing a short
+ * string, so the digests hashlib names are fetched once (per
+ * usedforsecurity) and shared by reference count. */
+static EVP_MD *fetched[NNAMES][2];
+
 EVP_MD *hash_fetch(const char *name, bool usedforsecurity) {
     const char *ossl = name;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i].py, name) == 0) ossl = names[i].ossl;
+    size_t i;
+    for (i = 0; i < NNAMES; i++)
+        if (strcmp(names[i].py, name) == 0) break;
+    if (i < NNAMES) {
+        EVP_MD *md = fetched[i][usedforsecurity];
+        if (md && EVP_MD_up_ref(md)) return md;
+        ossl = names[i].ossl;
+    }
     EVP_MD *md = EVP_MD_fetch(NULL, ossl, usedforsecurity ? NULL : "-fips");
+    if (md && i < NNAMES && !fetched[i][usedforsecurity] && EVP_MD_up_ref(md)) fetched[i][usedforsecurity] = md;
     if (!md) {
         char msg[200];
         snprintf(msg, sizeof msg, "unsupported hash type %s", name);
@@ -69,13 +83,18 @@ EVP_MD *hash_fetch(const char *name, bool usedforsecurity) {
 
 const char *hash_py_name(const EVP_MD *md) {
     int nid = EVP_MD_get_type(md);
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    for (size_t i = 0; i < NNAMES; i++)
         if (names[i].nid == nid) return names[i].py;
     const char *ln = nid != NID_undef ? OBJ_nid2ln(nid) : NULL;
     return ln ? ln : EVP_MD_get0_name(md);
 }
 
+/* About what OpenSSL mallocs for a digest context (the EVP_MD_CTX and the
+ * provider's algorithm state), for the collector's accounting. */
+#define CTX_BYTES 512
+
 int hash_init(HashObject *h, const EVP_MD *md) {
+    gc_note_external(CTX_BYTES);
     h->ctx = EVP_MD_CTX_new();
     if (!h->ctx) {
         err_no_memory();
@@ -156,6 +175,7 @@ Value hash_copy(Value self) {
     HashObject *h = (HashObject *)self;
     HashObject *c = (HashObject *)type_generic_alloc(val_type(self), 0);
     if (!c) return VNULL;
+    gc_note_external(CTX_BYTES);
     c->ctx = ctx_dup(h);
     return c->ctx ? obj_val(c) : VNULL;
 }

@@ -223,6 +223,7 @@ static EVP_MAC_CTX *hmac_ctx(const EVP_MD *md, const void *key, size_t keylen) {
         hash_openssl_error(&exc_ValueError, "HMAC is not available");
         return NULL;
     }
+    gc_note_external(1024);   /* the MAC context and its two digest contexts */
     EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(hmac_mac);
     if (!ctx) {
         err_no_memory();
@@ -302,6 +303,7 @@ static Value hmac_update_m(Value self, Value *args, size_t nargs, Value kw) {
 static Value hmac_copy(HmacObject *h) {
     HmacObject *c = (HmacObject *)type_generic_alloc(&type_hmac, 0);
     if (!c) return VNULL;
+    gc_note_external(1024);
     if (!(c->ctx = EVP_MAC_CTX_dup(h->ctx))) {
         hash_openssl_error(&exc_ValueError, "HMAC copy failed");
         return VNULL;
@@ -553,7 +555,8 @@ static Value get_fips_mode(Value self, Value *args, size_t nargs, Value kw) {
 /* openssl_md_meth_names: every digest the providers offer, under hashlib's names. */
 static void add_md_name(EVP_MD *md, void *arg) {
     Value *set = arg;
-    if (!*set || !md) return;
+    /* Digests without an object identifier (KECCAK-KMAC-128, NULL) are not hashes hashlib offers. */
+    if (!*set || !md || EVP_MD_get_type(md) == NID_undef) return;
     const char *name = hash_py_name(md);
     Value s = name ? str_from_cstr(name) : VNULL;
     if (!s || set_add(*set, s) < 0) *set = VNULL;
