@@ -141,14 +141,11 @@ static Value co_lines_m(Value self, Value *args, size_t nargs, Value kw) {
     return obj_iter(l);
 }
 
-/* co_positions(): one tuple per 2-byte code unit of co_code, as CPython
- * (traceback.py indexes it with tb_lasti // 2); an instruction is 4 bytes,
- * so each position appears twice. */
 static Value co_positions_m(Value self, Value *args, size_t nargs, Value kw) {
     CodeObject *c = (CodeObject *)self;
     extern Value list_new(size_t);
     extern int list_append(Value, Value);
-    Value l = list_new(0);
+    Value l = list_new(2 * c->ninsns);
     if (!l) return VNULL;
     for (size_t i = 0; i < c->ninsns; i++) {
         CodeLoc *L = &code_locs(c)[i];
@@ -156,6 +153,8 @@ static Value co_positions_m(Value self, Value *args, size_t nargs, Value kw) {
                              L->end_line > 0 ? int_from_i64(L->end_line) : VNone,
                              L->col >= 0 ? int_from_i64(L->col) : VNone,
                              L->end_col >= 0 ? int_from_i64(L->end_col) : VNone);
+        /* One entry per 2-byte code unit, as CPython: traceback.py indexes
+         * this with tb_lasti // 2, and our instruction words are 4 bytes. */
         if (!t || list_append(l, t) < 0 || list_append(l, t) < 0) return VNULL;
     }
     return obj_iter(l);
