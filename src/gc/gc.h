@@ -47,6 +47,9 @@ void gc_collect(void);
  * behind a small object) counts toward the next collection, so garbage
  * holding much of it is found before the process grows. */
 void gc_note_external(size_t bytes);
+/* True while a collection (and the C finalizers it runs) is in progress:
+ * a C library calling back from a finalizer must not touch the heap. */
+bool gc_is_collecting(void);
 void gc_mark(Value v);                         /* for trace functions */
 void gc_mark_range(const Value *p, size_t n);  /* mark an array of Values */
 
