@@ -1,5 +1,6 @@
 /* sqlite_callbacks.c - SQLite calling Python: user functions, aggregates, window functions, collations, authorizer, progress, trace. */
 #include "sqlite.h"
+#include "datamod.h"
 #include "../objects/str.h"
 #include "../objects/bytes.h"
 #include "../objects/dict.h"

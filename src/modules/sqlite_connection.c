@@ -13,6 +13,7 @@
 #include "../gc/gc.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 /*
@@ -521,11 +522,14 @@ static Value conn_serialize(Value self, Value *args, size_t nargs, Value kw) {
     if (!name || check(c) < 0) return VNULL;
     sqlite3_int64 size;
     unsigned flags = SQLITE_SERIALIZE_NOCOPY;
-    unsigned char *data = sqlite3_serialize(c->db, name, &size, flags);
+    unsigned char *data;
+    GIL_RELEASE_BEGIN
+    data = sqlite3_serialize(c->db, name, &size, flags);
     if (!data) {
         flags = 0;
         data = sqlite3_serialize(c->db, name, &size, flags);
     }
+    GIL_RELEASE_END
     if (!data) {
         err_format(SQLITE_EXC(OperationalError), "unable to serialize '%s'", name);
         return VNULL;

@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 /*
@@ -444,7 +445,10 @@ Value sqlite_cursor_execute(SqliteCursor *c, Value sql, Value params, bool many)
         }
         s->in_use = true;
         if (s->st) {
+            /* Resetting may finish an aggregate: Python code can run. */
+            GIL_RELEASE_BEGIN
             sqlite3_reset(s->st);
+            GIL_RELEASE_END
             sqlite3_clear_bindings(s->st);
         }
         if (bind_parameters(s, con->db, p) < 0) goto done;
@@ -461,7 +465,9 @@ Value sqlite_cursor_execute(SqliteCursor *c, Value sql, Value params, bool many)
                 if (sqlite_callback_tracebacks) err_write_unraisable(err_fetch(), VNULL);
                 err_clear();
             }
+            GIL_RELEASE_BEGIN
             sqlite3_reset(s->st);
+            GIL_RELEASE_END
             sqlite_set_error(con->db);
             goto done;
         }
