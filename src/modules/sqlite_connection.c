@@ -220,7 +220,8 @@ static Value conn_executemany(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 static Value conn_executescript(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("executescript", kw) < 0 || arg_count("executescript", nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw("Connection.executescript", kw) < 0 || arg_count("Connection.executescript", nargs, 1, 1) < 0)
+        return VNULL;
     Value cur = obj_call_method(self, "cursor", NULL, 0);
     if (!cur) return VNULL;
     return obj_call_method(cur, "executescript", args, 1);
@@ -324,8 +325,10 @@ static Value conn_create_aggregate(Value self, Value *args, size_t nargs, Value 
 }
 
 static Value conn_create_window_function(Value self, Value *args, size_t nargs, Value kw) {
-    const char *fname = "create_window_function";
-    if (arg_no_kw(fname, kw) < 0 || dm_positional(fname, nargs, 3, 3) < 0) return VNULL;
+    static const char *const names[] = {"", "", "", NULL};
+    Value a[3];
+    if (dm_parse("create_window_function", args, nargs, kw, names, 3, 3, 3, a) < 0) return VNULL;
+    args = a;
     SqliteConnection *c = (SqliteConnection *)self;
     if (!str_check(args[0])) {
         err_format(&exc_TypeError, "create_window_function() argument 1 must be str, not %s", type_name(args[0]));
@@ -338,7 +341,10 @@ static Value conn_create_window_function(Value self, Value *args, size_t nargs, 
 }
 
 static Value conn_create_collation(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("create_collation", kw) < 0 || dm_positional("create_collation", nargs, 2, 2) < 0) return VNULL;
+    static const char *const names[] = {"", "", NULL};
+    Value a[2];
+    if (dm_parse("create_collation", args, nargs, kw, names, 2, 2, 2, a) < 0) return VNULL;
+    args = a;
     SqliteConnection *c = (SqliteConnection *)self;
     if (!str_check(args[0])) {
         err_format(&exc_TypeError, "create_collation() argument 1 must be str, not %s", type_name(args[0]));
@@ -574,7 +580,9 @@ static Value conn_deserialize(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 static Value limit_common(Value self, Value *args, size_t nargs, Value kw, const char *fname, bool set) {
-    if (arg_no_kw(fname, kw) < 0 || dm_positional(fname, nargs, set ? 2 : 1, set ? 2 : 1) < 0) return VNULL;
+    if (set ? arg_no_kw(fname, kw) < 0 || dm_positional(fname, nargs, 2, 2) < 0
+            : arg_no_kw("Connection.getlimit", kw) < 0 || arg_count("Connection.getlimit", nargs, 1, 1) < 0)
+        return VNULL;
     SqliteConnection *c = (SqliteConnection *)self;
     int category, limit = -1;
     if (clib_int(args[0], &category) < 0 || (set && clib_int(args[1], &limit) < 0)) return VNULL;
@@ -595,7 +603,8 @@ static Value conn_setlimit(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 static Value conn_enable_load_extension(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("enable_load_extension", kw) < 0 || dm_positional("enable_load_extension", nargs, 1, 1) < 0)
+    if (arg_no_kw("Connection.enable_load_extension", kw) < 0 ||
+        arg_count("Connection.enable_load_extension", nargs, 1, 1) < 0)
         return VNULL;
     SqliteConnection *c = (SqliteConnection *)self;
     int onoff;
@@ -608,7 +617,8 @@ static Value conn_enable_load_extension(Value self, Value *args, size_t nargs, V
 }
 
 static Value conn_load_extension(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("load_extension", kw) < 0 || dm_positional("load_extension", nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw("Connection.load_extension", kw) < 0 || arg_count("Connection.load_extension", nargs, 1, 1) < 0)
+        return VNULL;
     SqliteConnection *c = (SqliteConnection *)self;
     if (!str_check(args[0])) {
         err_format(&exc_TypeError, "load_extension() argument must be str, not %s", type_name(args[0]));

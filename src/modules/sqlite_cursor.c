@@ -541,7 +541,7 @@ static Value cursor_executemany(Value self, Value *args, size_t nargs, Value kw)
 
 static Value cursor_executescript(Value self, Value *args, size_t nargs, Value kw) {
     SqliteCursor *c = (SqliteCursor *)self;
-    if (arg_no_kw("executescript", kw) < 0 || arg_count("executescript", nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw("Cursor.executescript", kw) < 0 || arg_count("Cursor.executescript", nargs, 1, 1) < 0) return VNULL;
     if (!str_check(args[0])) {
         err_format(&exc_TypeError, "executescript() argument must be str, not %s", type_name(args[0]));
         return VNULL;

@@ -203,7 +203,8 @@ static Value complete_statement(Value self, Value *args, size_t nargs, Value kw)
 }
 
 static Value enable_callback_tracebacks(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("enable_callback_tracebacks", kw) < 0 || arg_count("enable_callback_tracebacks", nargs, 1, 1) < 0)
+    if (arg_no_kw("_sqlite3.enable_callback_tracebacks", kw) < 0 ||
+        arg_count("_sqlite3.enable_callback_tracebacks", nargs, 1, 1) < 0)
         return VNULL;
     int flag;
     if (clib_int(args[0], &flag) < 0) return VNULL;
