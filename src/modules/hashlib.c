@@ -543,12 +543,13 @@ done:
 /* ---- module ---- */
 
 static Value compare_digest(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("compare_digest", kw) < 0 || dm_positional("compare_digest", nargs, 2, 2) < 0) return VNULL;
+    if (arg_no_kw("_hashlib.compare_digest", kw) < 0 || dm_positional("compare_digest", nargs, 2, 2) < 0) return VNULL;
     return operator_compare_digest(args[0], args[1]);
 }
 
 static Value get_fips_mode(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw("get_fips_mode", kw) < 0 || arg_count("get_fips_mode", nargs, 0, 0) < 0) return VNULL;
+    if (arg_no_kw("_hashlib.get_fips_mode", kw) < 0 || arg_count("_hashlib.get_fips_mode", nargs, 0, 0) < 0)
+        return VNULL;
     return val_from_int(EVP_default_properties_is_fips_enabled(NULL));
 }
 
