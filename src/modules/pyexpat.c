@@ -106,7 +106,7 @@ static XmlParser *xp_wrap(XML_Parser x, XmlFamily *family, Value intern) {
     }
     XmlParser *p = (XmlParser *)gc_alloc(&type_xmlparser, sizeof(XmlParser));
     if (!p) {
-        if (!family) XML_ParserFree(x);
+        XML_ParserFree(x);
         return NULL;
     }
     gc_note_external(16 * 1024);   /* expat's parser state, freed by the finalizer */
