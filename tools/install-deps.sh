@@ -6,6 +6,12 @@ deps=(
   "gcc:/usr/bin/gcc"
   "make:/usr/bin/make"
   "libgmp-dev:/usr/include/x86_64-linux-gnu/gmp.h"
+  "zlib1g-dev:/usr/include/zlib.h"
+  "libbz2-dev:/usr/include/bzlib.h"
+  "liblzma-dev:/usr/include/lzma.h"
+  "libssl-dev:/usr/include/openssl/evp.h"
+  "libsqlite3-dev:/usr/include/sqlite3.h"
+  "libexpat1-dev:/usr/include/expat.h"
   "libpython3.11-stdlib:/usr/lib/python3.11/os.py"
 )
 missing=()

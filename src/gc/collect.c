@@ -107,6 +107,8 @@ static inline bool test_and_set_mark(Object *o) {
     return false;
 }
 
+bool gc_is_collecting(void) { return collecting; }
+
 bool gc_is_marked(const Object *o) {
     if (!heap_contains(o)) return true;
     size_t pi = heap_page_index(o);

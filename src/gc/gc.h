@@ -125,6 +125,13 @@ static inline void *gc_alloc(Type *type, size_t size) {
 
 void *gc_alloc_nofail(Type *type, size_t size); /* aborts on exhaustion (start-up) */
 void gc_collect(void);
+/* Memory outside the heap that a finalizer frees (a C library's state
+ * behind a small object) counts toward the next collection, so garbage
+ * holding much of it is found before the process grows. */
+void gc_note_external(size_t bytes);
+/* True while a collection (and the C finalizers it runs) is in progress:
+ * a C library calling back from a finalizer must not touch the heap. */
+bool gc_is_collecting(void);
 void gc_mark(Value v);                         /* for trace functions */
 void gc_mark_range(const Value *p, size_t n);  /* mark an array of Values */
 

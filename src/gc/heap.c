@@ -258,6 +258,8 @@ static void *alloc_raw(size_t size) {
     return p;
 }
 
+void gc_note_external(size_t bytes) { alloc_since_gc += bytes; }
+
 static void fin_register(Object *o) {
     if (fin_len == fin_cap) {
         size_t cap = fin_cap ? fin_cap * 2 : 64;

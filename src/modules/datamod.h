@@ -72,6 +72,8 @@ static inline Value dm_lookup_special(Value o, const char *name) {
 /* PyObject_LengthHint (operator.c): len(o), else o.__length_hint__(), else dflt;
  * -1 with an exception on error. */
 ssize_t operator_length_hint(Value o, ssize_t dflt);
+/* _operator._compare_digest(a, b) (operator.c), shared with _hashlib. */
+Value operator_compare_digest(Value a, Value b);
 
 /* _PyArg_CheckPositional: "name expected 2 arguments, got 1". */
 static inline int dm_positional(const char *name, size_t nargs, size_t min, size_t max) {

@@ -279,10 +279,9 @@ static Value op_length_hint(Value self, Value *args, size_t nargs, Value kw) {
     return n < 0 && err_occurred() ? VNULL : int_from_i64(n);
 }
 
-/* A comparison whose time depends only on the length of b (hmac.compare_digest). */
-static Value op_compare_digest(Value self, Value *args, size_t nargs, Value kw) {
-    if (!args2("_compare_digest", nargs, kw)) return VNULL;
-    Value a = args[0], b = args[1];
+/* A comparison whose time depends only on the length of b (hmac.compare_digest;
+ * _hashlib.compare_digest shares it). */
+Value operator_compare_digest(Value a, Value b) {
     const char *pa, *pb;
     size_t na, nb;
     if (str_check(a) && str_check(b)) {
@@ -310,6 +309,11 @@ static Value op_compare_digest(Value self, Value *args, size_t nargs, Value kw) 
     unsigned char result = na != nb;
     for (size_t i = 0; i < nb; i++) result |= left[i] ^ right[i];
     return val_bool(result == 0);
+}
+
+static Value op_compare_digest(Value self, Value *args, size_t nargs, Value kw) {
+    if (!args2("_compare_digest", nargs, kw)) return VNULL;
+    return operator_compare_digest(args[0], args[1]);
 }
 
 /* ---- attrgetter ---- */

@@ -988,6 +988,17 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     } else if (slots) {
         extern int type_add_slots(Type *t, Value slots, Value ns);
         if (type_add_slots(t, slots, ns) < 0) return VNULL;
+        /* Secondary bases may provide the instance dict, as in CPython's
+         * type_new: class C(SlottedMixin, PlainClass) has one. */
+        for (ssize_t i = 0; i < tuple_size(bases) && !t->attrs_offset; i++) {
+            Type *b = (Type *)tuple_get(bases, i);
+            if (b == base || !b->attrs_offset) continue;
+            extern const GetSetDef *instance_dict_getset_ptr(void);
+            t->attrs_offset = t->basicsize;
+            t->basicsize += sizeof(Value);
+            if (dict_set_cstr(t->dict, "__dict__", getset_descr_new(t, instance_dict_getset_ptr())) < 0)
+                return VNULL;
+        }
     }
     t->mro = mro_c3(t, bases);
     if (!t->mro) return VNULL;

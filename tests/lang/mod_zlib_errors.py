@@ -1,0 +1,68 @@
+# zlib error cases: CPython's exception types and messages.
+import zlib
+
+good = zlib.compress(b"hello world" * 10)
+cases = [
+    "zlib.compress('text')",
+    "zlib.compress(b'', 2**40)",
+    "zlib.compress(b'', 1.0)",
+    "zlib.compress(b'', 10)",
+    "zlib.compress(b'', -2)",
+    "zlib.compress(b'', wbits=3)",
+    "zlib.compress(b'', 1, 99)",
+    "zlib.compress(data=b'')",
+    "zlib.compress()",
+    "zlib.compress(b'', 1, 15, 3)",
+    "zlib.compress(b'', lvl=1)",
+    "zlib.decompress(b'x')",
+    "zlib.decompress(b'')",
+    "zlib.decompress(good[:-3])",
+    "zlib.decompress(good[:10])",
+    "zlib.decompress(b'\\x78\\x9c\\xff\\xff\\xff')",
+    "zlib.decompress(b'garbage data here')",
+    "zlib.decompress(good, -15)",
+    "zlib.decompress(good, 31)",
+    "zlib.decompress(b'abc', wbits=99)",
+    "zlib.decompress(good, bufsize=-1)",
+    "zlib.decompress(good, bufsize=2**70)",
+    "zlib.decompress(None)",
+    "zlib.decompress(good, bufsize='1')",
+    "zlib.crc32('abc')",
+    "zlib.crc32(b'', 'x')",
+    "zlib.crc32(b'', 1.5)",
+    "zlib.crc32()",
+    "zlib.crc32(b'', 1, 2)",
+    "zlib.crc32(b'', value=1)",
+    "zlib.adler32([])",
+    "zlib.compressobj(level=99)",
+    "zlib.compressobj(method=3)",
+    "zlib.compressobj(wbits=7)",
+    "zlib.compressobj(memLevel=0)",
+    "zlib.compressobj(strategy=99)",
+    "zlib.compressobj(zdict='x')",
+    "zlib.compressobj(1, 8, 15, 8, 0, b'', 7)",
+    "zlib.compressobj(bogus=1)",
+    "zlib.decompressobj(zdict=1)",
+    "zlib.decompressobj(wbits=99)",
+    "zlib.decompressobj(wbits=2**40)",
+    "zlib.decompressobj().decompress(b'a', -1)",
+    "zlib.decompressobj().decompress(b'a', max_length=-1)",
+    "zlib.decompressobj().decompress('a')",
+    "zlib.decompressobj().decompress(b'garbage')",
+    "zlib.decompressobj().flush(0)",
+    "zlib.decompressobj().flush(-5)",
+    "zlib.decompressobj().flush(length=5)",
+    "zlib.compressobj().flush(99)",
+    "zlib.compressobj().flush(mode=2)",
+    "zlib.compressobj().compress('s')",
+    "zlib.compressobj().compress()",
+    "zlib.compressobj().copy(1)",
+    "type(zlib.compressobj())()",
+    "type(zlib.decompressobj())()",
+]
+for src in cases:
+    try:
+        r = eval(src)
+        print(src, "->", repr(r)[:60])
+    except Exception as e:
+        print(src, "->", type(e).__name__, e)
