@@ -270,8 +270,23 @@ static Value const_key(Value v) {
     return tuple_pack(2, obj_val(val_type(v)), v);
 }
 
+/* CPython interns the str constants made of name characters only (and so
+ * marshal writes them as interned); identifiers compare by pointer. */
+static Value intern_name_like(Value v) {
+    if (val_is_int(v) || val_type(v) != &type_str) return v;
+    const char *s = str_data(v);
+    for (size_t i = 0; i < str_size(v); i++) {
+        char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_'))
+            return v;
+    }
+    Value iv = str_intern(v);
+    return iv ? iv : v;
+}
+
 int add_const(Compiler *c, Value v) {
     Unit *u = c->u;
+    v = intern_name_like(v);
     Value key = const_key(v);
     if (key) {
         Value idx = dict_get(u->const_index, key);
