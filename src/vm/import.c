@@ -274,6 +274,7 @@ static Value resolve_name(Value name, Value globals, int level) {
 /* ---- Importing ---- */
 
 Value import_module(Value name) {
+    if (bootstrap_state == 0 && import_bootstrap() < 0) err_clear();
     Value m = dict_get(sys_modules_dict, name);
     if (m && m != VNone) return m;
     if (err_occurred()) return VNULL;

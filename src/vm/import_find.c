@@ -268,6 +268,7 @@ static Value entry_dir(Value entry, Value cache, bool *punt) {
         return VNULL;
     }
     struct stat st;
+    if (!imp_mach.file_hook) return stat(p, &st) == 0 && S_ISDIR(st.st_mode) ? key : VNone;
     if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
         finder = obj_call1(imp_mach.file_hook, key);
         if (!finder) return VNULL;
