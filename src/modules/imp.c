@@ -59,13 +59,14 @@ static Value imp_lock_held(Value self, Value *args, size_t nargs, Value kw) {
 
 static bool str_arg(const char *fname, Value v, int argn) {
     if (!val_is_int(v) && str_check(v)) return true;
-    err_format(&exc_TypeError, "%s() argument %d must be str, not %s", fname, argn, type_name(v));
+    if (argn) err_format(&exc_TypeError, "%s() argument %d must be str, not %s", fname, argn, type_name(v));
+    else err_format(&exc_TypeError, "%s() argument must be str, not %s", fname, type_name(v));
     return false;
 }
 
 static Value imp_is_builtin(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("is_builtin", kw) < 0 || arg_count("is_builtin", nargs, 1, 1) < 0) return VNULL;
-    if (!str_arg("is_builtin", args[0], 1)) return VNULL;
+    if (!str_arg("is_builtin", args[0], 0)) return VNULL;
     return val_from_int(import_builtin_kind(args[0]));
 }
 
@@ -73,10 +74,7 @@ static Value imp_create_builtin(Value self, Value *args, size_t nargs, Value kw)
     if (arg_no_kw("create_builtin", kw) < 0 || arg_count("create_builtin", nargs, 1, 1) < 0) return VNULL;
     Value name = obj_getattr(args[0], str_intern_cstr("name"));
     if (!name) return VNULL;
-    if (val_is_int(name) || !str_check(name)) {
-        err_format(&exc_TypeError, "name must be string, not %s", type_name(name));
-        return VNULL;
-    }
+    if (val_is_int(name) || !str_check(name)) return VNone;
     extern Value sys_modules_dict;
     if (import_builtin_kind(name) < 0) {
         Value m = dict_get(sys_modules_dict, name);
@@ -104,13 +102,13 @@ static Value no_frozen(Value name) {
 
 static Value imp_is_frozen(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("is_frozen", kw) < 0 || arg_count("is_frozen", nargs, 1, 1) < 0) return VNULL;
-    if (!str_arg("is_frozen", args[0], 1)) return VNULL;
+    if (!str_arg("is_frozen", args[0], 0)) return VNULL;
     return VFalse;
 }
 
 static Value imp_is_frozen_package(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("is_frozen_package", kw) < 0 || arg_count("is_frozen_package", nargs, 1, 1) < 0) return VNULL;
-    if (!str_arg("is_frozen_package", args[0], 1)) return VNULL;
+    if (!str_arg("is_frozen_package", args[0], 0)) return VNULL;
     return no_frozen(args[0]);
 }
 
@@ -118,26 +116,26 @@ static Value imp_find_frozen(Value self, Value *args, size_t nargs, Value kw) {
     static const char *const names[] = {"", "withdata", NULL};
     Value a[2];
     if (arg_parse("find_frozen", args, nargs, kw, names, 1, 1, a) < 0) return VNULL;
-    if (!str_arg("find_frozen", a[0], 1)) return VNULL;
+    if (!str_arg("find_frozen", a[0], 0)) return VNULL;
     return VNone;
 }
 
 static Value imp_get_frozen_object(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("get_frozen_object", kw) < 0 || arg_count("get_frozen_object", nargs, 1, 2) < 0) return VNULL;
-    if (!str_arg("get_frozen_object", args[0], 1)) return VNULL;
+    if (!str_arg("get_frozen_object", args[0], 0)) return VNULL;
     return no_frozen(args[0]);
 }
 
 static Value imp_init_frozen(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("init_frozen", kw) < 0 || arg_count("init_frozen", nargs, 1, 1) < 0) return VNULL;
-    if (!str_arg("init_frozen", args[0], 1)) return VNULL;
+    if (!str_arg("init_frozen", args[0], 0)) return VNULL;
     return VNone;
 }
 
 static Value imp_frozen_module_names(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("_frozen_module_names", kw) < 0 || arg_count("_frozen_module_names", nargs, 0, 0) < 0)
         return VNULL;
-    return tuple_empty();
+    return list_new(0);
 }
 
 static Value imp_override_frozen(Value self, Value *args, size_t nargs, Value kw) {

@@ -27,9 +27,9 @@
  * code, bound to a variable or interned is flagged, a fresh temporary is
  * not.  Taipan has no reference counts, so it uses a rule that agrees with
  * CPython in the common cases: ints, floats, complex numbers, strs, bytes,
- * tuples and code objects are always flagged (as literals and small ints
- * are in CPython); lists, dicts, sets, frozensets and other objects are
- * flagged only when they occur more than once in the value being written
+ * code objects and tuples made of such constants are always flagged (as
+ * literals and small ints are in CPython); other tuples, lists, dicts,
+ * sets, frozensets and other objects are flagged only when they occur more than once in the value being written
  * (shared or cyclic), which a counting pass finds first, or when they are
  * the value passed to dumps() (usually held by a variable as well).  So
  * `marshal.dumps([1, 2])` on a temporary list, or a computed number nested
@@ -206,13 +206,24 @@ static void w_long_digits(MWriter *w, Value v, int flag) {
     }
 }
 
-/* Objects flagged whenever CPython's literals and cached values are (see above). */
-static bool always_shared(Value v) {
+/* Objects flagged whenever CPython's literals and cached values are (see above):
+ * a tuple only if it could be a constant (made of constants only). */
+static bool shared_at(Value v, int depth) {
     if (val_is_int(v)) return true;
     Type *t = val_type(v);
+    if (t == &type_tuple) {
+        if (depth > 4) return true;   /* deep nesting: no need to look further */
+        for (ssize_t i = 0; i < tuple_size(v); i++) {
+            Value x = tuple_get(v, i);
+            if (x != VNone && x != VTrue && x != VFalse && x != VEllipsis && !shared_at(x, depth + 1)) return false;
+        }
+        return true;
+    }
     return t == &type_int || t == &type_float || t == &type_complex || t == &type_str || t == &type_bytes ||
-           t == &type_tuple || t == &type_code;
+           t == &type_code;
 }
+
+static bool always_shared(Value v) { return shared_at(v, 0); }
 
 /* The counting pass: how often each container occurs (descending once into each). */
 static void count_uses(MWriter *w, Value v, int depth) {
@@ -252,7 +263,7 @@ static void count_uses(MWriter *w, Value v, int depth) {
 /* 1 if v was written as a reference; otherwise *flag says whether to flag it. */
 static int w_ref(MWriter *w, Value v, int *flag) {
     if (w->version < 3) return 0;
-    if (!always_shared(v) && w->depth > 1 && idmap_get(&w->counts, v) < 2) return 0;
+    if (w->depth > 1 && !always_shared(v) && idmap_get(&w->counts, v) < 2) return 0;
     bool found;
     int32_t *idx = idmap_slot(&w->refs, v, w->nrefs, &found);
     if (!idx) {

@@ -124,6 +124,10 @@ static int module_setattro(Value self, Value name, Value v) {
 
 static Value module_repr(Value self) {
     ModuleObject *m = (ModuleObject *)self;
+    /* Once importlib is installed, its _module_repr decides, as in CPython. */
+    extern Value import_bootstrap_module(void);
+    Value bs = import_bootstrap_module();
+    if (bs) return obj_call_method(bs, "_module_repr", &self, 1);
     Value name = dict_get_cstr(m->dict, "__name__");
     if (!name) name = str_intern_cstr("?");
     Value file = dict_get_cstr(m->dict, "__file__");

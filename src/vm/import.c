@@ -201,6 +201,8 @@ static int import_bootstrap(void) {
     return 0;
 }
 
+Value import_bootstrap_module(void) { return imp_mach.bootstrap; }
+
 /* ---- Names ---- */
 
 /* The package a relative import is relative to, with `level` dots applied (CPython's resolve_name). */

@@ -44,8 +44,9 @@ Value import_load_source_plain(Value name, Value path);
 /* ---- The bytecode cache (import_cache.c) ---- */
 /* The code of a source file, from the cache when it is valid, else compiled and
  * (unless sys.dont_write_bytecode) written to the cache.  cache_path: where
- * importlib says the cache is (cache_from_source), or VNULL. */
-Value import_source_code(Value path, Value cache_path);
+ * importlib says the cache is (cache_from_source), or VNULL; code_name: the
+ * code's co_filename (VNULL: path). */
+Value import_source_code(Value path, Value cache_path, Value code_name);
 /* cache_from_source(path) as importlib computes it (sys.pycache_prefix, -O), or VNULL without an exception. */
 Value import_cache_path(Value path);
 /* The magic number of Taipan's .pyc files (4 bytes, \r\n at the end). */

@@ -299,7 +299,8 @@ static bool dont_write_bytecode(void) {
     return t > 0;
 }
 
-Value import_source_code(Value path, Value cache_path) {
+Value import_source_code(Value path, Value cache_path, Value code_name) {
+    if (!code_name) code_name = path;
     const char *p = str_data(path);
     size_t len = str_size(path);
     struct stat st;
@@ -322,7 +323,7 @@ Value import_source_code(Value path, Value cache_path) {
     if (!code && have_fallback) code = read_cache(fallback, &st, NULL, 0, &exists);
     if (code) {
         CodeObject *c = (CodeObject *)val_obj(code);
-        if (!str_eq(c->filename, path)) import_fix_co_filename(code, c->filename, path);
+        if (!str_eq(c->filename, code_name)) import_fix_co_filename(code, c->filename, code_name);
         return code;
     }
     size_t srclen;
@@ -331,7 +332,7 @@ Value import_source_code(Value path, Value cache_path) {
         err_from_errno_filename(&exc_OSError, path);
         return VNULL;
     }
-    code = compile_source(src, srclen, path, COMPILE_EXEC, 0, runtime_optimize);
+    code = compile_source(src, srclen, code_name, COMPILE_EXEC, 0, runtime_optimize);
     free(src);
     if (!code) return VNULL;
     if (have_primary && !dont_write_bytecode()) write_cache(code, primary, have_fallback ? fallback : NULL, &st);

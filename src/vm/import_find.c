@@ -129,9 +129,33 @@ static Value load_builtin(Value name) {
     return reinsert(name);
 }
 
+/*
+ * The standard library modules CPython 3.11 freezes into its binary show
+ * up in tracebacks as File "<frozen os>", without source lines; Taipan
+ * runs them from source but names their code the same way, so tracebacks
+ * read as CPython's.
+ */
+static const char *const frozen_in_cpython[][2] = {
+    {"_frozen_importlib", "importlib._bootstrap"}, {"_frozen_importlib_external", "importlib._bootstrap_external"},
+    {"zipimport", NULL}, {"abc", NULL}, {"codecs", NULL}, {"io", NULL}, {"_collections_abc", NULL},
+    {"_sitebuiltins", NULL}, {"genericpath", NULL}, {"ntpath", NULL}, {"posixpath", NULL}, {"os", NULL},
+    {"site", NULL}, {"stat", NULL}, {"importlib.util", NULL}, {"importlib.machinery", NULL}, {"runpy", NULL},
+};
+
+static Value code_name_for(Value name, Value file) {
+    const char *dir = TAIPAN_STDLIB_DIR "/";
+    if (strncmp(str_data(file), dir, strlen(dir)) != 0) return VNULL;
+    for (size_t i = 0; i < ARRAY_LEN(frozen_in_cpython); i++) {
+        if (!str_eq_cstr(name, frozen_in_cpython[i][0])) continue;
+        const char *shown = frozen_in_cpython[i][1] ? frozen_in_cpython[i][1] : frozen_in_cpython[i][0];
+        return str_printf("<frozen %s>", shown);
+    }
+    return VNULL;
+}
+
 /* Run the code of `file` in module m (sys.modules[name] already holds it). */
 static int exec_source(Value m, Value file, Value cached) {
-    Value code = import_source_code(file, cached);
+    Value code = import_source_code(file, cached, code_name_for(((ModuleObject *)val_obj(m))->name, file));
     if (!code) return -1;
     Value d = module_dict(m);
     if (!dict_get_cstr(d, "__builtins__") && dict_set_cstr(d, "__builtins__", builtins_dict) < 0) return -1;
