@@ -46,6 +46,7 @@ typedef struct MWriter {
     IdMap refs;     /* version >= 3: object -> ref index */
     IdMap counts;   /* version >= 3: occurrences of each container (the sharing heuristic) */
     bool allow_builtins; /* writing code constants: builtin classes go by name (MT_BUILTIN) */
+    int code_depth;      /* code objects being written (the outermost one is sealed) */
 } MWriter;
 
 typedef struct MReader {
@@ -55,6 +56,7 @@ typedef struct MReader {
     size_t bufsize;
     Value refs;                        /* list of objects that may be referred to */
     int depth;
+    int code_depth;                    /* code objects being read (the outermost one is sealed) */
 } MReader;
 
 /* Writing (marshal.c). */

@@ -19,6 +19,8 @@
  * The payload after 'c':
  *
  *   fingerprint        8 bytes, TAIPAN_BYTECODE_ID of the writing build
+ *   seal               outermost code object only: 4-byte length of the
+ *                      rest of the payload, then its 8-byte checksum
  *   counts             varints: argcount posonlyargcount kwonlyargcount
  *                      nlocals nregs flags firstlineno ncells nfrees
  *                      cell_base ninsns nexc ncaches
@@ -37,6 +39,15 @@
  * build is refused ("bad marshal data (code object from another build)")
  * and the importer recompiles the source.  Inline caches start empty.
  *
+ * Code is not verified instruction by instruction when read, so damaged
+ * bytes in a .pyc (a disk error, a file cut and patched) would run as
+ * wild bytecode.  The seal catches that: the outermost code object carries
+ * the length and a SipHash-1-3 checksum of everything nested in it
+ * (bytecode, constants, inner code objects), checked before anything is
+ * built, so a damaged file reads as "bad marshal data" and the importer
+ * recompiles and rewrites it.  As in CPython, marshal data crafted on
+ * purpose is not safe to load.
+ *
  * Adding a field to CodeObject changes its size and stops the build here:
  * decide how the field is saved, extend both functions, then update the
  * size below.
@@ -45,16 +56,55 @@ _Static_assert(sizeof(CodeObject) == 200, "CodeObject changed: update marshal_co
 
 const uint64_t marshal_bytecode_id = TAIPAN_BYTECODE_ID;
 
+extern uint64_t imp_source_hash(uint64_t key, const void *data, size_t size);
+#define SEAL_SIZE 12
+
+static uint64_t seal_checksum(const void *data, size_t n) { return imp_source_hash(marshal_bytecode_id, data, n); }
+
+static void put_le(unsigned char *p, uint64_t x, int n) {
+    for (int i = 0; i < n; i++) p[i] = (unsigned char)(x >> (8 * i));
+}
+
+static uint64_t get_le(const unsigned char *p, int n) {
+    uint64_t x = 0;
+    for (int i = 0; i < n; i++) x |= (uint64_t)p[i] << (8 * i);
+    return x;
+}
+
 static uint64_t zigzag(int64_t x) { return ((uint64_t)x << 1) ^ (uint64_t)(x >> 63); }
 static int64_t unzigzag(uint64_t x) { return (int64_t)(x >> 1) ^ -(int64_t)(x & 1); }
 
+static void write_code_body(MWriter *w, CodeObject *c);
+
 void marshal_write_code(MWriter *w, Value code, int flag) {
-    CodeObject *c = (CodeObject *)val_obj(code);
     mw_byte(w, MT_CODE | flag);
     unsigned char fp[8];
     uint64_t id = marshal_bytecode_id;
     memcpy(fp, &id, 8);
     mw_bytes(w, fp, 8);
+    if (w->code_depth > 0) {
+        write_code_body(w, (CodeObject *)val_obj(code));
+        return;
+    }
+    /* The outermost code object: room for the seal, filled in afterwards. */
+    unsigned char seal[SEAL_SIZE] = {0};
+    mw_bytes(w, seal, SEAL_SIZE);
+    size_t start = w->bb.size;
+    w->code_depth++;
+    write_code_body(w, (CodeObject *)val_obj(code));
+    w->code_depth--;
+    if (w->bb.failed || w->error) return;
+    size_t n = w->bb.size - start;
+    if (n > UINT32_MAX) {
+        w->error = MW_UNMARSHALLABLE;
+        return;
+    }
+    unsigned char *p = (unsigned char *)w->bb.buf + start - SEAL_SIZE;
+    put_le(p, n, 4);
+    put_le(p + 4, seal_checksum(p + SEAL_SIZE, n), 8);
+}
+
+static void write_code_body(MWriter *w, CodeObject *c) {
     mw_varint(w, (uint64_t)c->argcount);
     mw_varint(w, (uint64_t)c->posonlyargcount);
     mw_varint(w, (uint64_t)c->kwonlyargcount);
@@ -122,6 +172,8 @@ static bool is_str_tuple(Value t) {
     return true;
 }
 
+static Value read_code_body(MReader *r, int flag, ssize_t idx);
+
 Value marshal_read_code(MReader *r, int flag) {
     ssize_t idx = 0;
     if (flag) {
@@ -133,6 +185,31 @@ Value marshal_read_code(MReader *r, int flag) {
     uint64_t id;
     memcpy(&id, fp, 8);
     if (id != marshal_bytecode_id) return bad_code("code object from another build");
+    if (r->code_depth > 0) return read_code_body(r, flag, idx);
+    /* The outermost code object: check the seal, then read the payload
+     * from memory (a file's payload is read whole into r->buf first). */
+    const unsigned char *seal = mr_bytes(r, SEAL_SIZE);
+    if (!seal) return VNULL;
+    size_t n = (size_t)get_le(seal, 4);
+    uint64_t sum = get_le(seal + 4, 8);
+    const unsigned char *p = mr_bytes(r, n);
+    if (!p) return VNULL;
+    if (seal_checksum(p, n) != sum) return bad_code("code object damaged");
+    MReader saved = *r;
+    r->file = VNULL;
+    r->ptr = p;
+    r->end = p + n;
+    r->code_depth++;
+    Value code = read_code_body(r, flag, idx);
+    bool exact = r->ptr == r->end;
+    saved.refs = r->refs;
+    saved.depth = r->depth;
+    *r = saved;
+    if (code && !exact) return bad_code("code object length");
+    return code;
+}
+
+static Value read_code_body(MReader *r, int flag, ssize_t idx) {
     uint64_t f[13];
     for (int i = 0; i < 13; i++) {
         f[i] = mr_varint(r);

@@ -227,10 +227,18 @@ static bool make_parent_dirs(char *path) {
     return true;
 }
 
-/* Write data atomically (temporary file, then rename); errno on failure. */
+/* Write data atomically (a temporary file, then rename): a reader sees the
+ * old file or the whole new one, never part of it.  The temporary name is
+ * unique to the process and the call, so concurrent writers (processes or
+ * threads) never write into each other's file.  errno on failure. */
 static bool write_atomic(const char *cpath, const void *data, size_t n, mode_t mode, bool make_dirs) {
-    char tmp[PATH_MAX + 32];
-    if (snprintf(tmp, sizeof tmp, "%s.%ld", cpath, (long)getpid()) >= (int)sizeof tmp) return false;
+    static unsigned serial;
+    char tmp[PATH_MAX + 48];
+    unsigned k = __atomic_fetch_add(&serial, 1, __ATOMIC_RELAXED);
+    if (snprintf(tmp, sizeof tmp, "%s.%ld.%u.tmp", cpath, (long)getpid(), k) >= (int)sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return false;
+    }
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0 && errno == ENOENT && make_dirs) {
         if (!make_parent_dirs(tmp)) return false;
