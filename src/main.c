@@ -10,6 +10,7 @@
 #include "compiler/compile.h"
 #include "vm/frame.h"
 #include "vm/error.h"
+#include "vm/import.h"
 #include "gc/gc.h"
 
 #include <errno.h>
@@ -219,6 +220,7 @@ int main(int argc, char **argv) {
                 }
                 if (*p == 'X' && strcmp(arg, "dis") == 0) code_dump_requested = 1;
                 if (*p == 'X' && strncmp(arg, "pycache_prefix=", 15) == 0) pycache_prefix = arg + 15;
+                if (*p == 'X' && strcmp(arg, "importtime") == 0) import_time_enabled = 1;
                 goto next_arg;
             }
             case 'O': runtime_optimize++; break;
@@ -263,6 +265,8 @@ options_done:
         if (e && *e) dont_write_bytecode = true;
         e = getenv("PYTHONPYCACHEPREFIX");
         if (!pycache_prefix && e && *e) pycache_prefix = e;
+        e = getenv("PYTHONPROFILEIMPORTTIME");
+        if (e && *e) import_time_enabled = 1;
     }
     if (dont_write_bytecode) {
         extern Value sys_module;

@@ -477,8 +477,8 @@ Value marshal_dumps(Value v, int version) {
 
 /* ---- Reading ---- */
 
-/* n bytes of input; EOFError if there are not that many. */
-const unsigned char *mr_bytes(MReader *r, size_t n) {
+/* n bytes of input; EOFError if there are not that many (mr_bytes's slow path). */
+const unsigned char *mr_bytes_slow(MReader *r, size_t n) {
     if (!r->file) {
         if ((size_t)(r->end - r->ptr) < n) {
             err_set(&exc_EOFError, "marshal data too short");
@@ -531,8 +531,25 @@ int32_t mr_long(MReader *r) {
     return (int32_t)((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24);
 }
 
-uint64_t mr_varint(MReader *r) {
+uint64_t mr_varint_slow(MReader *r) {
     uint64_t x = 0;
+    if (!r->file) {
+        const unsigned char *p = r->ptr;
+        for (int shift = 0; shift < 64 && p < r->end; shift += 7) {
+            unsigned char b = *p++;
+            x |= (uint64_t)(b & 0x7f) << shift;
+            if (!(b & 0x80)) {
+                r->ptr = p;
+                return x;
+            }
+        }
+        if (p >= r->end) {
+            err_set(&exc_EOFError, "marshal data too short");
+            return 0;
+        }
+        err_set(&exc_ValueError, "bad marshal data (varint too long)");
+        return 0;
+    }
     for (int shift = 0; shift < 64; shift += 7) {
         const unsigned char *p = mr_bytes(r, 1);
         if (!p) return 0;

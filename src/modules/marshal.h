@@ -71,10 +71,24 @@ void mw_object(MWriter *w, Value v);
 Value marshal_dumps(Value v, int version);
 
 /* Reading (marshal.c).  r_string-style helpers raise EOFError on short data. */
-const unsigned char *mr_bytes(MReader *r, size_t n);
+const unsigned char *mr_bytes_slow(MReader *r, size_t n);
+uint64_t mr_varint_slow(MReader *r);
+/* The next n bytes (NULL with EOFError if there are not that many). */
+static inline const unsigned char *mr_bytes(MReader *r, size_t n) {
+    if (!r->file && (size_t)(r->end - r->ptr) >= n) {
+        const unsigned char *p = r->ptr;
+        r->ptr += n;
+        return p;
+    }
+    return mr_bytes_slow(r, n);
+}
 int mr_byte(MReader *r);                         /* -1 at EOF (no exception for loads) */
 int32_t mr_long(MReader *r);                     /* check err_occurred() */
-uint64_t mr_varint(MReader *r);                  /* check err_occurred() */
+/* An unsigned LEB128 number; check err_occurred() (most are one byte). */
+static inline uint64_t mr_varint(MReader *r) {
+    if (!r->file && r->ptr < r->end && !(*r->ptr & 0x80)) return *r->ptr++;
+    return mr_varint_slow(r);
+}
 Value mr_object(MReader *r);                     /* VNULL: exception, or a NULL record (none set) */
 /* One object from data (extra bytes ignored), as marshal.loads. */
 Value marshal_loads(const void *data, size_t size);

@@ -42,7 +42,7 @@
  * Code is not verified instruction by instruction when read, so damaged
  * bytes in a .pyc (a disk error, a file cut and patched) would run as
  * wild bytecode.  The seal catches that: the outermost code object carries
- * the length and a SipHash-1-3 checksum of everything nested in it
+ * the length and a 64-bit checksum of everything nested in it
  * (bytecode, constants, inner code objects), checked before anything is
  * built, so a damaged file reads as "bad marshal data" and the importer
  * recompiles and rewrites it.  As in CPython, marshal data crafted on
@@ -56,10 +56,50 @@ _Static_assert(sizeof(CodeObject) == 200, "CodeObject changed: update marshal_co
 
 const uint64_t marshal_bytecode_id = TAIPAN_BYTECODE_ID;
 
-extern uint64_t imp_source_hash(uint64_t key, const void *data, size_t size);
 #define SEAL_SIZE 12
 
-static uint64_t seal_checksum(const void *data, size_t n) { return imp_source_hash(marshal_bytecode_id, data, n); }
+/* The seal's checksum: four independent multiply-rotate lanes over 8-byte
+ * words (the xxHash64 round), merged and finished with an avalanche mix.
+ * Each round is a bijection of its lane, so a single damaged word always
+ * changes its lane; about half an instruction per byte, which matters at
+ * start-up, where every imported module's code passes through it. */
+#define P1 0x9E3779B185EBCA87ull
+#define P2 0xC2B2AE3D27D4EB4Full
+#define P3 0x165667B19E3779F9ull
+static inline uint64_t rotl64(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+static inline uint64_t seal_round(uint64_t acc, uint64_t w) { return rotl64(acc + w * P2, 31) * P1; }
+
+static uint64_t seal_checksum(const unsigned char *p, size_t n) {
+    uint64_t a = marshal_bytecode_id + P1 + P2, b = marshal_bytecode_id + P2, c = marshal_bytecode_id,
+             d = marshal_bytecode_id - P1;
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        uint64_t w[4];
+        memcpy(w, p + i, 32);
+        a = seal_round(a, w[0]);
+        b = seal_round(b, w[1]);
+        c = seal_round(c, w[2]);
+        d = seal_round(d, w[3]);
+    }
+    uint64_t h = rotl64(a, 1) + rotl64(b, 7) + rotl64(c, 12) + rotl64(d, 18);
+    h = (h ^ seal_round(0, a)) * P1 + P3;
+    h = (h ^ seal_round(0, b)) * P1 + P3;
+    h = (h ^ seal_round(0, c)) * P1 + P3;
+    h = (h ^ seal_round(0, d)) * P1 + P3;
+    h += (uint64_t)n;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = rotl64(h ^ seal_round(0, w), 27) * P1 + P3;
+    }
+    for (; i < n; i++) h = rotl64(h ^ (p[i] * P3), 11) * P1;
+    h ^= h >> 33;
+    h *= P2;
+    h ^= h >> 29;
+    h *= P3;
+    h ^= h >> 32;
+    return h;
+}
 
 static void put_le(unsigned char *p, uint64_t x, int n) {
     for (int i = 0; i < n; i++) p[i] = (unsigned char)(x >> (8 * i));

@@ -33,6 +33,7 @@ extern ImportMachinery imp_mach;
  * default sys.meta_path does, or hand it to importlib when the program
  * changed the import hooks.  Returns the module (the entry now in sys.modules). */
 Value import_find_and_load(Value fullname);
+extern int import_time_enabled;   /* -X importtime */
 /* Set a module's import attributes (CPython's _init_module_attrs, override=False semantics for new modules). */
 int import_init_module_attrs(Value module, Value spec, Value loader, Value package, Value path, Value file,
                              Value cached);

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /*
@@ -363,7 +364,7 @@ static Value python_find_and_load(Value name) {
     return obj_call2(imp_mach.find_and_load, name, import_original_import());
 }
 
-Value import_find_and_load(Value name) {
+static Value find_and_load(Value name) {
     Value meta, hooks;
     bool installed = imp_mach.find_and_load != VNULL;
     bool pristine = hooks_pristine(&meta, &hooks);
@@ -419,5 +420,39 @@ Value import_find_and_load(Value name) {
             err_clear();
         }
     }
+    return m;
+}
+
+/* -X importtime (or PYTHONPROFILEIMPORTTIME): one stderr line per module
+ * found and loaded, as CPython prints them: microseconds spent in the
+ * module itself (its own imports excluded), cumulative, and the name
+ * indented by nesting depth. */
+int import_time_enabled;
+
+static int64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+Value import_find_and_load(Value name) {
+    if (!import_time_enabled) return find_and_load(name);
+    static int level;
+    static int64_t nested;   /* time spent in imports nested in the current one */
+    static bool header_done;
+    if (!header_done) {
+        fputs("import time: self [us] | cumulative | imported package\n", stderr);
+        header_done = true;
+    }
+    int64_t outer_nested = nested;
+    nested = 0;
+    level++;
+    int64_t t0 = now_ns();
+    Value m = find_and_load(name);
+    int64_t cum = now_ns() - t0;
+    level--;
+    fprintf(stderr, "import time: %9lld | %10lld | %*s%s\n", (long long)((cum - nested + 999) / 1000),
+            (long long)((cum + 999) / 1000), level * 2, "", str_data(name));
+    nested = outer_nested + cum;
     return m;
 }
