@@ -97,5 +97,7 @@ Value marshal_loads(const void *data, size_t size);
 void marshal_write_code(MWriter *w, Value code, int flag);
 Value marshal_read_code(MReader *r, int flag);
 extern const uint64_t marshal_bytecode_id;       /* the fingerprint of this build's bytecode */
+/* False if data holds a code object of another build, cut short or damaged (its seal is broken). */
+bool marshal_code_intact(const unsigned char *data, size_t size);
 
 #endif

@@ -114,6 +114,18 @@ static uint64_t get_le(const unsigned char *p, int n) {
 static uint64_t zigzag(int64_t x) { return ((uint64_t)x << 1) ^ (uint64_t)(x >> 63); }
 static int64_t unzigzag(uint64_t x) { return (int64_t)(x >> 1) ^ -(int64_t)(x & 1); }
 
+bool marshal_code_intact(const unsigned char *data, size_t size) {
+    if (size < 1 || (data[0] & ~MARSHAL_FLAG_REF) != MT_CODE) return true;   /* not code: loads decides */
+    if (size < 1 + 8 + SEAL_SIZE) return false;
+    uint64_t id;
+    memcpy(&id, data + 1, 8);
+    if (id != marshal_bytecode_id) return false;
+    const unsigned char *seal = data + 1 + 8;
+    size_t n = (size_t)get_le(seal, 4);
+    if (n > size - (1 + 8 + SEAL_SIZE)) return false;
+    return seal_checksum(seal + SEAL_SIZE, n) == get_le(seal + 4, 8);
+}
+
 static void write_code_body(MWriter *w, CodeObject *c);
 
 void marshal_write_code(MWriter *w, Value code, int flag) {

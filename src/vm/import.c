@@ -9,6 +9,11 @@
 #include "../objects/dict.h"
 #include "../objects/module.h"
 #include "../objects/exceptions.h"
+#include "../objects/buffer.h"
+#include "../objects/func.h"
+#include "../compiler/compile.h"
+#include "../modules/marshal.h"
+#include "frame.h"
 #include "../gc/gc.h"
 
 #include <errno.h>
@@ -134,6 +139,43 @@ static int fix_up_module(Value m, Value path) {
                : 0;
 }
 
+/* importlib's own loaders (SourceLoader.get_code for reload() and
+ * spec.loader.exec_module, zipimport, SourcelessFileLoader) check a cache
+ * file with _classify_pyc before unmarshalling it.  Wrapped so that a
+ * file whose code is damaged or cut short fails that check (ImportError,
+ * which get_code answers by recompiling and rewriting the file, as the C
+ * loader does) rather than failing later in marshal.loads. */
+static Value code_intact_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("_code_intact", nargs, 1, 1) < 0) return VNULL;
+    Buffer view;
+    if (buffer_get(args[0], &view, BUF_SIMPLE) < 0) return VNULL;
+    bool ok = view.len < 16 || marshal_code_intact((const unsigned char *)view.buf + 16, (size_t)view.len - 16);
+    buffer_release(&view);
+    return val_bool(ok);
+}
+
+static const char classify_wrapper[] =
+    "def _classify_pyc(data, name, exc_details, _classify=_classify_pyc, _intact=_intact):\n"
+    "    flags = _classify(data, name, exc_details)\n"
+    "    if not _intact(data):\n"
+    "        message = f'bad marshal data in {name!r}'\n"
+    "        _bootstrap._verbose_message('{}', message)\n"
+    "        raise ImportError(message, **exc_details)\n"
+    "    return flags\n";
+
+static int wrap_classify_pyc(Value bsx) {
+    static const MethodDef def = {"_code_intact", code_intact_m, 0, NULL};
+    Value globals = module_dict(bsx);
+    Value locals = dict_new();
+    Value fn = builtin_func_new(&def, VNULL, VNULL);
+    if (!locals || !fn || dict_set_cstr(locals, "_intact", fn) < 0) return -1;
+    Value code = compile_source(classify_wrapper, sizeof classify_wrapper - 1,
+                                str_intern_cstr("<frozen importlib._bootstrap_external>"), COMPILE_EXEC, 0, 0);
+    if (!code || !interp_eval_code((CodeObject *)val_obj(code), globals, locals)) return -1;
+    Value wrapped = dict_get_cstr(locals, "_classify_pyc");
+    return wrapped ? dict_set_cstr(globals, "_classify_pyc", wrapped) : -1;
+}
+
 static int import_bootstrap(void) {
     bootstrap_state = 1;
     static bool rooted;
@@ -171,6 +213,7 @@ static int import_bootstrap(void) {
     if (obj_setattr_cstr(bsx, "MAGIC_NUMBER", bytes_new(mb, 4)) < 0 ||
         obj_setattr_cstr(bsx, "_RAW_MAGIC_NUMBER", int_from_i64((int64_t)magic | ('\r' << 16) | ('\n' << 24))) < 0)
         return bootstrap_fail();
+    if (wrap_classify_pyc(bsx) < 0) return bootstrap_fail();
     if (!obj_call_method(bs, "_install_external_importers", NULL, 0)) return bootstrap_fail();
     imp_mach.external = bsx;
     if (!(imp_mach.PathFinder = get_attr(bsx, "PathFinder")) ||
