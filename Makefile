@@ -19,6 +19,8 @@ BASEFLAGS := -std=gnu11 -D_GNU_SOURCE -fno-strict-aliasing -pthread $(WARN) \
 	-DTAIPAN_STDLIB_DIR='"$(STDLIB_DIR)"' -DTAIPAN_LIB_DIR='"$(CURDIR)/lib"' -MMD -MP
 LIBS := -lgmp -lz -lbz2 -llzma -lcrypto -lsqlite3 -lexpat -lm -ldl -pthread
 
+.DEFAULT_GOAL := all
+
 # BUILD=dir puts everything under another directory (parallel work trees).
 BUILD ?= build
 # The default tree builds the sources git tracks, so untracked work in
@@ -34,14 +36,25 @@ else
 SRCS := $(ALL_SRCS)
 endif
 
-REL_CFLAGS := $(BASEFLAGS) -O2 -g -DNDEBUG
-DBG_CFLAGS := $(BASEFLAGS) -O0 -g3
-ASAN_CFLAGS := $(BASEFLAGS) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+REL_CFLAGS := $(BASEFLAGS) -I$(BUILD)/gen -O2 -g -DNDEBUG
+DBG_CFLAGS := $(BASEFLAGS) -I$(BUILD)/gen -O0 -g3
+ASAN_CFLAGS := $(BASEFLAGS) -I$(BUILD)/gen -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
 REL_OBJS := $(SRCS:%.c=$(BUILD)/rel/%.o)
 DBG_OBJS := $(SRCS:%.c=$(BUILD)/dbg/%.o)
 ASAN_OBJS := $(SRCS:%.c=$(BUILD)/asan/%.o)
+
+# The bytecode fingerprint (docs/import.md): a hash of the sources that define
+# what compiled code means, written into every cached .pyc so that code cached
+# by another build is recompiled instead of run.
+BYTECODE_SRCS := $(sort $(wildcard src/compiler/*.c src/compiler/*.h src/compiler/*.def)) \
+	src/vm/opcodes.def src/vm/code.h src/vm/interp.c src/modules/marshal_code.c
+$(BUILD)/gen/bytecode_id.h: $(BYTECODE_SRCS)
+	@mkdir -p $(dir $@)
+	@echo "#define TAIPAN_BYTECODE_ID 0x$$(cat $^ | sha1sum | cut -c1-16)ull" > $@.tmp && mv $@.tmp $@
+$(BUILD)/rel/src/modules/marshal_code.o $(BUILD)/dbg/src/modules/marshal_code.o \
+	$(BUILD)/asan/src/modules/marshal_code.o: $(BUILD)/gen/bytecode_id.h
 
 .PHONY: all debug asan test test-asan test-gcstress unit deps check-deps exp clean bench
 .SECONDARY:

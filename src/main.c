@@ -10,6 +10,7 @@
 #include "compiler/compile.h"
 #include "vm/frame.h"
 #include "vm/error.h"
+#include "vm/import.h"
 #include "gc/gc.h"
 
 #include <errno.h>
@@ -129,9 +130,12 @@ static int report_uncaught(void) {
     return 1;
 }
 
-static int run_code(Value code, Value filename, const char *file_attr) {
-    Value m = module_new_cstr("__main__");
-    if (!m) return report_uncaught();
+/* The __main__ module, made before the program runs (runpy runs -m modules in it). */
+static Value main_module(const char *file_attr) {
+    Value m = dict_get_cstr(sys_modules_dict, "__main__");
+    if (m) return m;
+    m = module_new_cstr("__main__");
+    if (!m) return VNULL;
     Value d = module_dict(m);
     dict_set_cstr(sys_modules_dict, "__main__", m);
     dict_set_cstr(d, "__builtins__", dict_get_cstr(sys_modules_dict, "builtins"));
@@ -139,6 +143,32 @@ static int run_code(Value code, Value filename, const char *file_attr) {
         dict_set_cstr(d, "__file__", str_from_cstr(file_attr));
         dict_set_cstr(d, "__cached__", VNone);
     }
+    return m;
+}
+
+/* -m: runpy._run_module_as_main(name, True), as CPython's pymain_run_module. */
+static int run_module(const char *name) {
+    if (!main_module(NULL)) return report_uncaught();
+    extern Value import_module(Value name);
+    Value runpy = import_module(str_intern_cstr("runpy"));
+    if (!runpy) {
+        fprintf(stderr, "Could not import runpy module\n");
+        return report_uncaught();
+    }
+    Value fn = obj_getattr_cstr(runpy, "_run_module_as_main");
+    if (!fn) {
+        fprintf(stderr, "Could not access runpy._run_module_as_main\n");
+        return report_uncaught();
+    }
+    Value n = str_from_cstr(name);
+    Value r = n ? obj_call2(fn, n, VTrue) : VNULL;
+    return r ? 0 : report_uncaught();
+}
+
+static int run_code(Value code, Value filename, const char *file_attr) {
+    Value m = main_module(file_attr);
+    if (!m) return report_uncaught();
+    Value d = module_dict(m);
     extern int code_dump_requested;
     if (code_dump_requested) code_disassemble((CodeObject *)code, stderr);
     Value r = interp_eval_code((CodeObject *)code, d, d);
@@ -149,8 +179,8 @@ static int run_code(Value code, Value filename, const char *file_attr) {
 int code_dump_requested;
 
 int main(int argc, char **argv) {
-    const char *command = NULL, *module = NULL, *script = NULL;
-    bool unbuffered = false, ignore_env = false;
+    const char *command = NULL, *module = NULL, *script = NULL, *pycache_prefix = NULL;
+    bool unbuffered = false, ignore_env = false, dont_write_bytecode = false;
     int i;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -189,12 +219,15 @@ int main(int argc, char **argv) {
                     usage_error(NULL);
                 }
                 if (*p == 'X' && strcmp(arg, "dis") == 0) code_dump_requested = 1;
+                if (*p == 'X' && strncmp(arg, "pycache_prefix=", 15) == 0) pycache_prefix = arg + 15;
+                if (*p == 'X' && strcmp(arg, "importtime") == 0) import_time_enabled = 1;
                 goto next_arg;
             }
             case 'O': runtime_optimize++; break;
             case 'u': unbuffered = true; break;
             case 'E': case 'I': ignore_env = true; break;
-            case 's': case 'S': case 'B': case 'q': case 'v': case 'd': case 'b': case 'i': case 'P': case 'R': break;
+            case 'B': dont_write_bytecode = true; break;
+            case 's': case 'S': case 'q': case 'v': case 'd': case 'b': case 'i': case 'P': case 'R': break;
             case 'V':
                 printf("Python 3.11.2\n");
                 return 0;
@@ -213,7 +246,7 @@ options_done:
     int nrest = argc - i;
     char **sargv = calloc((size_t)nrest + 2, sizeof(char *));
     if (!sargv) return 1;
-    sargv[0] = command ? "-c" : module ? (char *)module : script ? (char *)script : "";
+    sargv[0] = command ? "-c" : module ? "-m" : script ? (char *)script : "";
     for (int k = 0; k < nrest; k++) sargv[k + 1] = argv[i + k];
     /* -u, or PYTHONUNBUFFERED unless -E: the standard streams (src/modules/io_module.c) */
     extern int io_stdio_unbuffered;
@@ -226,6 +259,32 @@ options_done:
         fprintf(stderr, "taipan: start-up failed\n");
         return 1;
     }
+    /* The bytecode cache's switches (docs/import.md). */
+    if (!ignore_env) {
+        const char *e = getenv("PYTHONDONTWRITEBYTECODE");
+        if (e && *e) dont_write_bytecode = true;
+        e = getenv("PYTHONPYCACHEPREFIX");
+        if (!pycache_prefix && e && *e) pycache_prefix = e;
+        e = getenv("PYTHONPROFILEIMPORTTIME");
+        if (e && *e) import_time_enabled = 1;
+    }
+    if (dont_write_bytecode) {
+        extern Value sys_module;
+        module_add(sys_module, "dont_write_bytecode", VTrue);
+        Value flags = sys_get("flags");
+        if (flags) obj_setattr_cstr(flags, "dont_write_bytecode", val_from_int(1));
+    }
+    if (pycache_prefix) {
+        extern Value sys_module;
+        char abs[PATH_MAX];
+        if (pycache_prefix[0] != '/' && getcwd(abs, sizeof abs)) {
+            size_t l = strlen(abs);
+            snprintf(abs + l, sizeof abs - l, "/%s", pycache_prefix);
+        } else {
+            snprintf(abs, sizeof abs, "%s", pycache_prefix);
+        }
+        module_add(sys_module, "pycache_prefix", str_from_cstr(abs));
+    }
     extern void signal_install_default_handlers(void);
     signal_install_default_handlers();
     int status;
@@ -235,8 +294,9 @@ options_done:
         Value code = compile_source(command, n, str_intern_cstr("<string>"), COMPILE_EXEC, 0, runtime_optimize);
         status = code ? run_code(code, str_intern_cstr("<string>"), NULL) : report_uncaught();
     } else if (module) {
-        fprintf(stderr, "%s: -m is not supported yet\n", progname);
-        status = 1;
+        char cwd[PATH_MAX];
+        sys_set_paths(exe, build_path(getcwd(cwd, sizeof cwd) ? cwd : "", ignore_env));
+        status = run_module(module);
     } else {
         size_t size;
         char *src;

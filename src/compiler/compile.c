@@ -270,8 +270,49 @@ static Value const_key(Value v) {
     return tuple_pack(2, obj_val(val_type(v)), v);
 }
 
+/* CPython interns the str constants made of name characters only (and so
+ * marshal writes them as interned); identifiers compare by pointer. */
+static Value intern_name_like(Value v) {
+    if (val_is_int(v)) return v;
+    extern Type type_frozenset;
+    if (val_type(v) == &type_tuple) {
+        /* A constant tuple is fresh from the compiler: its items may be replaced by equal ones. */
+        for (ssize_t i = 0; i < tuple_size(v); i++) tuple_items(v)[i] = intern_name_like(tuple_get(v, i));
+        return v;
+    }
+    if (val_type(v) == &type_frozenset) {
+        extern Value set_from_iterable(Type *t, Value it);
+        Value items = list_new(0), it = obj_iter(v), x;
+        if (!items || !it) return v;
+        bool changed = false;
+        while ((x = obj_next(it))) {
+            Value ix = intern_name_like(x);
+            changed |= ix != x;
+            if (list_append(items, ix) < 0) return v;
+        }
+        /* Rebuilt only when needed: the table order of colliding hashes is visible. */
+        if (!changed || err_occurred()) {
+            err_clear();
+            return v;
+        }
+        Value fs = set_from_iterable(&type_frozenset, items);
+        if (!fs) err_clear();
+        return fs ? fs : v;
+    }
+    if (val_type(v) != &type_str) return v;
+    const char *s = str_data(v);
+    for (size_t i = 0; i < str_size(v); i++) {
+        char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_'))
+            return v;
+    }
+    Value iv = str_intern(v);
+    return iv ? iv : v;
+}
+
 int add_const(Compiler *c, Value v) {
     Unit *u = c->u;
+    v = intern_name_like(v);
     Value key = const_key(v);
     if (key) {
         Value idx = dict_get(u->const_index, key);

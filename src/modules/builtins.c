@@ -759,13 +759,9 @@ static Value import_m(Value self, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"name", "globals", "locals", "fromlist", "level", NULL};
     Value a[5];
     if (arg_parse("__import__", args, nargs, kwnames, names, 0, 1, a) < 0) return VNULL;
-    if (!str_check(a[0])) {
-        err_format(&exc_TypeError, "__import__() argument 1 must be str, not %s", type_name(a[0]));
-        return VNULL;
-    }
-    extern Value import_name(Value name, Value globals, Value fromlist, int level);
+    extern Value import_module_level(Value name, Value globals, Value fromlist, int level);
     int level = a[4] && val_is_int(a[4]) ? (int)val_int(a[4]) : 0;
-    return import_name(a[0], a[1] && a[1] != VNone ? a[1] : VNULL, a[3] ? a[3] : VNone, level);
+    return import_module_level(a[0], a[1] && a[1] != VNone ? a[1] : VNULL, a[3] ? a[3] : VNone, level);
 }
 
 /* ==== aiter, anext, breakpoint (added with memoryview/complex) ==== */

@@ -57,7 +57,10 @@ static void exc_trace(Object *o) {
     inst_trace_attrs(o);
 }
 
-static int set_attr(Value e, const char *name, Value v) { return obj_setattr_cstr(e, name, v); }
+/* The fields CPython keeps in the exception struct (ImportError.name,
+ * StopIteration.value...) are stored directly, as CPython's __init__ does:
+ * a subclass's property or __setattr__ of the same name is not called. */
+static int set_attr(Value e, const char *name, Value v) { return inst_set(e, str_intern_cstr(name), v) < 0 ? -1 : 0; }
 
 static Value attr_or_none(Value e, const char *name) {
     Value v = inst_get(e, str_intern_cstr(name));
@@ -308,10 +311,10 @@ static int init_with_keywords(Value self, Value *args, size_t nargs, Value kwnam
         for (const char *const *a = allowed; *a; a++)
             if (str_eq_cstr(k, *a)) ok = true;
         if (!ok) {
-            err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, k);
+            err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", k, fname);
             return -1;
         }
-        if (obj_setattr(self, k, args[nargs + i]) < 0) return -1;
+        if (inst_set(self, k, args[nargs + i]) < 0) return -1;
     }
     return base_init(self, args, nargs, VNULL);
 }

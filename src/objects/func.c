@@ -331,9 +331,24 @@ static const MethodDef method_methods[] = {
     {NULL}
 };
 
+/* types.MethodType(function, instance). */
+static Value method_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
+    if (arg_no_kw("method", kwnames) < 0 || arg_count("method", nargs, 2, 2) < 0) return VNULL;
+    if (!val_type(args[0])->call) {
+        err_set(&exc_TypeError, "first argument must be callable");
+        return VNULL;
+    }
+    if (args[1] == VNone) {
+        err_set(&exc_TypeError, "instance must not be None");
+        return VNULL;
+    }
+    return method_new(args[0], args[1]);
+}
+
 Type type_method = {
     .hdr = {0, &type_type},
     .name = "method",
+    .new = method_new_m,
     .basicsize = sizeof(BoundMethodObject),
     .trace = method_trace,
     .call = method_call,

@@ -89,9 +89,19 @@ static Value module_getattro(Value self, Value name) {
     Value ga = dict_get_cstr(m->dict, "__getattr__");
     if (ga) return obj_call1(ga, name);
     Value mn = dict_get_cstr(m->dict, "__name__");
-    if (mn && str_check(mn))
-        err_format(&exc_AttributeError, "module '%U' has no attribute '%U'", mn, name);
-    else
+    if (mn && str_check(mn)) {
+        /* A module still running its code (spec._initializing) hints at a circular import. */
+        Value spec = dict_get_cstr(m->dict, "__spec__");
+        Value init = spec && spec != VNone ? obj_getattr_opt(spec, str_intern_cstr("_initializing")) : VNULL;
+        int t = init ? obj_is_true(init) : 0;
+        err_clear();
+        if (t > 0)
+            err_format(&exc_AttributeError,
+                       "partially initialized module '%U' has no attribute '%U' (most likely due to a circular import)",
+                       mn, name);
+        else
+            err_format(&exc_AttributeError, "module '%U' has no attribute '%U'", mn, name);
+    } else
         err_format(&exc_AttributeError, "module has no attribute '%U'", name);
     Value exc = err_fetch();
     obj_setattr_cstr(exc, "name", name);
@@ -114,6 +124,10 @@ static int module_setattro(Value self, Value name, Value v) {
 
 static Value module_repr(Value self) {
     ModuleObject *m = (ModuleObject *)self;
+    /* Once importlib is installed, its _module_repr decides, as in CPython. */
+    extern Value import_bootstrap_module(void);
+    Value bs = import_bootstrap_module();
+    if (bs) return obj_call_method(bs, "_module_repr", &self, 1);
     Value name = dict_get_cstr(m->dict, "__name__");
     if (!name) name = str_intern_cstr("?");
     Value file = dict_get_cstr(m->dict, "__file__");

@@ -54,7 +54,20 @@ void type_modified(Type *t) {
     }
 }
 
+/* Lookups never raise: an error inside a dict lookup is dropped, and an
+ * exception already pending when the lookup starts (a C function setting
+ * attributes on the exception it is raising) is left as it was. */
+static Value lookup_uncached_raw(Type *t, Value name);
+
 static Value lookup_uncached(Type *t, Value name) {
+    Value pending = err_fetch();
+    Value v = lookup_uncached_raw(t, name);
+    if (pending) err_restore(pending);
+    else if (err_occurred()) err_clear();
+    return v;
+}
+
+static Value lookup_uncached_raw(Type *t, Value name) {
     Value mro = t->mro;
     if (!mro) {
         for (Type *b = t; b; b = b->base) {
@@ -70,7 +83,6 @@ static Value lookup_uncached(Type *t, Value name) {
         Value v = str_check_exact(name) ? dict_get_str(b->dict, name) : dict_get(b->dict, name);
         if (v) return v;
     }
-    if (err_occurred()) err_clear();
     return VNULL;
 }
 
