@@ -1858,7 +1858,7 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
 }
 
 /* A parse error as the Python exception CPython raises for it. */
-static void raise_parse_error(ParseError *pe, Value filename, int flags) {
+void compile_raise_parse_error(ParseError *pe, Value filename, int flags) {
     if (pe->kind == PARSE_ERR_MEMORY) {
         err_no_memory();
         return;
@@ -1905,7 +1905,7 @@ Value compile_source(const char *src, size_t len, Value filename, int mode, int 
     ASTNode *mod = parse_source(arena, src, len, str_data(filename), pm, flags, &pe);
     Value code = VNULL;
     if (!mod) {
-        raise_parse_error(&pe, filename, flags);
+        compile_raise_parse_error(&pe, filename, flags);
     } else {
         extern void compile_issue_warnings(Arena *a, Value filename);
         compile_issue_warnings(arena, filename);
@@ -1917,6 +1917,17 @@ Value compile_source(const char *src, size_t len, Value filename, int mode, int 
         cur_src_end = saved_end;
     }
     ast_arena_free(arena);
+    return code;
+}
+
+/* compile() of a tree built from ast objects: there is no source text for
+** SyntaxError.text (nor for annotation strings). */
+Value compile_ast_without_source(ASTNode *mod, Arena *arena, Value filename, int mode, int optimize) {
+    const char *saved_src = cur_src, *saved_end = cur_src_end;
+    cur_src = cur_src_end = NULL;
+    Value code = compile_ast(mod, arena, filename, mode, optimize);
+    cur_src = saved_src;
+    cur_src_end = saved_end;
     return code;
 }
 

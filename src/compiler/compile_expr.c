@@ -70,9 +70,12 @@ Value const_from_ast(Compiler *c, ASTConst *k) {
     case CONST_COMPLEX: return complex_new(0.0, k->f); /* an imaginary literal (objects/complex.c) */
     case CONST_STR: return str_new(k->s, k->len);
     case CONST_BYTES: return bytes_new(k->s, k->len);
+    case CONST_OBJECT: return (Value)k->obj;
     }
     return VNone;
 }
+
+Value compile_const_value(const ASTConst *k) { return const_from_ast(NULL, (ASTConst *)k); }
 
 void load_const_value(Compiler *c, Value v, int target) {
     if (v == VNone) emit(c, MK_ABC(OP_LOADNONE, target, 0, 0));

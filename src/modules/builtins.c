@@ -18,6 +18,7 @@
 #include "../objects/type_slots.h"
 #include "../compiler/compile.h"
 #include "../compiler/parser.h"
+#include "ast_module.h"
 #include "../vm/frame.h"
 #include "../vm/gen.h"
 #include "../vm/error.h"
@@ -523,7 +524,7 @@ static Value dir_m(Value self, Value *args, size_t nargs, Value kw) {
 
 /* ---- compile / exec / eval ---- */
 
-static int source_text(Value src, const char **data, size_t *size, int *flags, const char *fname) {
+static int source_text(Value src, const char **data, size_t *size, int *flags, const char *fname, const char *what) {
     if (str_check(src)) {
         *data = str_data(src);
         *size = str_size(src);
@@ -542,9 +543,38 @@ static int source_text(Value src, const char **data, size_t *size, int *flags, c
         *flags |= PARSE_FLAG_STRING_INPUT;
         return 0;
     }
-    err_format(&exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+    err_format(&exc_TypeError, "%s() arg 1 must be a %s object", fname, what);
     return -1;
 }
+
+/* An int argument converted as Argument Clinic's `int` converter does. */
+static int int_arg(Value v, int dflt, int *out) {
+    if (!v) {
+        *out = dflt;
+        return 0;
+    }
+    if (!val_is_int(v)) {
+        v = num_index(v);
+        if (!v) return -1;
+    }
+    int64_t i = int_as_i64(v);
+    if ((i == -1 && err_occurred()) || i < INT32_MIN || i > INT32_MAX) {
+        err_clear();
+        err_set(&exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)i;
+    return 0;
+}
+
+/* compile() flags: the CO_FUTURE_* features, the obsolete CO_NESTED, and
+ * the PyCF_* options (ast_module.h). */
+_Static_assert((int)AST_MODE_EXEC == (int)COMPILE_EXEC && (int)AST_MODE_EVAL == (int)COMPILE_EVAL && (int)AST_MODE_SINGLE == (int)COMPILE_SINGLE,
+               "compile() passes its mode to compile_source()");
+#define COMPILE_FUTURE_FLAGS 0x1FE0000
+#define COMPILE_OBSOLETE_FLAGS 0x10
+#define COMPILE_OPTION_FLAGS (PyCF_ONLY_AST | PyCF_DONT_IMPLY_DEDENT | PyCF_TYPE_COMMENTS | \
+                              PyCF_ALLOW_TOP_LEVEL_AWAIT | PyCF_ALLOW_INCOMPLETE_INPUT)
 
 static Value compile_m(Value self, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize",
@@ -563,27 +593,50 @@ static Value compile_m(Value self, Value *args, size_t nargs, Value kwnames) {
         err_format(&exc_TypeError, "compile() argument 'mode' must be str, not %s", type_name(a[2]));
         return VNULL;
     }
-    int mode;
-    if (str_eq_cstr(a[2], "exec")) mode = COMPILE_EXEC;
-    else if (str_eq_cstr(a[2], "eval")) mode = COMPILE_EVAL;
-    else if (str_eq_cstr(a[2], "single")) mode = COMPILE_SINGLE;
-    else {
-        err_set(&exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    int cflags, dont_inherit, optimize, feature_version;
+    if (int_arg(a[3], 0, &cflags) < 0 || int_arg(a[4], 0, &dont_inherit) < 0 || int_arg(a[5], -1, &optimize) < 0 ||
+        int_arg(a[6], -1, &feature_version) < 0)
+        return VNULL;
+    if (cflags & ~(COMPILE_FUTURE_FLAGS | COMPILE_OBSOLETE_FLAGS | COMPILE_OPTION_FLAGS)) {
+        err_set(&exc_ValueError, "compile(): unrecognised flags");
         return VNULL;
     }
-    int optimize = 0;
-    if (a[5] && val_is_int(a[5]) && val_int(a[5]) > 0) optimize = (int)val_int(a[5]);
+    if (optimize < -1 || optimize > 2) {
+        err_set(&exc_ValueError, "compile(): invalid optimize value");
+        return VNULL;
+    }
     extern int runtime_optimize;
-    if (!a[5] || (val_is_int(a[5]) && val_int(a[5]) < 0)) optimize = runtime_optimize;
+    if (optimize < 0) optimize = runtime_optimize;
+    bool only_ast = cflags & PyCF_ONLY_AST;
+    ASTMode mode;
+    if (str_eq_cstr(a[2], "exec")) mode = AST_MODE_EXEC;
+    else if (str_eq_cstr(a[2], "eval")) mode = AST_MODE_EVAL;
+    else if (str_eq_cstr(a[2], "single")) mode = AST_MODE_SINGLE;
+    else if (str_eq_cstr(a[2], "func_type")) {
+        if (!only_ast) {
+            err_set(&exc_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+            return VNULL;
+        }
+        mode = AST_MODE_FUNC_TYPE;
+    } else {
+        err_set(&exc_ValueError, only_ast ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                                          : "compile() mode must be 'exec', 'eval' or 'single'");
+        return VNULL;
+    }
+    /* An AST object: returned as it is, or compiled (ast_module.h). */
+    if (ast_object_check(a[0])) return only_ast ? a[0] : ast_compile_object(a[0], filename, mode, optimize);
     const char *data;
     size_t size;
     int flags = 0;
-    if (source_text(a[0], &data, &size, &flags, "compile") < 0) return VNULL;
+    if (source_text(a[0], &data, &size, &flags, "compile", "string, bytes or AST") < 0) return VNULL;
     if (memchr(data, 0, size)) {
         err_set(&exc_SyntaxError, "source code string cannot contain null bytes");
         return VNULL;
     }
-    return compile_source(data, size, filename, mode, flags, optimize);
+    if (cflags & PyCF_DONT_IMPLY_DEDENT) flags |= PARSE_FLAG_DONT_IMPLY_DEDENT;
+    if (cflags & PyCF_ALLOW_INCOMPLETE_INPUT) flags |= PARSE_FLAG_ALLOW_INCOMPLETE_INPUT;
+    if (only_ast) return ast_parse_source(data, size, filename, mode, flags);
+    return compile_source(data, size, filename, (int)mode, flags, optimize);
 }
 
 static Value exec_eval(Value *args, size_t nargs, Value kwnames, bool is_eval) {
@@ -620,7 +673,7 @@ static Value exec_eval(Value *args, size_t nargs, Value kwnames, bool is_eval) {
         const char *data;
         size_t size;
         int flags = 0;
-        if (source_text(code, &data, &size, &flags, fname) < 0) return VNULL;
+        if (source_text(code, &data, &size, &flags, fname, "string, bytes or code") < 0) return VNULL;
         if (memchr(data, 0, size)) {
             err_set(&exc_SyntaxError, "source code string cannot contain null bytes");
             return VNULL;

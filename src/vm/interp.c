@@ -1186,7 +1186,15 @@ op_BUILDDICT: {
 op_BUILDSTRING: {
     StrBuilder sb;
     sb_init(&sb);
-    for (uint32_t i = 0; i < C; i++) sb_append_str(&sb, R[B + i]);
+    for (uint32_t i = 0; i < C; i++) {
+        /* Only a JoinedStr from compile() of an ast object can hold a non-str. */
+        if (unlikely(!str_check(R[B + i]))) {
+            sb_discard(&sb);
+            err_format(&exc_TypeError, "sequence item %u: expected str instance, %s found", i, type_name(R[B + i]));
+            ERROR();
+        }
+        sb_append_str(&sb, R[B + i]);
+    }
     Value v = sb_finish(&sb);
     CHECK(v);
     R[A] = v;
