@@ -80,6 +80,45 @@ void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
     if (e) err_set_object(e);
 }
 
+bool compile_forbidden_name(Compiler *c, const char *name, bool del) {
+    if (strcmp(name, "__debug__") != 0) return false;
+    ASTNode at;
+    memset(&at, 0, sizeof at);
+    at.lineno = c->u->loc.line;
+    at.end_lineno = c->u->loc.end_line;
+    at.col_offset = c->u->loc.col;
+    at.end_col_offset = c->u->loc.end_col;
+    compile_error(c, &at, del ? "cannot delete __debug__" : "cannot assign to __debug__");
+    return true;
+}
+
+bool compile_check_keywords(Compiler *c, ASTSeq *kws) {
+    for (int i = 0; i < AST_SEQ_LEN(kws); i++) {
+        const char *k = AST_SEQ_GET(kws, i)->v.keyword.arg;
+        if (!k) continue;
+        if (compile_forbidden_name(c, k, false)) return false;
+        for (int j = i + 1; j < AST_SEQ_LEN(kws); j++) {
+            ASTNode *other = AST_SEQ_GET(kws, j);
+            if (other->v.keyword.arg && strcmp(k, other->v.keyword.arg) == 0) {
+                compile_error(c, other, "keyword argument repeated: %s", k);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool compile_check_debug_args(Compiler *c, ASTNode *args) {
+    struct ast_arguments *a = &args->v.arguments;
+    ASTSeq *seqs[3] = {a->posonlyargs, a->args, a->kwonlyargs};
+    for (int s = 0; s < 3; s++)
+        for (int i = 0; i < AST_SEQ_LEN(seqs[s]); i++)
+            if (compile_forbidden_name(c, AST_SEQ_GET(seqs[s], i)->v.arg.arg, false)) return false;
+    if (a->vararg && compile_forbidden_name(c, a->vararg->v.arg.arg, false)) return false;
+    if (a->kwarg && compile_forbidden_name(c, a->kwarg->v.arg.arg, false)) return false;
+    return true;
+}
+
 /* ---- Emission ---- */
 
 static void grow_code(Compiler *c) {
@@ -877,10 +916,12 @@ static void compile_import(Compiler *c, ASTNode *s) {
                     emit_x(c, MK_ABC(OP_IMPORTFROM, r, r, 0), (uint32_t)add_name(c, part));
                     dot = next;
                 }
+                set_loc(c, s);
                 name_store(c, a->v.alias.asname, r);
             } else {
                 const char *dot = strchr(name, '.');
                 if (dot) name = ast_arena_strndup(c->arena, name, (size_t)(dot - name));
+                set_loc(c, s);
                 name_store(c, name, r);
             }
             reg_free_to(c, mark);
@@ -912,6 +953,7 @@ static void compile_import(Compiler *c, ASTNode *s) {
         ASTNode *a = AST_SEQ_GET(names, i);
         set_loc(c, a);
         emit_x(c, MK_ABC(OP_IMPORTFROM, t, r, 0), (uint32_t)add_name(c, a->v.alias.name));
+        set_loc(c, s);
         name_store(c, a->v.alias.asname ? a->v.alias.asname : a->v.alias.name, t);
     }
     reg_free_to(c, mark);
@@ -1480,6 +1522,7 @@ static void make_function(Compiler *c, ASTNode *n, Value code, ASTNode *args, AS
 
 void compile_function_def(Compiler *c, ASTNode *s, int target) {
     struct ast_FunctionDef *f = &s->v.FunctionDef;
+    if (!compile_check_debug_args(c, f->args)) return;
     int mark = c->u->next_reg;
     int nd = AST_SEQ_LEN(f->decorator_list);
     int dbase = reg_alloc_n(c, nd);
@@ -1500,6 +1543,7 @@ void compile_function_def(Compiler *c, ASTNode *s, int target) {
 }
 
 void compile_lambda(Compiler *c, ASTNode *e, int target) {
+    if (!compile_check_debug_args(c, e->v.Lambda.args)) return;
     Value code = compile_function_code(c, e, "<lambda>", e->v.Lambda.args, NULL, e->v.Lambda.body);
     make_function(c, e, code, e->v.Lambda.args, NULL, target);
 }
@@ -1565,6 +1609,10 @@ void compile_class_def(Compiler *c, ASTNode *s, int target) {
     for (int i = 0; i < nk; i++)
         if (!AST_SEQ_GET(kws, i)->v.keyword.arg) simple = false;
     (void)call;
+    if (!compile_check_keywords(c, kws)) {
+        reg_free_to(c, mark);
+        return;
+    }
     if (simple) {
         int base = reg_alloc_n(c, 3 + nb + nk);
         set_loc(c, s);

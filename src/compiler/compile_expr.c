@@ -184,6 +184,7 @@ void name_load(Compiler *c, const char *name, int target, ASTNode *n) {
 }
 
 void name_store(Compiler *c, const char *name, int src) {
+    if (compile_forbidden_name(c, name, false)) return;
     Unit *u = c->u;
     Symbol *sym = lookup(c, name);
     SymScope sc = sym ? sym->scope : SC_LOCAL;
@@ -211,6 +212,7 @@ void name_store(Compiler *c, const char *name, int src) {
 }
 
 void name_delete(Compiler *c, const char *name, ASTNode *n) {
+    if (compile_forbidden_name(c, name, true)) return;
     Unit *u = c->u;
     Symbol *sym = lookup(c, name);
     SymScope sc = sym ? sym->scope : SC_LOCAL;
@@ -520,6 +522,7 @@ static void call_ex(Compiler *c, ASTNode *e, int fnreg, int target) {
 static void compile_call(Compiler *c, ASTNode *e, int target) {
     ASTNode *fn = e->v.Call.func;
     ASTSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
+    if (!compile_check_keywords(c, kws)) return;
     int nargs = AST_SEQ_LEN(args), nk = AST_SEQ_LEN(kws);
     int mark = c->u->next_reg;
     bool simple = call_is_simple(e);
@@ -563,6 +566,14 @@ static void compile_formatted(Compiler *c, ASTNode *e, int target) {
     case 's': conv = 1; break;
     case 'r': conv = 2; break;
     case 'a': conv = 3; break;
+    case -1: break;
+    default:
+        /* Only a FormattedValue built by a program can get here. */
+        if (!c->failed) {
+            c->failed = true;
+            err_format(&exc_SystemError, "Unrecognized conversion character %d", e->v.FormattedValue.conversion);
+        }
+        return;
     }
     int mark = c->u->next_reg;
     int spec = 0;
@@ -739,6 +750,7 @@ void into(Compiler *c, ASTNode *e, int target) {
     }
     case AST_NamedExpr:
         into(c, e->v.NamedExpr.value, target);
+        set_loc(c, e->v.NamedExpr.target);
         name_store(c, e->v.NamedExpr.target->v.Name.id, target);
         break;
     case AST_List:
@@ -903,6 +915,7 @@ void store_target(Compiler *c, ASTNode *t, int src) {
         name_store(c, t->v.Name.id, src);
         break;
     case AST_Attribute: {
+        if (compile_forbidden_name(c, t->v.Attribute.attr, false)) break;
         int obj = expr(c, t->v.Attribute.value);
         set_loc(c, t);
         emit_x(c, MK_ABC(OP_SETATTR, obj, src, 0), (uint32_t)add_site(c, t->v.Attribute.attr));
@@ -941,6 +954,7 @@ void delete_target(Compiler *c, ASTNode *t) {
         name_delete(c, t->v.Name.id, t);
         break;
     case AST_Attribute: {
+        if (compile_forbidden_name(c, t->v.Attribute.attr, true)) break;
         int obj = expr(c, t->v.Attribute.value);
         set_loc(c, t);
         emit_x(c, MK_ABC(OP_DELATTR, obj, 0, 0), (uint32_t)add_site(c, t->v.Attribute.attr));

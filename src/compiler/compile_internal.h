@@ -106,6 +106,12 @@ Value intern_id(const char *name);
 
 /* Errors: a SyntaxError at node n. */
 void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...);
+/* Checks CPython makes in its compiler, which trees built from ast objects
+ * (no parser) depend on: binding or deleting __debug__ (error at the current
+ * location; true if refused), and keyword arguments given twice. */
+bool compile_forbidden_name(Compiler *c, const char *name, bool del);
+bool compile_check_keywords(Compiler *c, ASTSeq *kws);
+bool compile_check_debug_args(Compiler *c, ASTNode *args);
 
 /* Expressions (compile_expr.c). */
 int expr(Compiler *c, ASTNode *e);             /* value in some register */

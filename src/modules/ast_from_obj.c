@@ -31,6 +31,11 @@
 typedef struct {
     Arena *a;
     Value pins;
+    /* The first node of a product type (alias, arg, keyword...) left without
+    ** a required field: CPython does not check those and crashes later, so
+    ** the error is raised only if the conversion otherwise succeeds. */
+    const ASTKindInfo *missing_kind;
+    const char *missing_field;
 } FromObj;
 
 static int node_from_obj(FromObj *c, Value obj, int sum, ASTNode **out);
@@ -268,12 +273,16 @@ static int node_fields_from_obj(FromObj *c, Value obj, const ASTKindInfo *ki, AS
 }
 
 /* The generated constructors' check: a required node or identifier given
-** as None. */
-static int check_required(const ASTKindInfo *ki, ASTNode *n) {
+** as None (deferred for product types, see FromObj). */
+static int check_required(FromObj *c, const ASTKindInfo *ki, ASTNode *n, bool product) {
     for (int i = 0; i < ki->d.nfields; i++) {
         const ASTFieldDesc *f = &ki->d.fields[i];
         if ((f->type == ASTF_NODE || f->type == ASTF_IDENT || f->type == ASTF_STR) &&
             !*(void **)((char *)n + f->offset)) {
+            if (product) {
+                if (!c->missing_kind) c->missing_kind = ki, c->missing_field = f->name;
+                return 0;
+            }
             err_format(&exc_ValueError, "field '%s' is required for %s", f->name, ki->d.name);
             return -1;
         }
@@ -296,7 +305,7 @@ static int node_from_obj_inner(FromObj *c, Value obj, int sum, ASTNode **out) {
         if (positions_from_obj(obj, si, pos) < 0) return -1;
         n->lineno = pos[0], n->col_offset = pos[1], n->end_lineno = pos[2], n->end_col_offset = pos[3];
     }
-    if (check_required(ki, n) < 0) return -1;
+    if (check_required(c, ki, n, product) < 0) return -1;
     *out = n;
     return 0;
 }
@@ -324,9 +333,13 @@ ASTNode *ast_from_object(Value obj, Arena *arena, ASTMode mode, Value pins) {
         err_format(&exc_TypeError, "expected %s node, got %.400s", req->d.name, val_type(obj)->name);
         return NULL;
     }
-    FromObj c = {arena, pins};
+    FromObj c = {arena, pins, NULL, NULL};
     ASTNode *mod;
     if (node_from_obj(&c, obj, AST_SUM_mod, &mod) < 0) return NULL;
+    if (c.missing_kind) {
+        err_format(&exc_ValueError, "field '%s' is required for %s", c.missing_field, c.missing_kind->d.name);
+        return NULL;
+    }
     return mod;
 }
 
