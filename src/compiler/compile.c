@@ -877,15 +877,43 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     reg_free_to(c, mark);
 }
 
+/* The comparison whose position CPython 3.11's failing assert reports: its
+ * compiler_jump_if sets the location on each Compare it reaches (through
+ * not, and/or and if-else, in source order) without restoring it, so the
+ * last one reached positions the AssertionError; NULL: the statement's. */
+static ASTNode *assert_position(ASTNode *e) {
+    switch (e->kind) {
+    case AST_Compare: return e;
+    case AST_UnaryOp: return e->v.UnaryOp.op == AST_Not ? assert_position(e->v.UnaryOp.operand) : NULL;
+    case AST_BoolOp: {
+        ASTNode *last = NULL;
+        for (int i = 0; i < AST_SEQ_LEN(e->v.BoolOp.values); i++) {
+            ASTNode *p = assert_position(AST_SEQ_GET(e->v.BoolOp.values, i));
+            if (p) last = p;
+        }
+        return last;
+    }
+    case AST_IfExp: {
+        ASTNode *p = assert_position(e->v.IfExp.orelse);
+        if (!p) p = assert_position(e->v.IfExp.body);
+        if (!p) p = assert_position(e->v.IfExp.test);
+        return p;
+    }
+    default: return NULL;
+    }
+}
+
 static void compile_assert(Compiler *c, ASTNode *s) {
     if (c->optimize) return;
     int jt[64], nt = 0;
     jump_if(c, s->v.Assert.test, true, jt, &nt);
     int mark = c->u->next_reg;
-    set_loc(c, s);
+    ASTNode *at = assert_position(s->v.Assert.test);
+    if (!at) at = s;
+    set_loc(c, at);
     if (s->v.Assert.msg) {
         int r = expr(c, s->v.Assert.msg);
-        set_loc(c, s);
+        set_loc(c, at);
         emit(c, MK_ABC(OP_ASSERTFAIL, r, 1, 0));
     } else {
         emit(c, MK_ABC(OP_ASSERTFAIL, 0, 0, 0));
@@ -901,7 +929,7 @@ static void compile_import(Compiler *c, ASTNode *s) {
         ASTSeq *names = s->v.Import.names;
         for (int i = 0; i < AST_SEQ_LEN(names); i++) {
             ASTNode *a = AST_SEQ_GET(names, i);
-            set_loc(c, a);
+            set_loc(c, s);   /* CPython positions imports at the statement, not the alias */
             int r = reg_alloc(c);
             emit(c, MK_ABC(OP_LOADNONE, r, 0, 0));
             emit_x(c, MK_ABx(OP_IMPORTNAME, r, add_name(c, a->v.alias.name)), 0);
@@ -951,9 +979,7 @@ static void compile_import(Compiler *c, ASTNode *s) {
     int t = reg_alloc(c);
     for (int i = 0; i < n; i++) {
         ASTNode *a = AST_SEQ_GET(names, i);
-        set_loc(c, a);
         emit_x(c, MK_ABC(OP_IMPORTFROM, t, r, 0), (uint32_t)add_name(c, a->v.alias.name));
-        set_loc(c, s);
         name_store(c, a->v.alias.asname ? a->v.alias.asname : a->v.alias.name, t);
     }
     reg_free_to(c, mark);
