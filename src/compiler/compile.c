@@ -1947,7 +1947,7 @@ void compile_raise_parse_error(ParseError *pe, Value filename, int flags) {
     }
     Type *t = pe->kind == PARSE_ERR_INDENT ? &exc_IndentationError
             : pe->kind == PARSE_ERR_TAB ? &exc_TabError : &exc_SyntaxError;
-    if (pe->kind == PARSE_ERR_SYNTAX && pe->lineno == 0) {
+    if (pe->kind == PARSE_ERR_SYNTAX && pe->lineno == 0 && !pe->text) {
         /* Decoding errors (bad coding declaration, undeclared non-UTF-8)
         ** have no location in a file, and line 0 in a string. */
         if (!(flags & PARSE_FLAG_STRING_INPUT)) {
@@ -1956,6 +1956,17 @@ void compile_raise_parse_error(ParseError *pe, Value filename, int flags) {
         }
         Value m = str_from_cstr(pe->msg);
         Value info = m ? tuple_pack(4, filename ? filename : VNone, int_from_i64(0), int_from_i64(-1), VNone) : VNULL;
+        if (!info) return;
+        Value args[2] = {m, info};
+        Value e = obj_call(obj_val(t), args, 2, VNULL);
+        if (e) err_set_object(e);
+        return;
+    }
+    if (pe->lineno == 0) {
+        /* Empty input where a statement or expression was required: CPython
+        ** reports line 0, offset 0 and an empty text. */
+        Value m = str_from_cstr(pe->msg), z = int_from_i64(0), txt = str_from_cstr("");
+        Value info = m && txt ? tuple_pack(6, filename ? filename : VNone, z, z, txt, z, z) : VNULL;
         if (!info) return;
         Value args[2] = {m, info};
         Value e = obj_call(obj_val(t), args, 2, VNULL);

@@ -62,7 +62,8 @@ static void set_tokenizer_error(Parser *p)
     pe->text = NULL;
     if (e->line_start) {
         size_t n = strcspn(e->line_start, "\n");
-        if (e->text_has_newline && e->line_start[n] == '\n')
+        if (e->text_has_newline && e->line_start[n] == '\n' &&
+            !(r->appended_newline && r->mode != PARSE_MODE_EXEC && e->line_start + n == r->src + r->src_len - 1))
             n++;
         pe->text = ast_arena_strndup(r->arena, e->line_start, n);
     }
@@ -80,6 +81,42 @@ static void raise_unclosed(Parser *p)
     p_error_at(p, PARSE_ERR_SYNTAX, lineno, col, lineno, -1, "'%c' was never closed",
                t->parenstack[lvl]);
     p->perr->end_offset = 0;
+}
+
+static int record_type_ignore(Parser *p, const Token *t)
+{
+    if (p->ntype_ignores == p->type_ignores_cap) {
+        int nc = p->type_ignores_cap ? p->type_ignores_cap * 2 : 8;
+        ASTNode **n = realloc(p->type_ignores, (size_t)nc * sizeof *n);
+        if (!n)
+            return -1;
+        p->type_ignores = n;
+        p->type_ignores_cap = nc;
+    }
+    ASTNode *ti = ast_node_new(p->arena, AST_TypeIgnore, 0, 0, 0, 0);
+    const char *tag = ast_arena_strndup(p->arena, t->start, (size_t)(t->end - t->start));
+    if (!ti || !tag)
+        return -1;
+    ti->v.TypeIgnore.lineno = t->lineno;
+    ti->v.TypeIgnore.tag = tag;
+    p->type_ignores[p->ntype_ignores++] = ti;
+    return 0;
+}
+
+const char *p_type_comment(Parser *p, const Token *t)
+{
+    const char *s = ast_arena_strndup(p->arena, t->start, (size_t)(t->end - t->start));
+    if (!s)
+        p_nomem(p);
+    return s;
+}
+
+int p_check_version(Parser *p, int minor, const char *what)
+{
+    if (p->feature_version >= minor)
+        return 1;
+    p_error_last(p, PARSE_ERR_SYNTAX, "%s only supported in Python 3.%d and greater", what, minor);
+    return 0;
 }
 
 Token *p_fetch(Parser *p, int i)
@@ -116,6 +153,13 @@ Token *p_fetch(Parser *p, int i)
         Token *t = &p->block[p->block_used++];
         p->tokens[p->fill] = t;
         tok_get(p->tok, t);
+        while (t->type == T_TYPE_IGNORE) {
+            /* "# type: ignore[...]" comments go to Module.type_ignores,
+            ** never to the grammar. */
+            if (record_type_ignore(p, t) < 0)
+                goto nomem;
+            tok_get(p->tok, t);
+        }
         p->fill++;
         if (t->type == T_ERRORTOKEN && p->tok->err.kind != PARSE_ERR_NONE)
             set_tokenizer_error(p);
@@ -133,6 +177,9 @@ nomem:
 
 void p_free_tokens(Parser *p)
 {
+    free(p->type_ignores);
+    p->type_ignores = NULL;
+    p->ntype_ignores = p->type_ignores_cap = 0;
     free(p->memo);
     p->memo = NULL;
     p->memo_cap = 0;
@@ -315,6 +362,18 @@ static int char_col(const char *line, int col)
     return tok_char_offset(line, (size_t)col) + 1;
 }
 
+/* SyntaxError.text: the line with its newline, except the one decoding
+** appended to input that lacked it, which CPython's tokenizer only adds
+** in exec mode. */
+static const char *error_text(Parser *r, const char *line)
+{
+    size_t n = strcspn(line, "\n");
+    int nl = line[n] == '\n';
+    if (nl && r->appended_newline && r->mode != PARSE_MODE_EXEC && line + n == r->src + r->src_len - 1)
+        nl = 0;
+    return ast_arena_strndup(r->arena, line, n + nl);
+}
+
 static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int end_lineno,
                       int end_col, const char *fmt, va_list ap)
 {
@@ -338,11 +397,7 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
         pe->offset = col < 0 ? col : col - (lineno == p->tok->first_lineno ? shift : 0) + 1;
         pe->end_lineno = end_lineno;
         pe->end_offset = end_col < 0 ? 0 : end_col - (end_lineno == p->tok->first_lineno ? shift : 0) + 1;
-        pe->text = NULL;
-        if (line) {
-            size_t n = strcspn(line, "\n");
-            pe->text = ast_arena_strndup(r->arena, line, n + (line[n] == '\n'));
-        }
+        pe->text = line ? error_text(r, line) : NULL;
         return;
     }
     pe->offset = col == P_COL_ZERO ? 0 : col < 0 ? col : char_col(line, col);
@@ -364,11 +419,7 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
         const char *eline = end_lineno == lineno ? line : line_at(r, end_lineno);
         pe->end_offset = char_col(eline, end_col);
     }
-    pe->text = NULL;
-    if (line) {
-        size_t n = strcspn(line, "\n");
-        pe->text = ast_arena_strndup(r->arena, line, n + (line[n] == '\n'));
-    }
+    pe->text = line ? error_text(r, line) : NULL;
 }
 
 void *p_error_at(Parser *p, ParseErrorKind kind, int lineno, int col, int end_lineno,
@@ -757,7 +808,12 @@ static ASTNode *run_start_rule(Parser *p)
         if (!m)
             return NULL;
         m->v.Module.body = body;
-        m->v.Module.type_ignores = p_seq0(p);
+        ASTSeq *ti = ast_seq_new(p->arena, p->ntype_ignores);
+        if (!ti)
+            return p_nomem(p);
+        for (int i = 0; i < p->ntype_ignores; i++)
+            ti->elts[i] = p->type_ignores[i];
+        m->v.Module.type_ignores = ti;
         return m;
     }
     case PARSE_MODE_EVAL: {
@@ -843,14 +899,22 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
     p->src = buf;
     p->src_len = n;
     p->memo_gen = 1;
+    p->feature_version = flags & PARSE_FLAG_HAS_FEATURE_VERSION ? (flags >> 8) & 0xff : 11;
     Tokenizer tok;
     tok_init(&tok, buf, n, 1, 0, a);
+    tok.type_comments = (flags & PARSE_FLAG_TYPE_COMMENTS) != 0;
+    tok.async_hacks = p->feature_version < 7;
     tok.interactive = mode == PARSE_MODE_SINGLE;
     if (mode == PARSE_MODE_SINGLE && p->appended_newline) {
         /* CPython does not add the newline in single mode; the last line
         ** ends at EOF. */
         tok.implicit_nl = buf + n - 1;
         tok.no_eof_dedent = (flags & PARSE_FLAG_DONT_IMPLY_DEDENT) != 0;
+    } else if ((mode == PARSE_MODE_EVAL || mode == PARSE_MODE_FUNC_TYPE) && p->appended_newline) {
+        /* Nor in eval and func_type modes, where the parser gets no NEWLINE
+        ** at the end either (single mode makes one of the EOF). */
+        tok.implicit_nl = buf + n - 1;
+        tok.implicit_nl_eof = 1;
     }
     p->tok = &tok;
 
@@ -898,9 +962,17 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
                     err->offset = 0;
                 /* CPython returns here without scanning the rest. */
             } else if (last.type == T_ENDMARKER) {
-                p_error_at(p, PARSE_ERR_SYNTAX, last.lineno, -1, last.lineno, P_END_ZERO,
-                           "invalid syntax");
+                /* Empty input has no line yet: CPython says line 0. */
+                int line = p->src_len == 0 ? 0 : last.lineno;
+                p_error_at(p, PARSE_ERR_SYNTAX, line, -1, line, P_END_ZERO, "invalid syntax");
                 err->offset = 0;
+                if (line == 0)
+                    err->text = "";
+                check_rest_for_tokenizer_errors(p);
+            } else if (last.col_offset < 0) {
+                /* Single mode's NEWLINE made of the EOF: no position. */
+                p_error_at(p, PARSE_ERR_SYNTAX, last.lineno, P_COL_ZERO, last.end_lineno, P_END_ZERO,
+                           "invalid syntax");
                 check_rest_for_tokenizer_errors(p);
             } else {
                 p_error_at(p, PARSE_ERR_SYNTAX, last.lineno, last.col_offset, last.end_lineno,

@@ -485,6 +485,9 @@ static ASTNode *fstring_find_expr(Parser *p, FCtx *cx, FState *st, const char **
     /* The '=' debug specifier keeps the expression text. */
     int debug = 0;
     if (*s == '=') {
+        if (p->feature_version < 8)
+            return p_error_last(p, PARSE_ERR_SYNTAX, "%sself documenting expressions are only supported in "
+                                "Python 3.8 and greater", p->fstring_level ? "" : "f-string: ");
         s++;
         /* Whitespace after the '=' belongs to the text too. */
         while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
@@ -661,6 +664,8 @@ ASTNode *p_concat_strings(Parser *p, int first, int last)
         const Token *t = p->tokens[i];
         StrTok s;
         split_token(t, &s);
+        if (s.fmode && !p_check_version(p, 6, "Format strings are"))
+            goto out;
         if (s.bytes && !is_ascii(s.body, s.len)) {
             p_error_last(p, PARSE_ERR_SYNTAX, "bytes can only contain ASCII literal characters");
             goto out;
@@ -738,6 +743,7 @@ ASTNode *p_parse_fstring_expr(Parser *p, const char *text, size_t len, int linen
     Tokenizer tok;
     tok_init(&tok, buf, len + 3, lineno, col, p->arena);
     tok.fstring_mode = 1;
+    tok.async_hacks = p->feature_version < 7;
     Parser sub;
     memset(&sub, 0, sizeof sub);
     sub.arena = p->arena;
@@ -750,6 +756,7 @@ ASTNode *p_parse_fstring_expr(Parser *p, const char *text, size_t len, int linen
     sub.fstring_level = p->fstring_level + 1;
     sub.depth = p->depth;
     sub.memo_gen = 1;
+    sub.feature_version = p->feature_version;
     sub.src = p->src;
     sub.src_len = p->src_len;
     ASTNode *e = NULL;

@@ -819,6 +819,20 @@ tab_error:
 
 static TokType tok_get_impl(Tokenizer *t, Token *tok);
 
+/* Whether the next token after `s` is the name "def" (async_hacks). */
+static int followed_by_def(const char *s)
+{
+    for (;;) {
+        while (*s == ' ' || *s == '\t' || *s == '\014')
+            s++;
+        if (s[0] == '\\' && s[1] == '\n')
+            s += 2;
+        else
+            break;
+    }
+    return s[0] == 'd' && s[1] == 'e' && s[2] == 'f' && !is_potential_identifier_char((unsigned char)s[3]);
+}
+
 TokType tok_get(Tokenizer *t, Token *tok)
 {
     TokType type = tok_get_impl(t, tok);
@@ -845,7 +859,57 @@ TokType tok_get(Tokenizer *t, Token *tok)
         tok->err_col = (int)(t->cur - t->last_line_start) - (t->implicit_nl ? 1 : 0);
         tok->col_offset = tok->end_col_offset = -1;
     }
+    if (type == T_ENDMARKER && t->implicit_nl_eof && t->cur == t->implicit_nl) {
+        /* The EOF token has no position. */
+        tok->err_col = (int)(t->cur - t->line_start);
+        tok->col_offset = tok->end_col_offset = -1;
+    }
     return type;
+}
+
+/* With PyCF_TYPE_COMMENTS, a comment that reads "# type: ..." (each space
+** of the prefix standing for any run of blanks, none included) is a token:
+** TYPE_IGNORE when the text is "ignore" followed by nothing or by an ASCII
+** non-alphanumeric, its value the rest ("[code]"); TYPE_COMMENT otherwise,
+** its value the text after the prefix.  The comment ends at t->cur (the
+** '\n').  Returns T_ENDMARKER for an ordinary comment. */
+static TokType tok_type_comment(Tokenizer *t, Token *tok, const char *hash)
+{
+    const char *prefix = "# type: ", *q = hash;
+    /* CPython has read the '\n' when it matches: the prefix's last space
+    ** may match nothing there ("# type:" at the end of the line). */
+    while (*prefix && q <= t->cur) {
+        if (*prefix == ' ') {
+            while (*q == ' ' || *q == '\t')
+                q++;
+        } else if (*prefix == *q) {
+            q++;
+        } else {
+            break;
+        }
+        prefix++;
+    }
+    if (*prefix)
+        return T_ENDMARKER;
+    const char *ign = q + 6;
+    int is_ignore = t->cur >= ign && memcmp(q, "ignore", 6) == 0 &&
+                    !(t->cur > ign && ((unsigned char)*ign >= 128 || is_digit((unsigned char)*ign) ||
+                                        ((*ign | 0x20) >= 'a' && (*ign | 0x20) <= 'z')));
+    if (!is_ignore) {
+        fill(t, tok, T_TYPE_COMMENT, q, t->lineno, t->line_start);
+        /* On a line of its own the comment is followed by a NEWLINE (a
+        ** function's signature comment needs one). */
+        t->blankline = 0;
+        return T_TYPE_COMMENT;
+    }
+    fill(t, tok, T_TYPE_IGNORE, ign, t->lineno, t->line_start);
+    if (t->blankline && *t->cur == '\n') {
+        /* Alone on its line: the line's newline goes with it. */
+        t->cur++;
+        tok_newline(t);
+        t->atbol = 1;
+    }
+    return T_TYPE_IGNORE;
 }
 
 static TokType tok_get_impl(Tokenizer *t, Token *tok)
@@ -880,6 +944,11 @@ nextline:
         tok->col_offset = tok->end_col_offset = -1;
         return type;
     }
+    /* Leaving an async def (async_hacks): the first token of a line
+    ** indented no deeper than the def. */
+    if (t->async_def && !t->blankline && *t->cur != '\n' && t->level == 0 && t->async_def_nl &&
+        t->async_def_indent >= t->indent)
+        t->async_def = t->async_def_indent = t->async_def_nl = 0;
 again:
     /* Skip spaces. */
     while (*t->cur == ' ' || *t->cur == '\t' || *t->cur == '\014')
@@ -887,12 +956,19 @@ again:
     const char *start = t->cur;
     int c = (unsigned char)*t->cur;
 
-    /* Comments run to the end of the line; type comments are ignored. */
+    /* Comments run to the end of the line. */
     if (c == '#') {
         while (*t->cur && *t->cur != '\n')
             t->cur++;
         c = (unsigned char)*t->cur;
+        if (t->type_comments) {
+            TokType tc = tok_type_comment(t, tok, start);
+            if (tc != T_ENDMARKER)
+                return tc;
+        }
     }
+    if (c == '\n' && t->cur == t->implicit_nl && t->implicit_nl_eof)
+        c = 0;   /* CPython's eval/func_type input ends without a newline */
 
     if (c == 0) {
         t->hit_eof = 1;
@@ -950,6 +1026,14 @@ again:
             }
         }
         TokType type = keyword_type(start, (size_t)(t->cur - start));
+        if (t->async_hacks && !t->async_def && (type == T_KW_ASYNC || type == T_KW_AWAIT)) {
+            if (type == T_KW_ASYNC && followed_by_def(t->cur)) {
+                t->async_def = 1;
+                t->async_def_indent = t->indent;
+            } else {
+                type = T_NAME;
+            }
+        }
         fill(t, tok, type, start, t->lineno, t->line_start);
         return type;
     }
@@ -983,6 +1067,8 @@ again:
         tok_newline(t);
         t->atbol = 1;
         t->cont_line = 0;
+        if (t->async_def)
+            t->async_def_nl = 1;   /* past the async def's signature */
         return T_NEWLINE;
     }
 

@@ -19,6 +19,7 @@
     TOK_SIMPLE(ENDMARKER) TOK_SIMPLE(NAME) TOK_SIMPLE(NUMBER)               \
     TOK_SIMPLE(STRING) TOK_SIMPLE(NEWLINE) TOK_SIMPLE(INDENT)               \
     TOK_SIMPLE(DEDENT) TOK_SIMPLE(ERRORTOKEN)                               \
+    TOK_SIMPLE(TYPE_COMMENT) TOK_SIMPLE(TYPE_IGNORE) /* type_comments only */ \
     TOK_OP(LPAR, "(") TOK_OP(RPAR, ")") TOK_OP(LSQB, "[") TOK_OP(RSQB, "]") \
     TOK_OP(COLON, ":") TOK_OP(COMMA, ",") TOK_OP(SEMI, ";")                 \
     TOK_OP(PLUS, "+") TOK_OP(MINUS, "-") TOK_OP(STAR, "*")                  \
@@ -132,9 +133,20 @@ typedef struct Tokenizer {
     const char *implicit_nl;    /* the '\n' appended to input lacking one, in
                                    single mode (reaching it is reaching EOF) */
     int no_eof_dedent;          /* PARSE_FLAG_DONT_IMPLY_DEDENT for that input */
+    int implicit_nl_eof;        /* eval and func_type modes: implicit_nl is no
+                                   NEWLINE at all, the input ends before it */
     int eof_in_parens;          /* EOF hit while level > 0 (no error set) */
     int interactive;
     int fstring_mode;           /* no INDENT/NEWLINE: the text is "(expr)" */
+    int type_comments;          /* PyCF_TYPE_COMMENTS: "# type: ..." comments are
+                                   TYPE_COMMENT / TYPE_IGNORE tokens */
+    /* ast.parse(feature_version < (3, 7)): 'async' and 'await' are names
+    ** except in "async def" and inside an async function's body, as in
+    ** Python 3.5 and 3.6. */
+    int async_hacks;
+    int async_def;              /* inside an async def */
+    int async_def_indent;       /* the indentation level of that def */
+    int async_def_nl;           /* its signature's NEWLINE was seen */
     Arena *arena;               /* for warnings */
     TokError err;
 } Tokenizer;

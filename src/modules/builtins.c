@@ -635,6 +635,9 @@ static Value compile_m(Value self, Value *args, size_t nargs, Value kwnames) {
     }
     if (cflags & PyCF_DONT_IMPLY_DEDENT) flags |= PARSE_FLAG_DONT_IMPLY_DEDENT;
     if (cflags & PyCF_ALLOW_INCOMPLETE_INPUT) flags |= PARSE_FLAG_ALLOW_INCOMPLETE_INPUT;
+    if (cflags & PyCF_TYPE_COMMENTS) flags |= PARSE_FLAG_TYPE_COMMENTS;
+    /* Like CPython, the feature version only counts for ast.parse(). */
+    if (only_ast && feature_version >= 0) flags |= PARSE_FLAG_FEATURE_VERSION(feature_version);
     if (only_ast) return ast_parse_source(data, size, filename, mode, flags);
     return compile_source(data, size, filename, (int)mode, flags, optimize);
 }
