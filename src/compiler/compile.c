@@ -1148,14 +1148,14 @@ static void compile_stmt(Compiler *c, ASTNode *s) {
         break;
     }
     case AST_AsyncWith:
-        if (!c->u->scope->is_coroutine) {
+        if (!c->u->scope->is_coroutine && !top_level_await_here(c)) {
             compile_error(c, s, "'async with' outside async function");
             break;
         }
         compile_with_items(c, s, 0);
         break;
     case AST_AsyncFor:
-        if (!c->u->scope->is_coroutine) {
+        if (!c->u->scope->is_coroutine && !top_level_await_here(c)) {
             compile_error(c, s, "'async for' outside async function");
             break;
         }
@@ -1687,17 +1687,28 @@ static void comprehension_loops(Compiler *c, ASTNode *e, ASTSeq *gens, int i, in
     ASTNode *g = AST_SEQ_GET(gens, i);
     int mark = c->u->next_reg;
     int it = reg_alloc_n(c, 2);
+    bool is_async = g->v.comprehension.is_async;
     if (i == 0) {
         emit(c, MK_ABC(OP_MOVE, it, src_reg, 0));
     } else {
         int src = expr(c, g->v.comprehension.iter);
         set_loc(c, g->v.comprehension.iter);
-        emit(c, MK_ABC(OP_GETITER, it, src, 0));
+        emit(c, MK_ABC(is_async ? OP_GETAITER : OP_GETITER, it, src, 0));
         reg_free_to(c, it + 2);
     }
     int top = here(c);
     set_loc(c, e);
-    int exit = emit_jump(c, OP_FORITER, it);
+    int exit = -1, exc = -1, pid = -1;
+    if (is_async) {
+        /* async for: await anext(it) until StopAsyncIteration. */
+        exc = reg_alloc(c);
+        int p = protect_begin(c, exc);
+        emit(c, MK_ABC(OP_GETANEXT, it + 1, it, 0));
+        emit_await(c, it + 1);
+        pid = protect_end(c, p);
+    } else {
+        exit = emit_jump(c, OP_FORITER, it);
+    }
     store_target(c, g->v.comprehension.target, it + 1);
     int skips[64], nskip = 0;
     for (int k = 0; k < AST_SEQ_LEN(g->v.comprehension.ifs); k++)
@@ -1740,7 +1751,18 @@ static void comprehension_loops(Compiler *c, ASTNode *e, ASTSeq *gens, int i, in
     for (int k = 0; k < nskip; k++) patch_jump(c, skips[k], here(c));
     set_loc(c, e);
     emit_jump_to(c, OP_LOOP, 0, top);
-    patch_jump(c, exit, here(c));
+    if (is_async) {
+        /* The handler: StopAsyncIteration ends the loop, anything else propagates. */
+        protect_handler(c, pid);
+        int m = reg_alloc(c), t = reg_alloc(c);
+        emit(c, MK_ABx(OP_LOADK, t, add_const(c, obj_val(&exc_StopAsyncIteration))));
+        emit(c, MK_ABC(OP_CHECKEXC, m, exc, t));
+        int jstop = emit_jump(c, OP_JUMPIFTRUE, m);
+        emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
+        patch_jump(c, jstop, here(c));
+    } else {
+        patch_jump(c, exit, here(c));
+    }
     reg_free_to(c, mark);
 }
 
@@ -1754,25 +1776,33 @@ void compile_comprehension(Compiler *c, ASTNode *e, int target) {
     case AST_DictComp: gens = e->v.DictComp.generators; name = "<dictcomp>"; break;
     default: gens = e->v.GeneratorExp.generators; name = "<genexpr>"; break;
     }
-    for (int i = 0; i < AST_SEQ_LEN(gens); i++)
-        if (AST_SEQ_GET(gens, i)->v.comprehension.is_async) {
-            compile_error(c, e, "asynchronous comprehensions are not supported yet");
-            return;
-        }
+    /* An asynchronous list/set/dict comprehension is a coroutine the
+    ** enclosing code awaits: it must be an async function, another
+    ** comprehension, or a module compiled with top-level await. */
+    bool is_async = scope->is_coroutine, is_genexp = e->kind == AST_GeneratorExp;
+    Scope *outer = c->u->scope;
+    if (is_async && !is_genexp && !(outer->kind == SCOPE_FUNCTION && (outer->is_coroutine || outer->is_comprehension)) &&
+        !top_level_await_here(c)) {
+        compile_error(c, e, "asynchronous comprehension outside of an asynchronous function");
+        return;
+    }
+    if (is_async && is_genexp) top_level_await_here(c);   /* CPython marks the module for these too */
     /* The outermost iterable is evaluated here, in the enclosing scope. */
     int mark = c->u->next_reg;
     ASTNode *first = AST_SEQ_GET(gens, 0);
     int base = reg_alloc_n(c, 2);
     int src = expr(c, first->v.comprehension.iter);
     set_loc(c, first->v.comprehension.iter);
-    emit(c, MK_ABC(OP_GETITER, base + 1, src, 0));
+    emit(c, MK_ABC(first->v.comprehension.is_async ? OP_GETAITER : OP_GETITER, base + 1, src, 0));
     reg_free_to(c, base + 2);
 
     Value qn = make_qualname(c, name);
     Unit u;
     unit_init(c, &u, scope, intern_id(name), qn, e->lineno);
     u.argcount = 1;
-    u.flags = CO_OPTIMIZED | CO_NEWLOCALS | (scope->is_generator ? CO_GENERATOR : 0);
+    u.flags = CO_OPTIMIZED | CO_NEWLOCALS;
+    if (is_genexp) u.flags |= is_async ? CO_ASYNC_GENERATOR : CO_GENERATOR;
+    else if (is_async) u.flags |= CO_COROUTINE;
     if (!scope->nfrees && !scope->ncells) u.flags |= CO_NOFREE;
     emit_prologue(c);
     set_loc(c, e);
@@ -1804,6 +1834,7 @@ void compile_comprehension(Compiler *c, ASTNode *e, int target) {
     set_loc(c, e);
     emit_x(c, MK_ABx(OP_MAKEFUNC, base, add_const(c, code)), (uint32_t)flags | ((uint32_t)fbase << 8));
     emit(c, MK_ABC(OP_CALL, base, 1, 0));
+    if (is_async && !is_genexp) emit_await(c, base);
     if (target != base) emit(c, MK_ABC(OP_MOVE, target, base, 0));
     reg_free_to(c, mark);
 }
@@ -1865,9 +1896,17 @@ static void check_future(Compiler *c, ASTNode *mod) {
 /* The deepest AST the compiler accepts: CPython's 3 x the recursion limit. */
 int symtable_max_depth(void) { return ts->recursion_limit * 3 - ts->py_depth; }
 
+bool top_level_await_here(Compiler *c) {
+    if (!c->top_level_await || c->u->scope->kind != SCOPE_MODULE) return false;
+    c->module_awaits = true;
+    return true;
+}
+
 Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int optimize) {
     Compiler c;
     memset(&c, 0, sizeof c);
+    c.top_level_await = (mode & COMPILE_TOP_LEVEL_AWAIT) != 0;
+    mode &= COMPILE_MODE_MASK;
     c.arena = arena;
     c.filename = filename;
     c.optimize = optimize;
@@ -1923,6 +1962,7 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
         u.loc.col = u.loc.end_col = -1;
         emit(&c, MK_ABC(OP_RETURNNONE, 0, 0, 0));
     }
+    if (c.module_awaits) u.flags |= CO_COROUTINE;
     Value code = unit_assemble(&c);
     c.u = NULL;
     unit_free(&u);
@@ -1986,7 +2026,8 @@ Value compile_source(const char *src, size_t len, Value filename, int mode, int 
     }
     ParseError pe;
     memset(&pe, 0, sizeof pe);
-    ParseMode pm = mode == COMPILE_EVAL ? PARSE_MODE_EVAL : mode == COMPILE_SINGLE ? PARSE_MODE_SINGLE : PARSE_MODE_EXEC;
+    int m = mode & COMPILE_MODE_MASK;
+    ParseMode pm = m == COMPILE_EVAL ? PARSE_MODE_EVAL : m == COMPILE_SINGLE ? PARSE_MODE_SINGLE : PARSE_MODE_EXEC;
     ASTNode *mod = parse_source(arena, src, len, str_data(filename), pm, flags, &pe);
     Value code = VNULL;
     if (!mod) {

@@ -5,6 +5,10 @@
 #include "../objects/object.h"
 
 enum { COMPILE_EXEC, COMPILE_EVAL, COMPILE_SINGLE };
+/* Or'ed into the mode: PyCF_ALLOW_TOP_LEVEL_AWAIT (await, async for/with
+ * and async comprehensions at module level make the code a coroutine). */
+#define COMPILE_TOP_LEVEL_AWAIT 0x100
+#define COMPILE_MODE_MASK 0xff
 
 /* Parse and compile; VNULL with SyntaxError (or MemoryError...) on failure.
  * flags are parser flags (PARSE_FLAG_*); optimize is -O level (0, 1, 2). */

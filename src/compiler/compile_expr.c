@@ -847,12 +847,12 @@ void into(Compiler *c, ASTNode *e, int target) {
         break;
     }
     case AST_Await: {
-        if (u->scope->kind != SCOPE_FUNCTION || !(u->scope->is_coroutine)) {
-            if (u->scope->kind == SCOPE_FUNCTION || !c->interactive) {
-                compile_error(c, e, u->scope->kind == SCOPE_FUNCTION ? "'await' outside async function"
-                                                                     : "'await' outside function");
-                break;
-            }
+        /* In a comprehension the await makes the comprehension asynchronous;
+        ** compile_comprehension() checks where that is allowed. */
+        if ((u->scope->kind != SCOPE_FUNCTION || !u->scope->is_coroutine) && !top_level_await_here(c)) {
+            compile_error(c, e, u->scope->kind == SCOPE_FUNCTION ? "'await' outside async function"
+                                                                 : "'await' outside function");
+            break;
         }
         int v = expr(c, e->v.Await.value);
         set_loc(c, e);

@@ -81,8 +81,15 @@ typedef struct Compiler {
     bool interactive;
     bool failed;
     bool future_annotations;
+    bool top_level_await;      /* PyCF_ALLOW_TOP_LEVEL_AWAIT */
+    bool module_awaits;        /* ... and the module code used it: CO_COROUTINE */
     Unit *u;
 } Compiler;
+
+/* await / async for / async with / an async comprehension in the current
+** unit: allowed at module level with PyCF_ALLOW_TOP_LEVEL_AWAIT, which
+** makes the module code a coroutine.  True if that is the case. */
+bool top_level_await_here(Compiler *c);
 
 /* Emission. */
 int emit(Compiler *c, uint32_t ins);

@@ -236,8 +236,12 @@ static void visit_comprehension(Walker *w, ASTNode *n, ASTSeq *gens, ASTNode *el
     }
     if (value) visit_expr(w, value);
     visit_expr(w, elt);
-    if (any_async && !is_gen) s->is_coroutine = true;
+    /* An async for clause or an await makes the comprehension asynchronous:
+    ** a coroutine that its (async) scope awaits, or for a generator
+    ** expression an async generator. */
+    if (any_async || s->has_await) s->is_coroutine = true;
     w->cur = saved;
+    if (s->is_coroutine && !is_gen) saved->has_await = true;
 }
 
 /* The scope a walrus inside comprehensions binds in. */
@@ -332,6 +336,7 @@ static void visit_expr_inner(Walker *w, ASTNode *e) {
         visit_comprehension(w, e, e->v.GeneratorExp.generators, e->v.GeneratorExp.elt, NULL, "<genexpr>", true);
         break;
     case AST_Await:
+        w->cur->has_await = true;
         visit_expr(w, e->v.Await.value);
         break;
     case AST_Yield:

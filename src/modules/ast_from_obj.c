@@ -343,7 +343,7 @@ ASTNode *ast_from_object(Value obj, Arena *arena, ASTMode mode, Value pins) {
     return mod;
 }
 
-Value ast_compile_object(Value tree, Value filename, ASTMode mode, int optimize) {
+Value ast_compile_object(Value tree, Value filename, ASTMode mode, int optimize, bool top_level_await) {
     Arena *arena = ast_arena_new();
     Value pins = list_new(0);
     if (!arena || !pins) {
@@ -355,7 +355,8 @@ Value ast_compile_object(Value tree, Value filename, ASTMode mode, int optimize)
     Value code = VNULL;
     if (mod && ast_validate(mod) == 0) {
         static const int modes[] = {COMPILE_EXEC, COMPILE_EVAL, COMPILE_SINGLE, COMPILE_EXEC};
-        code = compile_ast_without_source(mod, arena, filename, modes[mode], optimize);
+        int cmode = modes[mode] | (top_level_await ? COMPILE_TOP_LEVEL_AWAIT : 0);
+        code = compile_ast_without_source(mod, arena, filename, cmode, optimize);
     }
     ast_arena_free(arena);
     /* The tree pointed at these objects until now. */

@@ -37,8 +37,9 @@ static inline bool ast_object_check(Value v) { return val_isinstance(v, &type_as
 /* compile(src, filename, mode, PyCF_ONLY_AST): parse (parse_flags are
 ** PARSE_FLAG_*) and convert; VNULL with SyntaxError... on failure. */
 Value ast_parse_source(const char *src, size_t len, Value filename, ASTMode mode, int parse_flags);
-/* compile(tree, filename, mode): convert, validate, generate code. */
-Value ast_compile_object(Value tree, Value filename, ASTMode mode, int optimize);
+/* compile(tree, filename, mode): convert, validate, generate code
+** (top_level_await: PyCF_ALLOW_TOP_LEVEL_AWAIT). */
+Value ast_compile_object(Value tree, Value filename, ASTMode mode, int optimize, bool top_level_await);
 
 /* Create the node classes if they do not exist yet; -1 with an exception. */
 int ast_classes_init(void);

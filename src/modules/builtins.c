@@ -624,7 +624,9 @@ static Value compile_m(Value self, Value *args, size_t nargs, Value kwnames) {
         return VNULL;
     }
     /* An AST object: returned as it is, or compiled (ast_module.h). */
-    if (ast_object_check(a[0])) return only_ast ? a[0] : ast_compile_object(a[0], filename, mode, optimize);
+    bool top_level_await = cflags & PyCF_ALLOW_TOP_LEVEL_AWAIT;
+    if (ast_object_check(a[0]))
+        return only_ast ? a[0] : ast_compile_object(a[0], filename, mode, optimize, top_level_await);
     const char *data;
     size_t size;
     int flags = 0;
@@ -639,7 +641,8 @@ static Value compile_m(Value self, Value *args, size_t nargs, Value kwnames) {
     /* Like CPython, the feature version only counts for ast.parse(). */
     if (only_ast && feature_version >= 0) flags |= PARSE_FLAG_FEATURE_VERSION(feature_version);
     if (only_ast) return ast_parse_source(data, size, filename, mode, flags);
-    return compile_source(data, size, filename, (int)mode, flags, optimize);
+    return compile_source(data, size, filename, (int)mode | (top_level_await ? COMPILE_TOP_LEVEL_AWAIT : 0), flags,
+                          optimize);
 }
 
 static Value exec_eval(Value *args, size_t nargs, Value kwnames, bool is_eval) {
