@@ -751,7 +751,8 @@ void into(Compiler *c, ASTNode *e, int target) {
     case AST_NamedExpr:
         into(c, e->v.NamedExpr.value, target);
         set_loc(c, e->v.NamedExpr.target);
-        name_store(c, e->v.NamedExpr.target->v.Name.id, target);
+        if (e->v.NamedExpr.target->kind == AST_Name) name_store(c, e->v.NamedExpr.target->v.Name.id, target);
+        else store_target(c, e->v.NamedExpr.target, target);   /* a tree from ast objects */
         break;
     case AST_List:
         build_seq(c, e, e->v.List.elts, OP_BUILDLIST, target);

@@ -301,7 +301,8 @@ static void visit_expr_inner(Walker *w, ASTNode *e) {
     case AST_BoolOp: visit_exprs(w, e->v.BoolOp.values); break;
     case AST_NamedExpr:
         visit_expr(w, e->v.NamedExpr.value);
-        visit_named_target(w, e);
+        if (e->v.NamedExpr.target->kind == AST_Name) visit_named_target(w, e);
+        else visit_expr(w, e->v.NamedExpr.target);   /* only from ast objects */
         break;
     case AST_BinOp:
         visit_expr(w, e->v.BinOp.left);

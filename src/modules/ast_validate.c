@@ -228,7 +228,8 @@ static int expr_inner(Validator *v, ASTNode *e, ASTExprContext ctx) {
     case AST_List: return exprs(v, e->v.List.elts, ctx, false);
     case AST_Tuple: return exprs(v, e->v.Tuple.elts, ctx, false);
     case AST_NamedExpr:
-        if (e->v.NamedExpr.target->kind != AST_Name) return fail(&exc_TypeError, "NamedExpr target must be a Name");
+        /* 3.11 checks neither the target's kind nor its context: an
+        ** attribute or subscript target compiles to a store (3.12 refuses). */
         return expr(v, e->v.NamedExpr.value, AST_Load);
     case AST_Name: return 0;
     default: return fail(&exc_SystemError, "unexpected expression");
