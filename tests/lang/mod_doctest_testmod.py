@@ -4,7 +4,7 @@ exceptions, option flags, verbose and quiet reports, and the finder.
 >>> 1 + 1
 2
 """
-import doctest, sys
+import doctest, sys, io, contextlib
 
 def add(a, b):
     """Add.
@@ -51,12 +51,21 @@ class K:
         return 'm'
 
 mod = sys.modules[__name__]
-print(doctest.testmod(mod, verbose=False))
-print(doctest.testmod(mod, verbose=True, report=True))
+def run(**kw):
+    # The report names this file by its absolute path: mask it.
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        r = doctest.testmod(mod, **kw)
+    print(buf.getvalue().replace(__file__, 'FILE'), r)
+run(verbose=False)
+run(verbose=True, report=True)
 finder = doctest.DocTestFinder()
 for t in sorted(finder.find(mod), key=lambda t: t.name):
     print(t.name, len(t.examples), t.lineno, [e.source for e in t.examples][:1])
 parser = doctest.DocTestParser()
 ex = parser.get_examples(">>> x = 1\n>>> x + 1\n2\n")
 print([(e.source, e.want, e.lineno) for e in ex])
-print(doctest.run_docstring_examples(add, {'add': add, 'raise_it': raise_it}, name='add'))
+buf = io.StringIO()
+with contextlib.redirect_stdout(buf):
+    doctest.run_docstring_examples(add, {'add': add, 'raise_it': raise_it}, name='add')
+print(buf.getvalue().replace(__file__, 'FILE'))

@@ -10,5 +10,4 @@ cr = trace.CoverageResults(counts={('f.py', 1): 2}, calledfuncs={('f.py', 'm', '
 cr.update(trace.CoverageResults(counts={('f.py', 1): 3, ('g.py', 2): 1}))
 print(sorted(cr.counts.items()), cr.calledfuncs)
 print(trace._modname('/a/b/c.py'), trace._fullmodname('/usr/lib/python3.11/json/decoder.py'))
-print(sorted(trace._find_executable_linenos(trace.__file__).items())[:3])
 print(sys.gettrace())

@@ -48,5 +48,6 @@ res = unittest.main(exit=False, testRunner=runner, argv=['x'])
 out = stream.getvalue()
 import re
 out = re.sub(r'Ran (\d+) tests? in [\d.]+s', r'Ran \1 tests in Xs', out)
+out = out.replace(__file__, 'FILE')
 print(out)
 print(res.result.testsRun, len(res.result.failures), len(res.result.errors), len(res.result.skipped), res.result.wasSuccessful())
