@@ -32,35 +32,54 @@ static Value make_syntax_error(Type *t, Value filename, const char *msg, int lin
     return obj_call(obj_val(t), args, 2, VNULL);
 }
 
-/* The source line `lineno` of the file being compiled, for SyntaxError.text. */
+/* The source text being compiled (annotation strings are cut from it). */
 static const char *cur_src, *cur_src_end;
 
-static char *source_line(int lineno) {
-    if (!cur_src || lineno < 1) return NULL;
-    const char *p = cur_src;
-    for (int l = 1; l < lineno && p < cur_src_end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(cur_src_end - p));
-        if (!nl) return NULL;
-        p = nl + 1;
+/* SyntaxError.text of an error the compiler (not the parser) finds: like
+ * CPython's PyErr_ProgramTextObject, line `lineno` of the file named
+ * `filename` as it is on disk now, read in chunks of 999 bytes with
+ * universal newlines (of a longer line, the last chunk), NULL when there
+ * is no such file or line or it is not UTF-8.  So compile() of a string
+ * under a made-up name gets None. */
+static char *program_text(Value filename, int lineno) {
+    if (!filename || !str_check(filename) || lineno < 1) return NULL;
+    FILE *fp = fopen(str_data(filename), "r");
+    if (!fp) return NULL;
+    char buf[1000];
+    int line = 0;
+    while (line < lineno) {
+        size_t n = 0;
+        int c = 0;
+        /* One fgets: up to 999 bytes or through a newline. */
+        while (n < sizeof buf - 1 && (c = getc(fp)) != EOF) {
+            if (c == '\r') {
+                int d = getc(fp);
+                if (d != '\n' && d != EOF) ungetc(d, fp);
+                c = '\n';
+            }
+            buf[n++] = (char)c;
+            if (c == '\n') break;
+        }
+        buf[n] = 0;
+        if (n == 0) break;
+        if (buf[n - 1] == '\n' || c == EOF || n < sizeof buf - 1) line++;
     }
-    const char *e = memchr(p, '\n', (size_t)(cur_src_end - p));
-    if (!e) e = cur_src_end;
-    size_t n = (size_t)(e - p) + 1;
-    char *s = malloc(n + 1);
-    if (!s) return NULL;
-    memcpy(s, p, n - 1);
-    s[n - 1] = '\n';
-    s[n] = 0;
-    return s;
-}
-
-/* Byte column -> character offset (1-based) in a UTF-8 line. */
-static int char_offset(const char *line, int bytecol) {
-    if (!line) return bytecol + 1;
-    int chars = 0;
-    for (int i = 0; i < bytecol && line[i]; i++)
-        if (((unsigned char)line[i] & 0xC0) != 0x80) chars++;
-    return chars + 1;
+    fclose(fp);
+    if (line != lineno) return NULL;
+    size_t n = strlen(buf);
+    for (size_t i = 0; i < n;) {   /* PyUnicode_FromString: strict UTF-8 */
+        unsigned char b = (unsigned char)buf[i];
+        size_t len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 && b >= 0xC2 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 && b <= 0xF4 ? 4 : 0;
+        if (!len || i + len > n) return NULL;
+        for (size_t k = 1; k < len; k++)
+            if (((unsigned char)buf[i + k] & 0xC0) != 0x80) return NULL;
+        if (len == 3 && ((b == 0xE0 && (unsigned char)buf[i + 1] < 0xA0) || (b == 0xED && (unsigned char)buf[i + 1] >= 0xA0)))
+            return NULL;
+        if (len == 4 && ((b == 0xF0 && (unsigned char)buf[i + 1] < 0x90) || (b == 0xF4 && (unsigned char)buf[i + 1] >= 0x90)))
+            return NULL;
+        i += len;
+    }
+    return strdup(buf);
 }
 
 void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
@@ -72,9 +91,10 @@ void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     int line = n ? n->lineno : 1;
-    char *text = source_line(line);
-    int off = n ? char_offset(text, n->col_offset) : 1;
-    int eoff = n ? (n->end_lineno == line ? char_offset(text, n->end_col_offset) : n->end_col_offset + 1) : 1;
+    char *text = program_text(c->filename, line);
+    /* CPython's compiler reports byte offsets, plus one. */
+    int off = n ? n->col_offset + 1 : 1;
+    int eoff = n ? n->end_col_offset + 1 : 1;
     Value e = make_syntax_error(&exc_SyntaxError, c->filename, msg, line, off, n ? n->end_lineno : line, eoff, text);
     free(text);
     if (e) err_set_object(e);
@@ -1925,7 +1945,7 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
         return VNULL;
     }
     if (c.st->failed) {
-        char *text = source_line(c.st->err_lineno);
+        char *text = program_text(filename, c.st->err_lineno);
         Value e = make_syntax_error(&exc_SyntaxError, filename, c.st->errmsg, c.st->err_lineno,
                                     c.st->err_col, c.st->err_end_lineno, c.st->err_end_col, text);
         free(text);
@@ -2013,8 +2033,10 @@ void compile_raise_parse_error(ParseError *pe, Value filename, int flags) {
         if (e) err_set_object(e);
         return;
     }
+    char *ftext = pe->text_from_file ? program_text(filename, pe->lineno) : NULL;
     Value e = make_syntax_error(t, filename, pe->msg, pe->lineno, pe->offset, pe->end_lineno, pe->end_offset,
-                                pe->text);
+                                ftext ? ftext : pe->text);
+    free(ftext);
     if (e) err_set_object(e);
 }
 

@@ -54,6 +54,7 @@ static void set_tokenizer_error(Parser *p)
     }
     ParseError *pe = r->perr;
     pe->kind = e->kind;
+    pe->text_from_file = !e->raised;
     snprintf(pe->msg, sizeof pe->msg, "%s%s", p->fstring_level ? "f-string: " : "", e->msg);
     pe->lineno = e->lineno;
     pe->offset = e->col;
@@ -384,6 +385,7 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
         return;
     r->error = 1;
     ParseError *pe = r->perr;
+    pe->text_from_file = 1;
     char buf[sizeof pe->msg - 16];
     vsnprintf(buf, sizeof buf, fmt, ap);
     snprintf(pe->msg, sizeof pe->msg, "%s%s", p->fstring_level ? "f-string: " : "", buf);
@@ -989,6 +991,8 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
     }
     if (p->error || err->kind != PARSE_ERR_NONE)
         result = NULL;
+    if (mode != PARSE_MODE_EXEC)
+        err->text_from_file = 0;
     if (!result && err->kind == PARSE_ERR_NONE) {
         err->kind = PARSE_ERR_SYNTAX;
         snprintf(err->msg, sizeof err->msg, "invalid syntax");

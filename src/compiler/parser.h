@@ -72,6 +72,11 @@ typedef struct ParseError {
     char msg[512];
     int lineno, offset, end_lineno, end_offset;
     const char *text;
+    /* CPython takes the text of a parser error in exec mode from the file
+    ** the filename names when it can read it (PyErr_ProgramTextObject);
+    ** errors its tokenizer raises keep the source line.  Set by
+    ** parse_source(); the caller, who knows the filename, applies it. */
+    int text_from_file;
 } ParseError;
 
 /* The CPython exception class name for an error kind ("SyntaxError"). */

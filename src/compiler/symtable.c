@@ -455,7 +455,8 @@ static void declare(Walker *w, ASTNode *s, ASTSeq *names, bool global) {
             st_error(w->st, s, "nonlocal declaration not allowed at module level%s", "");
             return;
         }
-        scope_add(w->cur, name, global ? SYM_DEF_GLOBAL : SYM_DEF_NONLOCAL);
+        Symbol *d = scope_add(w->cur, name, global ? SYM_DEF_GLOBAL : SYM_DEF_NONLOCAL);
+        if (!d->directive) d->directive = s;
     }
 }
 
@@ -664,7 +665,8 @@ static void analyze(SymTable *st, Scope *s, NameSet *bound, NameSet *free_out) {
             ns_remove(&newbound, sym->name);
         } else if (f & SYM_DEF_NONLOCAL) {
             if (!ns_has(bound, sym->name)) {
-                st_error(st, s->node, "no binding for nonlocal '%s' found", sym->name);
+                /* CPython reports it at the nonlocal statement. */
+                st_error(st, sym->directive ? sym->directive : s->node, "no binding for nonlocal '%s' found", sym->name);
                 return;
             }
             sym->scope = SC_FREE;

@@ -28,6 +28,7 @@ typedef struct Symbol {
     SymScope scope;
     int order;          /* first-seen order among the scope's symbols */
     int index;          /* locals: register; cells/frees: index among them */
+    ASTNode *directive; /* the first global/nonlocal statement naming it, for errors */
 } Symbol;
 
 typedef struct Scope Scope;
