@@ -3,6 +3,7 @@
 #include "compile_internal.h"
 #include "parser.h"
 #include "../objects/str.h"
+#include "../objects/bytes.h"
 #include "../objects/int.h"
 #include "../objects/float.h"
 #include "../objects/tuple.h"
@@ -2003,6 +2004,15 @@ void compile_raise_parse_error(ParseError *pe, Value filename, int flags) {
     }
     if (pe->kind == PARSE_ERR_VALUE) {
         err_set(&exc_ValueError, pe->msg);
+        return;
+    }
+    if (pe->kind == PARSE_ERR_DECODE) {
+        Value args[5] = {str_from_cstr("utf-8"), bytes_new(pe->text, strlen(pe->text)), int_from_i64(pe->offset),
+                         int_from_i64(pe->end_offset), str_from_cstr(pe->msg)};
+        for (int i = 0; i < 5; i++)
+            if (!args[i]) return;
+        Value e = obj_call(obj_val(&exc_UnicodeDecodeError), args, 5, VNULL);
+        if (e) err_set_object(e);
         return;
     }
     Type *t = pe->kind == PARSE_ERR_INDENT ? &exc_IndentationError

@@ -31,6 +31,7 @@ const char *parse_error_kind_name(ParseErrorKind kind)
     case PARSE_ERR_RECURSION: return "RecursionError";
     case PARSE_ERR_VALUE: return "ValueError";
     case PARSE_ERR_UNICODE: return "SyntaxError";
+    case PARSE_ERR_DECODE: return "UnicodeDecodeError";
     }
     return "SyntaxError";
 }
@@ -66,7 +67,8 @@ static void set_tokenizer_error(Parser *p)
         if (e->text_has_newline && e->line_start[n] == '\n' &&
             !(r->appended_newline && r->mode != PARSE_MODE_EXEC && e->line_start + n == r->src + r->src_len - 1))
             n++;
-        pe->text = ast_arena_strndup(r->arena, e->line_start, n);
+        pe->text = r->raw_bytes ? tok_utf8_replace(r->arena, e->line_start, n)
+                                : ast_arena_strndup(r->arena, e->line_start, n);
     }
     r->error = 1;
     p->error = 1;
@@ -106,9 +108,27 @@ static int record_type_ignore(Parser *p, const Token *t)
 
 const char *p_type_comment(Parser *p, const Token *t)
 {
-    const char *s = ast_arena_strndup(p->arena, t->start, (size_t)(t->end - t->start));
+    size_t n = (size_t)(t->end - t->start), a, b;
+    const char *why;
+    const char *s = ast_arena_strndup(p->arena, t->start, n);
     if (!s)
-        p_nomem(p);
+        return p_nomem(p);
+    if (p->raw_bytes && tok_utf8_error(s, n, &a, &b, &why)) {
+        /* CPython decodes the comment when it makes the node and lets the
+        ** UnicodeDecodeError through. */
+        Parser *r = root_of(p);
+        p->error = r->error = 1;
+        if (r->perr->kind == PARSE_ERR_NONE) {
+            ParseError *pe = r->perr;
+            memset(pe, 0, sizeof *pe);
+            pe->kind = PARSE_ERR_DECODE;
+            snprintf(pe->msg, sizeof pe->msg, "%s", why);
+            pe->text = s;
+            pe->offset = (int)a;
+            pe->end_offset = (int)b;
+        }
+        return NULL;
+    }
     return s;
 }
 
@@ -353,10 +373,18 @@ static const char *line_at(Parser *r, int lineno)
 
 /* Convert a 0-based byte column on `line` to CPython's 1-based character
 ** offset; byte columns past the line end count as bytes. */
-static int char_col(const char *line, int col)
+static int char_col(Parser *r, const char *line, int col)
 {
-    if (!line || col < 0)
+    if (!line || col < 0 || r->byte_offsets)
         return col + 1;
+    if (r->raw_bytes) {
+        /* CPython counts the characters of the first col bytes of the line
+        ** decoded with "replace" and encoded again. */
+        size_t n = strcspn(line, "\n") + (line[strcspn(line, "\n")] == '\n');
+        const char *rl = tok_utf8_replace(r->arena, line, n);
+        if (rl)
+            return tok_char_offset(rl, (size_t)col + 1 < strlen(rl) ? (size_t)col + 1 : strlen(rl));
+    }
     size_t n = strcspn(line, "\n");
     if ((size_t)col > n + 1)
         return tok_char_offset(line, n) + (int)((size_t)col - n) + 1;
@@ -372,6 +400,9 @@ static const char *error_text(Parser *r, const char *line)
     int nl = line[n] == '\n';
     if (nl && r->appended_newline && r->mode != PARSE_MODE_EXEC && line + n == r->src + r->src_len - 1)
         nl = 0;
+    /* Undeclared bytes may not be UTF-8: CPython decodes with "replace". */
+    if (r->raw_bytes)
+        return tok_utf8_replace(r->arena, line, n + nl);
     return ast_arena_strndup(r->arena, line, n + nl);
 }
 
@@ -399,17 +430,30 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
         pe->offset = col < 0 ? col : col - (lineno == p->tok->first_lineno ? shift : 0) + 1;
         pe->end_lineno = end_lineno;
         pe->end_offset = end_col < 0 ? 0 : end_col - (end_lineno == p->tok->first_lineno ? shift : 0) + 1;
-        pe->text = line ? error_text(r, line) : NULL;
+        /* ... and quotes that text, not the file. */
+        pe->text_from_file = 0;
+        pe->text = NULL;
+        const char *s = p->tok->buf;
+        for (int k = p->tok->first_lineno; k < lineno && s; k++) {
+            s = strchr(s, '\n');
+            if (s)
+                s++;
+        }
+        if (s && *s) {
+            size_t n = strcspn(s, "\n");
+            n += s[n] == '\n';
+            pe->text = r->raw_bytes ? tok_utf8_replace(r->arena, s, n) : ast_arena_strndup(r->arena, s, n);
+        }
         return;
     }
-    pe->offset = col == P_COL_ZERO ? 0 : col < 0 ? col : char_col(line, col);
+    pe->offset = col == P_COL_ZERO ? 0 : col < 0 ? col : char_col(r, line, col);
     pe->end_lineno = end_lineno;
     if (end_col == P_END_CURRENT && r->fill) {
         Token *ft = r == p ? p->tokens[p->fill - 1] : NULL;
         if (ft && ft->end_col_offset >= 0) {
             pe->end_lineno = ft->end_lineno;
             const char *eline = line_at(r, ft->end_lineno);
-            pe->end_offset = char_col(eline, ft->end_col_offset) - 1;
+            pe->end_offset = char_col(r, eline, ft->end_col_offset) - 1;
         } else {
             pe->end_offset = -1;
         }
@@ -419,9 +463,26 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
         pe->end_offset = end_col;
     } else {
         const char *eline = end_lineno == lineno ? line : line_at(r, end_lineno);
-        pe->end_offset = char_col(eline, end_col);
+        pe->end_offset = char_col(r, eline, end_col);
     }
     pe->text = line ? error_text(r, line) : NULL;
+    /* The error is on the line the tokenizer reads: CPython quotes its
+    ** whole buffer, from the first line a multi-line string or a
+    ** continuation joined into it. */
+    Tokenizer *t = r->tok;
+    if (line && t && !t->fstring_mode) {
+        int at_start = t->cur == t->line_start && t->lineno > t->first_lineno;
+        int cur_line = at_start ? t->lineno - 1 : t->lineno;
+        int first = at_start ? t->prev_buf_lineno : t->buf_lineno;
+        const char *from = first < lineno ? line_at(r, first) : NULL;
+        if (lineno >= cur_line && from) {
+            const char *e = line + strcspn(line, "\n");
+            if (*e == '\n' && !(r->appended_newline && r->mode != PARSE_MODE_EXEC && e == r->src + r->src_len - 1))
+                e++;
+            pe->text = r->raw_bytes ? tok_utf8_replace(r->arena, from, (size_t)(e - from))
+                                    : ast_arena_strndup(r->arena, from, (size_t)(e - from));
+        }
+    }
 }
 
 void *p_error_at(Parser *p, ParseErrorKind kind, int lineno, int col, int end_lineno,
@@ -741,6 +802,9 @@ static char *decode_source(Parser *p, const char *src, size_t len, size_t *outle
             }
             text = conv;
             n = cl;
+        } else if (!enc && (p->flags & PARSE_FLAG_STRING_INPUT)) {
+            p->raw_bytes = 1;   /* checked piecemeal: see Parser.raw_bytes */
+            p->byte_offsets = !bom;
         } else {
             size_t bad = utf8_check((const unsigned char *)text, n);
             if (bad < n) {
@@ -905,6 +969,7 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
     Tokenizer tok;
     tok_init(&tok, buf, n, 1, 0, a);
     tok.type_comments = (flags & PARSE_FLAG_TYPE_COMMENTS) != 0;
+    tok.check_utf8 = p->raw_bytes;
     tok.async_hacks = p->feature_version < 7;
     tok.interactive = mode == PARSE_MODE_SINGLE;
     if (mode == PARSE_MODE_SINGLE && p->appended_newline) {

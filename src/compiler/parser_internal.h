@@ -63,6 +63,11 @@ struct Parser {
     struct ParserMemo *memo;    /* per token index, allocated in the error pass only */
     int memo_cap;
     int feature_version;        /* the minor version whose grammar applies (11) */
+    /* Bytes given to compile() without a coding declaration: CPython's
+    ** tokenizer decodes identifiers and string literals as it meets them
+    ** (invalid UTF-8 elsewhere, in a comment, passes).  Without a BOM either
+    ** it has no encoding, and its parser reports byte offsets. */
+    int raw_bytes, byte_offsets;
     struct ASTNode **type_ignores; /* TypeIgnore nodes, from TYPE_IGNORE tokens */
     int ntype_ignores, type_ignores_cap;
 };

@@ -276,6 +276,76 @@ char *tok_normalize_identifier(Arena *a, const char *s, size_t n)
     return out;
 }
 
+int tok_utf8_error(const char *s, size_t n, size_t *start, size_t *end, const char **reason)
+{
+    const unsigned char *u = (const unsigned char *)s;
+#define CONT(b) (((b) & 0xC0) == 0x80)
+    for (size_t i = 0; i < n;) {
+        unsigned c = u[i];
+        size_t left = n - i, bad = 0;
+        const char *why = "invalid continuation byte";
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c < 0xC2) {
+            bad = 1, why = "invalid start byte";
+        } else if (c < 0xE0) {
+            if (left < 2) bad = left, why = "unexpected end of data";
+            else if (!CONT(u[i + 1])) bad = 1;
+            else { i += 2; continue; }
+        } else if (c < 0xF0) {
+            if (left >= 2 && (!CONT(u[i + 1]) || (c == 0xE0 && u[i + 1] < 0xA0) || (c == 0xED && u[i + 1] >= 0xA0))) bad = 1;
+            else if (left < 3) bad = left, why = "unexpected end of data";
+            else if (!CONT(u[i + 2])) bad = 2;
+            else { i += 3; continue; }
+        } else if (c < 0xF5) {
+            if (left >= 2 && (!CONT(u[i + 1]) || (c == 0xF0 && u[i + 1] < 0x90) || (c == 0xF4 && u[i + 1] >= 0x90))) bad = 1;
+            else if (left >= 3 && !CONT(u[i + 2])) bad = 2;
+            else if (left < 4) bad = left, why = "unexpected end of data";
+            else if (!CONT(u[i + 3])) bad = 3;
+            else { i += 4; continue; }
+        } else {
+            bad = 1, why = "invalid start byte";
+        }
+        *start = i;
+        *end = i + bad;
+        *reason = why;
+        return 1;
+    }
+#undef CONT
+    return 0;
+}
+
+void tok_utf8_error_message(char *buf, size_t size, const char *s, size_t n)
+{
+    size_t a = 0, b = 0;
+    const char *why = "";
+    tok_utf8_error(s, n, &a, &b, &why);
+    if (b - a == 1)
+        snprintf(buf, size, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", (unsigned char)s[a], a, why);
+    else
+        snprintf(buf, size, "'utf-8' codec can't decode bytes in position %zu-%zu: %s", a, b - 1, why);
+}
+
+char *tok_utf8_replace(Arena *a, const char *s, size_t n)
+{
+    char *out = ast_arena_alloc(a, n * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0, i = 0, st, en;
+    const char *why;
+    while (i < n && tok_utf8_error(s + i, n - i, &st, &en, &why)) {
+        memcpy(out + o, s + i, st);
+        o += st;
+        memcpy(out + o, "\xEF\xBF\xBD", 3);   /* U+FFFD */
+        o += 3;
+        i += en;
+    }
+    memcpy(out + o, s + i, n - i);
+    out[o + n - i] = 0;
+    return out;
+}
+
 int tok_char_offset(const char *s, size_t n)
 {
     int count = 0;
@@ -325,6 +395,7 @@ void tok_init(Tokenizer *t, const char *buf, size_t len, int first_lineno,
     t->buf = t->cur = t->line_start = buf;
     t->end = buf + len;
     t->lineno = first_lineno;
+    t->buf_lineno = t->prev_buf_lineno = first_lineno;
     t->first_lineno = first_lineno;
     t->first_col = first_col;
     t->first_col_orig = first_col;
@@ -340,6 +411,16 @@ static void tok_newline(Tokenizer *t)
     t->lineno++;
     t->last_line_start = t->line_start;
     t->line_start = t->cur;
+    t->prev_buf_lineno = t->buf_lineno;
+    t->buf_lineno = t->lineno;
+}
+
+/* The same, for a line break inside a token (a string, a continuation). */
+static void tok_newline_joined(Tokenizer *t)
+{
+    int b = t->buf_lineno;
+    tok_newline(t);
+    t->buf_lineno = b;
 }
 
 static int is_potential_identifier_char(int c)
@@ -587,14 +668,14 @@ static TokType tok_string(Tokenizer *t, Token *tok, const char *start)
         } else {
             end_quote_size = 0;
             if (c == '\n') {
-                tok_newline(t);
+                tok_newline_joined(t);
             } else if (c == '\\') {
                 char d = *t->cur;
                 if (d == 0)
                     continue;
                 t->cur++;
                 if (d == '\n')
-                    tok_newline(t);
+                    tok_newline_joined(t);
             }
         }
     }
@@ -742,7 +823,7 @@ static int tok_indentation(Tokenizer *t, int *blankline)
                 t->err.raised = 0;
                 return 0;
             }
-            tok_newline(t);
+            tok_newline_joined(t);
             p = t->cur;
             continue;
         } else
@@ -1004,6 +1085,26 @@ again:
                 nonascii = 1;
             t->cur++;
         }
+        size_t ubad, uend;
+        const char *why;
+        if (nonascii && t->check_utf8 && tok_utf8_error(start, (size_t)(t->cur - start), &ubad, &uend, &why)) {
+            /* CPython decodes each identifier as it reads it: the error is
+            ** at the byte offset the tokenizer reached, without an end. */
+            char m[200];
+            tok_utf8_error_message(m, sizeof m, start, (size_t)(t->cur - start));
+            tok_error_at(t, PARSE_ERR_UNICODE, t->lineno, t->line_start, t->cur, NULL, "(unicode error) %s", m);
+            t->err.col = (int)(t->cur - t->line_start);
+            t->err.end_col = -1;
+            if (t->fstring_mode) {
+                /* In an f-string's "(expr)" CPython subtracts the
+                ** replacement field's column. */
+                t->err.col -= t->first_col_orig;
+                t->err.end_col = 0;
+            }
+            t->err.text_has_newline = 1;
+            t->err.raised = 0;
+            return T_ERRORTOKEN;
+        }
         if (nonascii) {
             /* Validate against XID_Start / XID_Continue and report the first
             ** offending character. */
@@ -1114,7 +1215,7 @@ again:
             t->hit_eof = 1;
             return T_ERRORTOKEN;
         }
-        tok_newline(t);
+        tok_newline_joined(t);
         t->cont_line = 1;
         goto again;
     }

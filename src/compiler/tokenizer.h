@@ -87,6 +87,9 @@ typedef enum {
     PARSE_ERR_RECURSION,     /* RecursionError */
     PARSE_ERR_VALUE,         /* ValueError */
     PARSE_ERR_UNICODE,       /* a UnicodeDecodeError reported as SyntaxError */
+    PARSE_ERR_DECODE,        /* a UnicodeDecodeError as such (a type comment that
+                                is not UTF-8): text holds the bytes, offset and
+                                end_offset the bad range, msg the reason */
 } ParseErrorKind;
 
 #define TOK_MAXINDENT 100
@@ -147,6 +150,14 @@ typedef struct Tokenizer {
     int async_def;              /* inside an async def */
     int async_def_indent;       /* the indentation level of that def */
     int async_def_nl;           /* its signature's NEWLINE was seen */
+    /* CPython's tokenizer keeps the lines a token or a backslash
+    ** continuation joins in one buffer, and parser errors quote all of it:
+    ** the first line of the current line's buffer, and of the previous
+    ** line's (the tokenizer sits at a line start after a NEWLINE). */
+    int buf_lineno, prev_buf_lineno;
+    int check_utf8;             /* the buffer may hold invalid UTF-8 (bytes
+                                   without a coding declaration): identifiers
+                                   are checked as CPython decodes them */
     Arena *arena;               /* for warnings */
     TokError err;
 } Tokenizer;
@@ -164,6 +175,17 @@ TokType tok_get(Tokenizer *t, Token *tok);
 
 /* Character (code point) count of s[0..n), for 1-based error offsets. */
 int tok_char_offset(const char *s, size_t n);
+
+/* CPython's UTF-8 decoder on s[0..n): 0 if valid, else 1 with the first
+** error's byte range [*start, *end) and its reason ("invalid start byte",
+** "invalid continuation byte", "unexpected end of data"). */
+int tok_utf8_error(const char *s, size_t n, size_t *start, size_t *end, const char **reason);
+/* The message of that error: "'utf-8' codec can't decode byte 0xf6 in
+** position 0: invalid start byte" (positions relative to s). */
+void tok_utf8_error_message(char *buf, size_t size, const char *s, size_t n);
+/* s[0..n) decoded with errors='replace' (U+FFFD per error range), in the
+** arena, NUL-terminated. */
+char *tok_utf8_replace(Arena *a, const char *s, size_t n);
 
 /* The code point named `name` (case-insensitive, aliases and algorithmic
 ** names included), as \N{name} and unicodedata.lookup() resolve it.
