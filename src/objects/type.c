@@ -175,8 +175,12 @@ void type_ready(Type *t) {
     /* Wrappers first, for the slots this type itself fills. */
     type_add_slot_wrappers(t);
     add_methods(t);
-    if (!dict_get_cstr(t->dict, "__doc__"))
-        add_to_dict(t, "__doc__", t->doc ? str_from_cstr(t->doc) : VNone);
+    if (!dict_get_cstr(t->dict, "__doc__")) {
+        /* Without the "name(sig)\n--\n\n" part (__text_signature__). */
+        extern Value builtin_doc_value(const char *name, const char *doc);
+        const char *dot = strrchr(t->name, '.');
+        add_to_dict(t, "__doc__", builtin_doc_value(dot ? dot + 1 : t->name, t->doc));
+    }
     if (t->base) inherit_slots(t, t->base);
     if (!t->bases) {
         t->bases = t->base ? tuple_pack(1, obj_val(t->base)) : tuple_empty();
@@ -659,7 +663,8 @@ Type type_object = {
     .setattr = obj_generic_setattr,
     .methods = object_methods,
     .getsets = object_getsets,
-    .doc = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments "
+    .doc = "object()\n--\n\n"
+           "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments "
            "and returns a new featureless\ninstance that has no instance attributes and "
            "cannot be given any.\n",
 };
@@ -1123,6 +1128,16 @@ static Value type_get_flags(Value self) {
     return int_from_u64(f);
 }
 
+/* type.__text_signature__: from a builtin type's doc when it follows the
+ * "name(sig)\n--\n\n" convention (descr.c), else None (also for classes). */
+static Value type_get_text_signature(Value self) {
+    Type *t = (Type *)val_obj(self);
+    if (t->flags & TF_HEAPTYPE) return VNone;
+    extern Value builtin_text_signature(const char *name, const char *doc);
+    const char *dot = strrchr(t->name, '.');
+    return builtin_text_signature(dot ? dot + 1 : t->name, t->doc);
+}
+
 static Value type_get_abstractmethods(Value self) {
     Type *t = (Type *)self;
     Value v = t != &type_type ? dict_get_cstr(t->dict, "__abstractmethods__") : VNULL;
@@ -1239,6 +1254,7 @@ static const GetSetDef type_getsets[] = {
     {"__doc__", type_get_doc, type_set_doc, NULL},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
     {"__flags__", type_get_flags, NULL, NULL},
+    {"__text_signature__", type_get_text_signature, NULL, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL},
     {NULL}
 };
