@@ -76,3 +76,15 @@ print(inspect.get_annotations(f), inspect.get_annotations(Base), inspect.get_ann
 def h(): return inspect.formatargvalues(*inspect.getargvalues(inspect.currentframe()))
 print(h())
 print(str(inspect.signature(lambda *, a: 0)), str(inspect.signature(lambda a, /: 0)))
+# Builtins: __text_signature__ from the docstring convention.
+class Plain: pass
+for obj in [len, print, sorted, divmod, abs, pow, round, sum, compile, getattr, Plain, object]:
+    try:
+        print(getattr(obj, '__name__', obj), inspect.signature(obj), repr(obj.__text_signature__))
+    except ValueError as e:
+        print('ValueError', e)
+print(repr(len.__doc__), repr(object.__doc__[:20]))
+try:
+    inspect.signature(int)
+except ValueError as e:
+    print('ValueError', e)
