@@ -96,9 +96,9 @@ static Value func_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
     Value fv = func_new(code, a[1], VNULL);
     if (!fv) return VNULL;
     FuncObject *f = (FuncObject *)val_obj(fv);
-    if (name) f->name = name;
-    if (defs) f->defaults = defs;
-    if (nclosure) f->closure = closure;
+    if (name) GC_WRITE(f, f->name, name);
+    if (defs) GC_WRITE(f, f->defaults, defs);
+    if (nclosure) GC_WRITE(f, f->closure, closure);
     return fv;
 }
 
