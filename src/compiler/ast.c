@@ -142,24 +142,6 @@ ASTNode *ast_node_new(Arena *a, ASTKind kind, int lineno, int col_offset,
 
 /* ---- Tables generated from ast.def -------------------------------------- */
 
-typedef enum {
-    FT_NODE, FT_OPT, FT_SEQ, FT_IDENT, FT_OIDENT, FT_IDSEQ, FT_OSTR, FT_STR,
-    FT_INT, FT_OINT, FT_CONST, FT_CTX, FT_BOOLOP, FT_BINOP, FT_UNOP, FT_CMPSEQ
-} FieldType;
-
-typedef struct {
-    const char *name;
-    FieldType type;
-    size_t offset;
-} FieldDesc;
-
-typedef struct {
-    const char *name;
-    int has_attributes;
-    int nfields;
-    const FieldDesc *fields;
-} KindDesc;
-
 /* Per-sum attribute flag, looked up by the constructor entries below. */
 #define AST_SUM(sum, attrs) enum { sum_attrs_##sum = attrs };
 #define AST_NODE(sum, name, fields)
@@ -176,12 +158,12 @@ typedef struct {
 #define AST_SUM(sum, attrs)
 #define AST_LEAF(sum, name)
 #define AST_ENUM(sum, name)
-#define F(type, fname) {#fname, FT_##type, offsetof(ASTNode, v) + offsetof(T, fname)},
+#define F(type, asdl, fname) {#fname, ASTF_##type, #asdl, offsetof(ASTNode, v) + offsetof(T, fname)},
 #define AST_NODE(sum, name, fields)                                         \
-    static const FieldDesc *fields_of_##name(int *n)                        \
+    static const ASTFieldDesc *fields_of_##name(int *n)                        \
     {                                                                       \
         typedef struct ast_##name T;                                        \
-        static const FieldDesc d[] = { fields };                            \
+        static const ASTFieldDesc d[] = { fields };                            \
         *n = (int)(sizeof d / sizeof d[0]);                                 \
         return d;                                                           \
     }
@@ -192,20 +174,22 @@ typedef struct {
 
 /* The descriptor of a kind, built from constant data on every call: no
 ** mutable state, so dumping is safe from any thread. */
-static KindDesc kind_desc(ASTKind kind)
+ASTKindDesc ast_kind_desc(ASTKind kind)
 {
-    KindDesc d = {"?", 0, 0, NULL};
+    ASTKindDesc d = {"?", "?", 0, 0, NULL};
     switch (kind) {
-#define AST_NODE(sum, N, FL)                                                \
+#define AST_NODE(S, N, FL)                                                  \
     case AST_##N:                                                           \
         d.name = #N;                                                        \
-        d.has_attributes = sum_attrs_##sum;                                 \
+        d.sum = #S;                                                         \
+        d.has_attributes = sum_attrs_##S;                                   \
         d.fields = fields_of_##N(&d.nfields);                               \
         break;
-#define AST_LEAF(sum, N)                                                    \
+#define AST_LEAF(S, N)                                                      \
     case AST_##N:                                                           \
         d.name = #N;                                                        \
-        d.has_attributes = sum_attrs_##sum;                                 \
+        d.sum = #S;                                                         \
+        d.has_attributes = sum_attrs_##S;                                   \
         break;
 #include "ast.def"
 #undef AST_NODE
@@ -221,12 +205,12 @@ static KindDesc kind_desc(ASTKind kind)
 
 const char *ast_kind_name(ASTKind kind)
 {
-    return kind_desc(kind).name;
+    return ast_kind_desc(kind).name;
 }
 
 int ast_kind_has_attributes(ASTKind kind)
 {
-    return kind_desc(kind).has_attributes;
+    return ast_kind_desc(kind).has_attributes;
 }
 
 /* Names of the simple sums' members, in enum order. */
@@ -578,6 +562,7 @@ static void repr_const(Out *o, const ASTConst *c)
         break;
     case CONST_STR: repr_str(o, c->s, c->len); break;
     case CONST_BYTES: repr_bytes(o, c->s, c->len); break;
+    case CONST_OBJECT: out_str(o, "<object>"); break;
     }
 }
 
@@ -606,17 +591,17 @@ static void dump_node(Out *o, const ASTNode *n, int attrs, int depth)
         o->too_deep = 1;
         return;
     }
-    const KindDesc kd = kind_desc(n->kind);
-    const KindDesc *k = &kd;
+    const ASTKindDesc kd = ast_kind_desc(n->kind);
+    const ASTKindDesc *k = &kd;
     out_str(o, k->name);
     out_ch(o, '(');
     int first = 1;
     const char *base = (const char *)n;
     for (int i = 0; i < k->nfields; i++) {
-        const FieldDesc *f = &k->fields[i];
+        const ASTFieldDesc *f = &k->fields[i];
         const void *fp = base + f->offset;
         /* Optional fields holding None are left out, as ast.dump does. */
-        if ((f->type == FT_OPT || f->type == FT_OIDENT || f->type == FT_OSTR) &&
+        if ((f->type == ASTF_OPT || f->type == ASTF_OIDENT || f->type == ASTF_OSTR) &&
             *(const void *const *)fp == NULL)
             continue;
         if (!first)
@@ -625,17 +610,17 @@ static void dump_node(Out *o, const ASTNode *n, int attrs, int depth)
         out_str(o, f->name);
         out_ch(o, '=');
         switch (f->type) {
-        case FT_NODE:
-        case FT_OPT:
+        case ASTF_NODE:
+        case ASTF_OPT:
             dump_node(o, *(ASTNode *const *)fp, attrs, depth + 1);
             break;
-        case FT_SEQ:
+        case ASTF_SEQ:
             dump_seq(o, *(ASTSeq *const *)fp, attrs, depth + 1);
             break;
-        case FT_IDENT:
-        case FT_OIDENT:
-        case FT_OSTR:
-        case FT_STR: {
+        case ASTF_IDENT:
+        case ASTF_OIDENT:
+        case ASTF_OSTR:
+        case ASTF_STR: {
             const char *s = *(const char *const *)fp;
             if (s)
                 repr_str(o, s, strlen(s));
@@ -643,7 +628,7 @@ static void dump_node(Out *o, const ASTNode *n, int attrs, int depth)
                 out_str(o, "None");
             break;
         }
-        case FT_IDSEQ: {
+        case ASTF_IDSEQ: {
             const ASTSeq *s = *(ASTSeq *const *)fp;
             out_ch(o, '[');
             for (int j = 0; s && j < s->len; j++) {
@@ -654,30 +639,30 @@ static void dump_node(Out *o, const ASTNode *n, int attrs, int depth)
             out_ch(o, ']');
             break;
         }
-        case FT_INT:
-        case FT_OINT:
+        case ASTF_INT:
+        case ASTF_OINT:
             out_int(o, *(const int *)fp);
             break;
-        case FT_CONST:
+        case ASTF_CONST:
             repr_const(o, (const ASTConst *)fp);
             break;
-        case FT_CTX:
+        case ASTF_CTX:
             out_str(o, ctx_names[*(const ASTExprContext *)fp]);
             out_str(o, "()");
             break;
-        case FT_BOOLOP:
+        case ASTF_BOOLOP:
             out_str(o, boolop_names[*(const ASTBoolOp *)fp]);
             out_str(o, "()");
             break;
-        case FT_BINOP:
+        case ASTF_BINOP:
             out_str(o, operator_names[*(const ASTOperator *)fp]);
             out_str(o, "()");
             break;
-        case FT_UNOP:
+        case ASTF_UNOP:
             out_str(o, unaryop_names[*(const ASTUnaryOp *)fp]);
             out_str(o, "()");
             break;
-        case FT_CMPSEQ: {
+        case ASTF_CMPSEQ: {
             const ASTIntSeq *s = *(ASTIntSeq *const *)fp;
             out_ch(o, '[');
             for (int j = 0; s && j < s->len; j++) {

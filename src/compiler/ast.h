@@ -136,10 +136,15 @@ typedef enum {
 **   CONST_STR      s/len: the decoded value in UTF-8; lone surrogates from
 **                  \udXXX escapes are encoded as 3-byte generalized UTF-8.
 **   CONST_BYTES    s/len: the raw bytes.
-** s is NUL-terminated in every case. */
+**   CONST_OBJECT   obj: a Python object (a Taipan Value: int, float,
+**                  complex, bytes, tuple, frozenset...).  Only trees built
+**                  from ast objects by compile() have these (the parser
+**                  never makes one); whoever builds them keeps the objects
+**                  alive while the tree is in use.
+** s is NUL-terminated in every case (except CONST_OBJECT, where it is NULL). */
 typedef enum {
     CONST_NONE, CONST_TRUE, CONST_FALSE, CONST_ELLIPSIS,
-    CONST_INT, CONST_FLOAT, CONST_COMPLEX, CONST_STR, CONST_BYTES
+    CONST_INT, CONST_FLOAT, CONST_COMPLEX, CONST_STR, CONST_BYTES, CONST_OBJECT
 } ASTConstKind;
 
 typedef struct ASTConst {
@@ -147,6 +152,7 @@ typedef struct ASTConst {
     size_t len;
     const char *s;
     double f;
+    uintptr_t obj;         /* CONST_OBJECT */
 } ASTConst;
 
 /* ---- Nodes ------------------------------------------------------------ */
@@ -184,7 +190,7 @@ typedef enum {
 #undef AST_LEAF
 
 /* One struct of fields per constructor: struct ast_FunctionDef, ... */
-#define F(type, name) AST_FT_##type name;
+#define F(type, asdl, name) AST_FT_##type name;
 #define AST_NODE(sum, name, fields) struct ast_##name { fields };
 #define AST_LEAF(sum, name)
 #include "ast.def"
@@ -212,6 +218,32 @@ ASTNode *ast_node_new(Arena *a, ASTKind kind, int lineno, int col_offset,
 /* The constructor's name ("FunctionDef"), and whether it has attributes. */
 const char *ast_kind_name(ASTKind kind);
 int ast_kind_has_attributes(ASTKind kind);
+
+/* ---- Field descriptors (generated from ast.def) ------------------------ */
+
+/* The storage class of a field: the F() types of ast.def. */
+typedef enum {
+    ASTF_NODE, ASTF_OPT, ASTF_SEQ, ASTF_IDENT, ASTF_OIDENT, ASTF_IDSEQ, ASTF_OSTR, ASTF_STR,
+    ASTF_INT, ASTF_OINT, ASTF_CONST, ASTF_CTX, ASTF_BOOLOP, ASTF_BINOP, ASTF_UNOP, ASTF_CMPSEQ
+} ASTFieldType;
+
+typedef struct {
+    const char *name;      /* "body" */
+    ASTFieldType type;
+    const char *asdl;      /* the ASDL type without ? or *: "stmt", "identifier" */
+    size_t offset;         /* of the field within ASTNode */
+} ASTFieldDesc;
+
+typedef struct {
+    const char *name;      /* "FunctionDef" */
+    const char *sum;       /* "stmt" (for a product type, its own name) */
+    int has_attributes;
+    int nfields;
+    const ASTFieldDesc *fields;   /* static storage */
+} ASTKindDesc;
+
+/* The descriptor of a constructor; name "?" for an invalid kind. */
+ASTKindDesc ast_kind_desc(ASTKind kind);
 
 /* ---- Dump --------------------------------------------------------------- */
 

@@ -3,6 +3,7 @@
 #include "compile_internal.h"
 #include "parser.h"
 #include "../objects/str.h"
+#include "../objects/bytes.h"
 #include "../objects/int.h"
 #include "../objects/float.h"
 #include "../objects/tuple.h"
@@ -32,35 +33,54 @@ static Value make_syntax_error(Type *t, Value filename, const char *msg, int lin
     return obj_call(obj_val(t), args, 2, VNULL);
 }
 
-/* The source line `lineno` of the file being compiled, for SyntaxError.text. */
+/* The source text being compiled (annotation strings are cut from it). */
 static const char *cur_src, *cur_src_end;
 
-static char *source_line(int lineno) {
-    if (!cur_src || lineno < 1) return NULL;
-    const char *p = cur_src;
-    for (int l = 1; l < lineno && p < cur_src_end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(cur_src_end - p));
-        if (!nl) return NULL;
-        p = nl + 1;
+/* SyntaxError.text of an error the compiler (not the parser) finds: like
+ * CPython's PyErr_ProgramTextObject, line `lineno` of the file named
+ * `filename` as it is on disk now, read in chunks of 999 bytes with
+ * universal newlines (of a longer line, the last chunk), NULL when there
+ * is no such file or line or it is not UTF-8.  So compile() of a string
+ * under a made-up name gets None. */
+static char *program_text(Value filename, int lineno) {
+    if (!filename || !str_check(filename) || lineno < 1) return NULL;
+    FILE *fp = fopen(str_data(filename), "r");
+    if (!fp) return NULL;
+    char buf[1000];
+    int line = 0;
+    while (line < lineno) {
+        size_t n = 0;
+        int c = 0;
+        /* One fgets: up to 999 bytes or through a newline. */
+        while (n < sizeof buf - 1 && (c = getc(fp)) != EOF) {
+            if (c == '\r') {
+                int d = getc(fp);
+                if (d != '\n' && d != EOF) ungetc(d, fp);
+                c = '\n';
+            }
+            buf[n++] = (char)c;
+            if (c == '\n') break;
+        }
+        buf[n] = 0;
+        if (n == 0) break;
+        if (buf[n - 1] == '\n' || c == EOF || n < sizeof buf - 1) line++;
     }
-    const char *e = memchr(p, '\n', (size_t)(cur_src_end - p));
-    if (!e) e = cur_src_end;
-    size_t n = (size_t)(e - p) + 1;
-    char *s = malloc(n + 1);
-    if (!s) return NULL;
-    memcpy(s, p, n - 1);
-    s[n - 1] = '\n';
-    s[n] = 0;
-    return s;
-}
-
-/* Byte column -> character offset (1-based) in a UTF-8 line. */
-static int char_offset(const char *line, int bytecol) {
-    if (!line) return bytecol + 1;
-    int chars = 0;
-    for (int i = 0; i < bytecol && line[i]; i++)
-        if (((unsigned char)line[i] & 0xC0) != 0x80) chars++;
-    return chars + 1;
+    fclose(fp);
+    if (line != lineno) return NULL;
+    size_t n = strlen(buf);
+    for (size_t i = 0; i < n;) {   /* PyUnicode_FromString: strict UTF-8 */
+        unsigned char b = (unsigned char)buf[i];
+        size_t len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 && b >= 0xC2 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 && b <= 0xF4 ? 4 : 0;
+        if (!len || i + len > n) return NULL;
+        for (size_t k = 1; k < len; k++)
+            if (((unsigned char)buf[i + k] & 0xC0) != 0x80) return NULL;
+        if (len == 3 && ((b == 0xE0 && (unsigned char)buf[i + 1] < 0xA0) || (b == 0xED && (unsigned char)buf[i + 1] >= 0xA0)))
+            return NULL;
+        if (len == 4 && ((b == 0xF0 && (unsigned char)buf[i + 1] < 0x90) || (b == 0xF4 && (unsigned char)buf[i + 1] >= 0x90)))
+            return NULL;
+        i += len;
+    }
+    return strdup(buf);
 }
 
 void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
@@ -72,12 +92,52 @@ void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     int line = n ? n->lineno : 1;
-    char *text = source_line(line);
-    int off = n ? char_offset(text, n->col_offset) : 1;
-    int eoff = n ? (n->end_lineno == line ? char_offset(text, n->end_col_offset) : n->end_col_offset + 1) : 1;
+    char *text = program_text(c->filename, line);
+    /* CPython's compiler reports byte offsets, plus one. */
+    int off = n ? n->col_offset + 1 : 1;
+    int eoff = n ? n->end_col_offset + 1 : 1;
     Value e = make_syntax_error(&exc_SyntaxError, c->filename, msg, line, off, n ? n->end_lineno : line, eoff, text);
     free(text);
     if (e) err_set_object(e);
+}
+
+bool compile_forbidden_name(Compiler *c, const char *name, bool del) {
+    if (strcmp(name, "__debug__") != 0) return false;
+    ASTNode at;
+    memset(&at, 0, sizeof at);
+    at.lineno = c->u->loc.line;
+    at.end_lineno = c->u->loc.end_line;
+    at.col_offset = c->u->loc.col;
+    at.end_col_offset = c->u->loc.end_col;
+    compile_error(c, &at, del ? "cannot delete __debug__" : "cannot assign to __debug__");
+    return true;
+}
+
+bool compile_check_keywords(Compiler *c, ASTSeq *kws) {
+    for (int i = 0; i < AST_SEQ_LEN(kws); i++) {
+        const char *k = AST_SEQ_GET(kws, i)->v.keyword.arg;
+        if (!k) continue;
+        if (compile_forbidden_name(c, k, false)) return false;
+        for (int j = i + 1; j < AST_SEQ_LEN(kws); j++) {
+            ASTNode *other = AST_SEQ_GET(kws, j);
+            if (other->v.keyword.arg && strcmp(k, other->v.keyword.arg) == 0) {
+                compile_error(c, other, "keyword argument repeated: %s", k);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool compile_check_debug_args(Compiler *c, ASTNode *args) {
+    struct ast_arguments *a = &args->v.arguments;
+    ASTSeq *seqs[3] = {a->posonlyargs, a->args, a->kwonlyargs};
+    for (int s = 0; s < 3; s++)
+        for (int i = 0; i < AST_SEQ_LEN(seqs[s]); i++)
+            if (compile_forbidden_name(c, AST_SEQ_GET(seqs[s], i)->v.arg.arg, false)) return false;
+    if (a->vararg && compile_forbidden_name(c, a->vararg->v.arg.arg, false)) return false;
+    if (a->kwarg && compile_forbidden_name(c, a->kwarg->v.arg.arg, false)) return false;
+    return true;
 }
 
 /* ---- Emission ---- */
@@ -935,15 +995,43 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     reg_free_to(c, mark);
 }
 
+/* The comparison whose position CPython 3.11's failing assert reports: its
+ * compiler_jump_if sets the location on each Compare it reaches (through
+ * not, and/or and if-else, in source order) without restoring it, so the
+ * last one reached positions the AssertionError; NULL: the statement's. */
+static ASTNode *assert_position(ASTNode *e) {
+    switch (e->kind) {
+    case AST_Compare: return e;
+    case AST_UnaryOp: return e->v.UnaryOp.op == AST_Not ? assert_position(e->v.UnaryOp.operand) : NULL;
+    case AST_BoolOp: {
+        ASTNode *last = NULL;
+        for (int i = 0; i < AST_SEQ_LEN(e->v.BoolOp.values); i++) {
+            ASTNode *p = assert_position(AST_SEQ_GET(e->v.BoolOp.values, i));
+            if (p) last = p;
+        }
+        return last;
+    }
+    case AST_IfExp: {
+        ASTNode *p = assert_position(e->v.IfExp.orelse);
+        if (!p) p = assert_position(e->v.IfExp.body);
+        if (!p) p = assert_position(e->v.IfExp.test);
+        return p;
+    }
+    default: return NULL;
+    }
+}
+
 static void compile_assert(Compiler *c, ASTNode *s) {
     if (c->optimize) return;
     int jt[64], nt = 0;
     jump_if(c, s->v.Assert.test, true, jt, &nt);
     int mark = c->u->next_reg;
-    set_loc(c, s);
+    ASTNode *at = assert_position(s->v.Assert.test);
+    if (!at) at = s;
+    set_loc(c, at);
     if (s->v.Assert.msg) {
         int r = expr(c, s->v.Assert.msg);
-        set_loc(c, s);
+        set_loc(c, at);
         emit(c, MK_ABC(OP_ASSERTFAIL, r, 1, 0));
     } else {
         emit(c, MK_ABC(OP_ASSERTFAIL, 0, 0, 0));
@@ -959,7 +1047,7 @@ static void compile_import(Compiler *c, ASTNode *s) {
         ASTSeq *names = s->v.Import.names;
         for (int i = 0; i < AST_SEQ_LEN(names); i++) {
             ASTNode *a = AST_SEQ_GET(names, i);
-            set_loc(c, a);
+            set_loc(c, s);   /* CPython positions imports at the statement, not the alias */
             int r = reg_alloc(c);
             emit(c, MK_ABC(OP_LOADNONE, r, 0, 0));
             emit_x(c, MK_ABx(OP_IMPORTNAME, r, add_name(c, a->v.alias.name)), 0);
@@ -974,10 +1062,12 @@ static void compile_import(Compiler *c, ASTNode *s) {
                     emit_x(c, MK_ABC(OP_IMPORTFROM, r, r, 0), (uint32_t)add_name(c, part));
                     dot = next;
                 }
+                set_loc(c, s);
                 name_store(c, a->v.alias.asname, r);
             } else {
                 const char *dot = strchr(name, '.');
                 if (dot) name = ast_arena_strndup(c->arena, name, (size_t)(dot - name));
+                set_loc(c, s);
                 name_store(c, name, r);
             }
             reg_free_to(c, mark);
@@ -1007,7 +1097,6 @@ static void compile_import(Compiler *c, ASTNode *s) {
     int t = reg_alloc(c);
     for (int i = 0; i < n; i++) {
         ASTNode *a = AST_SEQ_GET(names, i);
-        set_loc(c, a);
         emit_x(c, MK_ABC(OP_IMPORTFROM, t, r, 0), (uint32_t)add_name(c, a->v.alias.name));
         name_store(c, a->v.alias.asname ? a->v.alias.asname : a->v.alias.name, t);
     }
@@ -1178,14 +1267,14 @@ static void compile_stmt(Compiler *c, ASTNode *s) {
         break;
     }
     case AST_AsyncWith:
-        if (!c->u->scope->is_coroutine) {
+        if (!c->u->scope->is_coroutine && !top_level_await_here(c)) {
             compile_error(c, s, "'async with' outside async function");
             break;
         }
         compile_with_items(c, s, 0);
         break;
     case AST_AsyncFor:
-        if (!c->u->scope->is_coroutine) {
+        if (!c->u->scope->is_coroutine && !top_level_await_here(c)) {
             compile_error(c, s, "'async for' outside async function");
             break;
         }
@@ -1582,6 +1671,7 @@ static void make_function(Compiler *c, ASTNode *n, Value code, ASTNode *args, AS
 
 void compile_function_def(Compiler *c, ASTNode *s, int target) {
     struct ast_FunctionDef *f = &s->v.FunctionDef;
+    if (!compile_check_debug_args(c, f->args)) return;
     int mark = c->u->next_reg;
     int nd = AST_SEQ_LEN(f->decorator_list);
     int dbase = reg_alloc_n(c, nd);
@@ -1602,6 +1692,7 @@ void compile_function_def(Compiler *c, ASTNode *s, int target) {
 }
 
 void compile_lambda(Compiler *c, ASTNode *e, int target) {
+    if (!compile_check_debug_args(c, e->v.Lambda.args)) return;
     Value code = compile_function_code(c, e, "<lambda>", e->v.Lambda.args, NULL, e->v.Lambda.body);
     make_function(c, e, code, e->v.Lambda.args, NULL, target);
 }
@@ -1667,6 +1758,10 @@ void compile_class_def(Compiler *c, ASTNode *s, int target) {
     for (int i = 0; i < nk; i++)
         if (!AST_SEQ_GET(kws, i)->v.keyword.arg) simple = false;
     (void)call;
+    if (!compile_check_keywords(c, kws)) {
+        reg_free_to(c, mark);
+        return;
+    }
     if (simple) {
         int base = reg_alloc_n(c, 3 + nb + nk);
         set_loc(c, s);
@@ -1715,17 +1810,28 @@ static void comprehension_loops(Compiler *c, ASTNode *e, ASTSeq *gens, int i, in
     ASTNode *g = AST_SEQ_GET(gens, i);
     int mark = c->u->next_reg;
     int it = reg_alloc_n(c, 2);
+    bool is_async = g->v.comprehension.is_async;
     if (i == 0) {
         emit(c, MK_ABC(OP_MOVE, it, src_reg, 0));
     } else {
         int src = expr(c, g->v.comprehension.iter);
         set_loc(c, g->v.comprehension.iter);
-        emit(c, MK_ABC(OP_GETITER, it, src, 0));
+        emit(c, MK_ABC(is_async ? OP_GETAITER : OP_GETITER, it, src, 0));
         reg_free_to(c, it + 2);
     }
     int top = here(c);
     set_loc(c, e);
-    int exit = emit_jump(c, OP_FORITER, it);
+    int exit = -1, exc = -1, pid = -1;
+    if (is_async) {
+        /* async for: await anext(it) until StopAsyncIteration. */
+        exc = reg_alloc(c);
+        int p = protect_begin(c, exc);
+        emit(c, MK_ABC(OP_GETANEXT, it + 1, it, 0));
+        emit_await(c, it + 1);
+        pid = protect_end(c, p);
+    } else {
+        exit = emit_jump(c, OP_FORITER, it);
+    }
     store_target(c, g->v.comprehension.target, it + 1);
     int skips[64], nskip = 0;
     for (int k = 0; k < AST_SEQ_LEN(g->v.comprehension.ifs); k++)
@@ -1768,7 +1874,18 @@ static void comprehension_loops(Compiler *c, ASTNode *e, ASTSeq *gens, int i, in
     for (int k = 0; k < nskip; k++) patch_jump(c, skips[k], here(c));
     set_loc(c, e);
     emit_jump_to(c, OP_LOOP, 0, top);
-    patch_jump(c, exit, here(c));
+    if (is_async) {
+        /* The handler: StopAsyncIteration ends the loop, anything else propagates. */
+        protect_handler(c, pid);
+        int m = reg_alloc(c), t = reg_alloc(c);
+        emit(c, MK_ABx(OP_LOADK, t, add_const(c, obj_val(&exc_StopAsyncIteration))));
+        emit(c, MK_ABC(OP_CHECKEXC, m, exc, t));
+        int jstop = emit_jump(c, OP_JUMPIFTRUE, m);
+        emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
+        patch_jump(c, jstop, here(c));
+    } else {
+        patch_jump(c, exit, here(c));
+    }
     reg_free_to(c, mark);
 }
 
@@ -1782,25 +1899,33 @@ void compile_comprehension(Compiler *c, ASTNode *e, int target) {
     case AST_DictComp: gens = e->v.DictComp.generators; name = "<dictcomp>"; break;
     default: gens = e->v.GeneratorExp.generators; name = "<genexpr>"; break;
     }
-    for (int i = 0; i < AST_SEQ_LEN(gens); i++)
-        if (AST_SEQ_GET(gens, i)->v.comprehension.is_async) {
-            compile_error(c, e, "asynchronous comprehensions are not supported yet");
-            return;
-        }
+    /* An asynchronous list/set/dict comprehension is a coroutine the
+    ** enclosing code awaits: it must be an async function, another
+    ** comprehension, or a module compiled with top-level await. */
+    bool is_async = scope->is_coroutine, is_genexp = e->kind == AST_GeneratorExp;
+    Scope *outer = c->u->scope;
+    if (is_async && !is_genexp && !(outer->kind == SCOPE_FUNCTION && (outer->is_coroutine || outer->is_comprehension)) &&
+        !top_level_await_here(c)) {
+        compile_error(c, e, "asynchronous comprehension outside of an asynchronous function");
+        return;
+    }
+    if (is_async && is_genexp) top_level_await_here(c);   /* CPython marks the module for these too */
     /* The outermost iterable is evaluated here, in the enclosing scope. */
     int mark = c->u->next_reg;
     ASTNode *first = AST_SEQ_GET(gens, 0);
     int base = reg_alloc_n(c, 2);
     int src = expr(c, first->v.comprehension.iter);
     set_loc(c, first->v.comprehension.iter);
-    emit(c, MK_ABC(OP_GETITER, base + 1, src, 0));
+    emit(c, MK_ABC(first->v.comprehension.is_async ? OP_GETAITER : OP_GETITER, base + 1, src, 0));
     reg_free_to(c, base + 2);
 
     Value qn = make_qualname(c, name);
     Unit u;
     unit_init(c, &u, scope, intern_id(name), qn, e->lineno);
     u.argcount = 1;
-    u.flags = CO_OPTIMIZED | CO_NEWLOCALS | (scope->is_generator ? CO_GENERATOR : 0);
+    u.flags = CO_OPTIMIZED | CO_NEWLOCALS;
+    if (is_genexp) u.flags |= is_async ? CO_ASYNC_GENERATOR : CO_GENERATOR;
+    else if (is_async) u.flags |= CO_COROUTINE;
     if (!scope->nfrees && !scope->ncells) u.flags |= CO_NOFREE;
     emit_prologue(c);
     set_loc(c, e);
@@ -1832,6 +1957,7 @@ void compile_comprehension(Compiler *c, ASTNode *e, int target) {
     set_loc(c, e);
     emit_x(c, MK_ABx(OP_MAKEFUNC, base, add_const(c, code)), (uint32_t)flags | ((uint32_t)fbase << 8));
     emit(c, MK_ABC(OP_CALL, base, 1, 0));
+    if (is_async && !is_genexp) emit_await(c, base);
     if (target != base) emit(c, MK_ABC(OP_MOVE, target, base, 0));
     reg_free_to(c, mark);
 }
@@ -1893,9 +2019,17 @@ static void check_future(Compiler *c, ASTNode *mod) {
 /* The deepest AST the compiler accepts: CPython's 3 x the recursion limit. */
 int symtable_max_depth(void) { return ts->recursion_limit * 3 - ts->py_depth; }
 
+bool top_level_await_here(Compiler *c) {
+    if (!c->top_level_await || c->u->scope->kind != SCOPE_MODULE) return false;
+    c->module_awaits = true;
+    return true;
+}
+
 Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int optimize) {
     Compiler c;
     memset(&c, 0, sizeof c);
+    c.top_level_await = (mode & COMPILE_TOP_LEVEL_AWAIT) != 0;
+    mode &= COMPILE_MODE_MASK;
     c.arena = arena;
     c.filename = filename;
     c.optimize = optimize;
@@ -1914,7 +2048,7 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
         return VNULL;
     }
     if (c.st->failed) {
-        char *text = source_line(c.st->err_lineno);
+        char *text = program_text(filename, c.st->err_lineno);
         Value e = make_syntax_error(&exc_SyntaxError, filename, c.st->errmsg, c.st->err_lineno,
                                     c.st->err_col, c.st->err_end_lineno, c.st->err_end_col, text);
         free(text);
@@ -1951,6 +2085,7 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
         u.loc.col = u.loc.end_col = -1;
         emit(&c, MK_ABC(OP_RETURNNONE, 0, 0, 0));
     }
+    if (c.module_awaits) u.flags |= CO_COROUTINE;
     Value code = unit_assemble(&c);
     c.u = NULL;
     unit_free(&u);
@@ -1960,7 +2095,7 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
 }
 
 /* A parse error as the Python exception CPython raises for it. */
-static void raise_parse_error(ParseError *pe, Value filename, int flags) {
+void compile_raise_parse_error(ParseError *pe, Value filename, int flags) {
     if (pe->kind == PARSE_ERR_MEMORY) {
         err_no_memory();
         return;
@@ -1973,9 +2108,18 @@ static void raise_parse_error(ParseError *pe, Value filename, int flags) {
         err_set(&exc_ValueError, pe->msg);
         return;
     }
+    if (pe->kind == PARSE_ERR_DECODE) {
+        Value args[5] = {str_from_cstr("utf-8"), bytes_new(pe->text, strlen(pe->text)), int_from_i64(pe->offset),
+                         int_from_i64(pe->end_offset), str_from_cstr(pe->msg)};
+        for (int i = 0; i < 5; i++)
+            if (!args[i]) return;
+        Value e = obj_call(obj_val(&exc_UnicodeDecodeError), args, 5, VNULL);
+        if (e) err_set_object(e);
+        return;
+    }
     Type *t = pe->kind == PARSE_ERR_INDENT ? &exc_IndentationError
             : pe->kind == PARSE_ERR_TAB ? &exc_TabError : &exc_SyntaxError;
-    if (pe->kind == PARSE_ERR_SYNTAX && pe->lineno == 0) {
+    if (pe->kind == PARSE_ERR_SYNTAX && pe->lineno == 0 && !pe->text) {
         /* Decoding errors (bad coding declaration, undeclared non-UTF-8)
         ** have no location in a file, and line 0 in a string. */
         if (!(flags & PARSE_FLAG_STRING_INPUT)) {
@@ -1990,8 +2134,21 @@ static void raise_parse_error(ParseError *pe, Value filename, int flags) {
         if (e) err_set_object(e);
         return;
     }
+    if (pe->lineno == 0) {
+        /* Empty input where a statement or expression was required: CPython
+        ** reports line 0, offset 0 and an empty text. */
+        Value m = str_from_cstr(pe->msg), z = int_from_i64(0), txt = str_from_cstr("");
+        Value info = m && txt ? tuple_pack(6, filename ? filename : VNone, z, z, txt, z, z) : VNULL;
+        if (!info) return;
+        Value args[2] = {m, info};
+        Value e = obj_call(obj_val(t), args, 2, VNULL);
+        if (e) err_set_object(e);
+        return;
+    }
+    char *ftext = pe->text_from_file ? program_text(filename, pe->lineno) : NULL;
     Value e = make_syntax_error(t, filename, pe->msg, pe->lineno, pe->offset, pe->end_lineno, pe->end_offset,
-                                pe->text);
+                                ftext ? ftext : pe->text);
+    free(ftext);
     if (e) err_set_object(e);
 }
 
@@ -2003,11 +2160,12 @@ Value compile_source(const char *src, size_t len, Value filename, int mode, int 
     }
     ParseError pe;
     memset(&pe, 0, sizeof pe);
-    ParseMode pm = mode == COMPILE_EVAL ? PARSE_MODE_EVAL : mode == COMPILE_SINGLE ? PARSE_MODE_SINGLE : PARSE_MODE_EXEC;
+    int m = mode & COMPILE_MODE_MASK;
+    ParseMode pm = m == COMPILE_EVAL ? PARSE_MODE_EVAL : m == COMPILE_SINGLE ? PARSE_MODE_SINGLE : PARSE_MODE_EXEC;
     ASTNode *mod = parse_source(arena, src, len, str_data(filename), pm, flags, &pe);
     Value code = VNULL;
     if (!mod) {
-        raise_parse_error(&pe, filename, flags);
+        compile_raise_parse_error(&pe, filename, flags);
     } else {
         extern void compile_issue_warnings(Arena *a, Value filename);
         compile_issue_warnings(arena, filename);
@@ -2019,6 +2177,17 @@ Value compile_source(const char *src, size_t len, Value filename, int mode, int 
         cur_src_end = saved_end;
     }
     ast_arena_free(arena);
+    return code;
+}
+
+/* compile() of a tree built from ast objects: there is no source text for
+** SyntaxError.text (nor for annotation strings). */
+Value compile_ast_without_source(ASTNode *mod, Arena *arena, Value filename, int mode, int optimize) {
+    const char *saved_src = cur_src, *saved_end = cur_src_end;
+    cur_src = cur_src_end = NULL;
+    Value code = compile_ast(mod, arena, filename, mode, optimize);
+    cur_src = saved_src;
+    cur_src_end = saved_end;
     return code;
 }
 

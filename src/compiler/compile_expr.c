@@ -70,9 +70,12 @@ Value const_from_ast(Compiler *c, ASTConst *k) {
     case CONST_COMPLEX: return complex_new(0.0, k->f); /* an imaginary literal (objects/complex.c) */
     case CONST_STR: return str_new(k->s, k->len);
     case CONST_BYTES: return bytes_new(k->s, k->len);
+    case CONST_OBJECT: return (Value)k->obj;
     }
     return VNone;
 }
+
+Value compile_const_value(const ASTConst *k) { return const_from_ast(NULL, (ASTConst *)k); }
 
 void load_const_value(Compiler *c, Value v, int target) {
     if (v == VNone) emit(c, MK_ABC(OP_LOADNONE, target, 0, 0));
@@ -181,6 +184,7 @@ void name_load(Compiler *c, const char *name, int target, ASTNode *n) {
 }
 
 void name_store(Compiler *c, const char *name, int src) {
+    if (compile_forbidden_name(c, name, false)) return;
     Unit *u = c->u;
     Symbol *sym = lookup(c, name);
     SymScope sc = sym ? sym->scope : SC_LOCAL;
@@ -209,6 +213,7 @@ void name_store(Compiler *c, const char *name, int src) {
 }
 
 void name_delete(Compiler *c, const char *name, ASTNode *n) {
+    if (compile_forbidden_name(c, name, true)) return;
     Unit *u = c->u;
     Symbol *sym = lookup(c, name);
     SymScope sc = sym ? sym->scope : SC_LOCAL;
@@ -517,6 +522,7 @@ static void call_ex(Compiler *c, ASTNode *e, int fnreg, int target) {
 static void compile_call(Compiler *c, ASTNode *e, int target) {
     ASTNode *fn = e->v.Call.func;
     ASTSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
+    if (!compile_check_keywords(c, kws)) return;
     int nargs = AST_SEQ_LEN(args), nk = AST_SEQ_LEN(kws);
     int mark = c->u->next_reg;
     bool simple = call_is_simple(e);
@@ -560,6 +566,14 @@ static void compile_formatted(Compiler *c, ASTNode *e, int target) {
     case 's': conv = 1; break;
     case 'r': conv = 2; break;
     case 'a': conv = 3; break;
+    case -1: break;
+    default:
+        /* Only a FormattedValue built by a program can get here. */
+        if (!c->failed) {
+            c->failed = true;
+            err_format(&exc_SystemError, "Unrecognized conversion character %d", e->v.FormattedValue.conversion);
+        }
+        return;
     }
     int mark = c->u->next_reg;
     int spec = 0;
@@ -738,7 +752,9 @@ void into(Compiler *c, ASTNode *e, int target) {
         into(c, e->v.NamedExpr.value, target);
         /* It may sit in a short-circuited operand: it binds nothing certainly. */
         LocalSet before = bound_get(c);
-        name_store(c, e->v.NamedExpr.target->v.Name.id, target);
+        set_loc(c, e->v.NamedExpr.target);
+        if (e->v.NamedExpr.target->kind == AST_Name) name_store(c, e->v.NamedExpr.target->v.Name.id, target);
+        else store_target(c, e->v.NamedExpr.target, target);   /* a tree from ast objects */
         bound_set(c, before);
         break;
     }
@@ -836,12 +852,12 @@ void into(Compiler *c, ASTNode *e, int target) {
         break;
     }
     case AST_Await: {
-        if (u->scope->kind != SCOPE_FUNCTION || !(u->scope->is_coroutine)) {
-            if (u->scope->kind == SCOPE_FUNCTION || !c->interactive) {
-                compile_error(c, e, u->scope->kind == SCOPE_FUNCTION ? "'await' outside async function"
-                                                                     : "'await' outside function");
-                break;
-            }
+        /* In a comprehension the await makes the comprehension asynchronous;
+        ** compile_comprehension() checks where that is allowed. */
+        if ((u->scope->kind != SCOPE_FUNCTION || !u->scope->is_coroutine) && !top_level_await_here(c)) {
+            compile_error(c, e, u->scope->kind == SCOPE_FUNCTION ? "'await' outside async function"
+                                                                 : "'await' outside function");
+            break;
         }
         int v = expr(c, e->v.Await.value);
         set_loc(c, e);
@@ -904,6 +920,7 @@ void store_target(Compiler *c, ASTNode *t, int src) {
         name_store(c, t->v.Name.id, src);
         break;
     case AST_Attribute: {
+        if (compile_forbidden_name(c, t->v.Attribute.attr, false)) break;
         int obj = expr(c, t->v.Attribute.value);
         set_loc(c, t);
         emit_x(c, MK_ABC(OP_SETATTR, obj, src, 0), (uint32_t)add_site(c, t->v.Attribute.attr));
@@ -942,6 +959,7 @@ void delete_target(Compiler *c, ASTNode *t) {
         name_delete(c, t->v.Name.id, t);
         break;
     case AST_Attribute: {
+        if (compile_forbidden_name(c, t->v.Attribute.attr, true)) break;
         int obj = expr(c, t->v.Attribute.value);
         set_loc(c, t);
         emit_x(c, MK_ABC(OP_DELATTR, obj, 0, 0), (uint32_t)add_site(c, t->v.Attribute.attr));

@@ -87,8 +87,15 @@ typedef struct Compiler {
     bool interactive;
     bool failed;
     bool future_annotations;
+    bool top_level_await;      /* PyCF_ALLOW_TOP_LEVEL_AWAIT */
+    bool module_awaits;        /* ... and the module code used it: CO_COROUTINE */
     Unit *u;
 } Compiler;
+
+/* await / async for / async with / an async comprehension in the current
+** unit: allowed at module level with PyCF_ALLOW_TOP_LEVEL_AWAIT, which
+** makes the module code a coroutine.  True if that is the case. */
+bool top_level_await_here(Compiler *c);
 
 /* Emission. */
 int emit(Compiler *c, uint32_t ins);
@@ -112,6 +119,12 @@ Value intern_id(const char *name);
 
 /* Errors: a SyntaxError at node n. */
 void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...);
+/* Checks CPython makes in its compiler, which trees built from ast objects
+ * (no parser) depend on: binding or deleting __debug__ (error at the current
+ * location; true if refused), and keyword arguments given twice. */
+bool compile_forbidden_name(Compiler *c, const char *name, bool del);
+bool compile_check_keywords(Compiler *c, ASTSeq *kws);
+bool compile_check_debug_args(Compiler *c, ASTNode *args);
 
 /* Expressions (compile_expr.c). */
 int expr(Compiler *c, ASTNode *e);             /* value in some register */

@@ -41,6 +41,8 @@ static void add_fail(Compiler *c, PatternCtx *p, int at) {
 static void fail_if_false(Compiler *c, PatternCtx *p, int r) { add_fail(c, p, emit_jump(c, OP_JUMPIFFALSE, r)); }
 
 static void capture(Compiler *c, PatternCtx *p, ASTNode *n, const char *name, int src) {
+    set_loc(c, n);
+    if (compile_forbidden_name(c, name, false)) return;
     for (int i = 0; i < p->n; i++)
         if (strcmp(p->names[i], name) == 0) {
             compile_error(c, n, "multiple assignments to name '%s' in pattern", name);
@@ -187,13 +189,16 @@ static void pattern_class(Compiler *c, ASTNode *pat, int subj, PatternCtx *p) {
     ASTSeq *pats = pat->v.MatchClass.patterns, *kwd_attrs = pat->v.MatchClass.kwd_attrs,
            *kwd_pats = pat->v.MatchClass.kwd_patterns;
     int npos = AST_SEQ_LEN(pats), nkw = AST_SEQ_LEN(kwd_attrs);
-    for (int i = 0; i < nkw; i++)
-        for (int j = 0; j < i; j++)
-            if (strcmp((const char *)kwd_attrs->elts[i], (const char *)kwd_attrs->elts[j]) == 0) {
-                compile_error(c, AST_SEQ_GET(kwd_pats, i), "attribute name repeated in class pattern: %s",
-                              (const char *)kwd_attrs->elts[i]);
+    for (int i = 0; i < nkw; i++) {
+        const char *attr = kwd_attrs->elts[i];
+        set_loc(c, AST_SEQ_GET(kwd_pats, i));
+        if (compile_forbidden_name(c, attr, false)) return;
+        for (int j = i + 1; j < nkw; j++)
+            if (strcmp(attr, (const char *)kwd_attrs->elts[j]) == 0) {
+                compile_error(c, AST_SEQ_GET(kwd_pats, j), "attribute name repeated in class pattern: %s", attr);
                 return;
             }
+    }
     if (npos > 255) {
         compile_error(c, pat, "too many sub-patterns in class pattern");
         return;

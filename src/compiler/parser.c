@@ -31,6 +31,7 @@ const char *parse_error_kind_name(ParseErrorKind kind)
     case PARSE_ERR_RECURSION: return "RecursionError";
     case PARSE_ERR_VALUE: return "ValueError";
     case PARSE_ERR_UNICODE: return "SyntaxError";
+    case PARSE_ERR_DECODE: return "UnicodeDecodeError";
     }
     return "SyntaxError";
 }
@@ -54,6 +55,7 @@ static void set_tokenizer_error(Parser *p)
     }
     ParseError *pe = r->perr;
     pe->kind = e->kind;
+    pe->text_from_file = !e->raised;
     snprintf(pe->msg, sizeof pe->msg, "%s%s", p->fstring_level ? "f-string: " : "", e->msg);
     pe->lineno = e->lineno;
     pe->offset = e->col;
@@ -62,9 +64,11 @@ static void set_tokenizer_error(Parser *p)
     pe->text = NULL;
     if (e->line_start) {
         size_t n = strcspn(e->line_start, "\n");
-        if (e->text_has_newline && e->line_start[n] == '\n')
+        if (e->text_has_newline && e->line_start[n] == '\n' &&
+            !(r->appended_newline && r->mode != PARSE_MODE_EXEC && e->line_start + n == r->src + r->src_len - 1))
             n++;
-        pe->text = ast_arena_strndup(r->arena, e->line_start, n);
+        pe->text = r->raw_bytes ? tok_utf8_replace(r->arena, e->line_start, n)
+                                : ast_arena_strndup(r->arena, e->line_start, n);
     }
     r->error = 1;
     p->error = 1;
@@ -80,6 +84,60 @@ static void raise_unclosed(Parser *p)
     p_error_at(p, PARSE_ERR_SYNTAX, lineno, col, lineno, -1, "'%c' was never closed",
                t->parenstack[lvl]);
     p->perr->end_offset = 0;
+}
+
+static int record_type_ignore(Parser *p, const Token *t)
+{
+    if (p->ntype_ignores == p->type_ignores_cap) {
+        int nc = p->type_ignores_cap ? p->type_ignores_cap * 2 : 8;
+        ASTNode **n = realloc(p->type_ignores, (size_t)nc * sizeof *n);
+        if (!n)
+            return -1;
+        p->type_ignores = n;
+        p->type_ignores_cap = nc;
+    }
+    ASTNode *ti = ast_node_new(p->arena, AST_TypeIgnore, 0, 0, 0, 0);
+    const char *tag = ast_arena_strndup(p->arena, t->start, (size_t)(t->end - t->start));
+    if (!ti || !tag)
+        return -1;
+    ti->v.TypeIgnore.lineno = t->lineno;
+    ti->v.TypeIgnore.tag = tag;
+    p->type_ignores[p->ntype_ignores++] = ti;
+    return 0;
+}
+
+const char *p_type_comment(Parser *p, const Token *t)
+{
+    size_t n = (size_t)(t->end - t->start), a, b;
+    const char *why;
+    const char *s = ast_arena_strndup(p->arena, t->start, n);
+    if (!s)
+        return p_nomem(p);
+    if (p->raw_bytes && tok_utf8_error(s, n, &a, &b, &why)) {
+        /* CPython decodes the comment when it makes the node and lets the
+        ** UnicodeDecodeError through. */
+        Parser *r = root_of(p);
+        p->error = r->error = 1;
+        if (r->perr->kind == PARSE_ERR_NONE) {
+            ParseError *pe = r->perr;
+            memset(pe, 0, sizeof *pe);
+            pe->kind = PARSE_ERR_DECODE;
+            snprintf(pe->msg, sizeof pe->msg, "%s", why);
+            pe->text = s;
+            pe->offset = (int)a;
+            pe->end_offset = (int)b;
+        }
+        return NULL;
+    }
+    return s;
+}
+
+int p_check_version(Parser *p, int minor, const char *what)
+{
+    if (p->feature_version >= minor)
+        return 1;
+    p_error_last(p, PARSE_ERR_SYNTAX, "%s only supported in Python 3.%d and greater", what, minor);
+    return 0;
 }
 
 Token *p_fetch(Parser *p, int i)
@@ -116,6 +174,13 @@ Token *p_fetch(Parser *p, int i)
         Token *t = &p->block[p->block_used++];
         p->tokens[p->fill] = t;
         tok_get(p->tok, t);
+        while (t->type == T_TYPE_IGNORE) {
+            /* "# type: ignore[...]" comments go to Module.type_ignores,
+            ** never to the grammar. */
+            if (record_type_ignore(p, t) < 0)
+                goto nomem;
+            tok_get(p->tok, t);
+        }
         p->fill++;
         if (t->type == T_ERRORTOKEN && p->tok->err.kind != PARSE_ERR_NONE)
             set_tokenizer_error(p);
@@ -133,6 +198,9 @@ nomem:
 
 void p_free_tokens(Parser *p)
 {
+    free(p->type_ignores);
+    p->type_ignores = NULL;
+    p->ntype_ignores = p->type_ignores_cap = 0;
     free(p->memo);
     p->memo = NULL;
     p->memo_cap = 0;
@@ -305,14 +373,37 @@ static const char *line_at(Parser *r, int lineno)
 
 /* Convert a 0-based byte column on `line` to CPython's 1-based character
 ** offset; byte columns past the line end count as bytes. */
-static int char_col(const char *line, int col)
+static int char_col(Parser *r, const char *line, int col)
 {
-    if (!line || col < 0)
+    if (!line || col < 0 || r->byte_offsets)
         return col + 1;
+    if (r->raw_bytes) {
+        /* CPython counts the characters of the first col bytes of the line
+        ** decoded with "replace" and encoded again. */
+        size_t n = strcspn(line, "\n") + (line[strcspn(line, "\n")] == '\n');
+        const char *rl = tok_utf8_replace(r->arena, line, n);
+        if (rl)
+            return tok_char_offset(rl, (size_t)col + 1 < strlen(rl) ? (size_t)col + 1 : strlen(rl));
+    }
     size_t n = strcspn(line, "\n");
     if ((size_t)col > n + 1)
         return tok_char_offset(line, n) + (int)((size_t)col - n) + 1;
     return tok_char_offset(line, (size_t)col) + 1;
+}
+
+/* SyntaxError.text: the line with its newline, except the one decoding
+** appended to input that lacked it, which CPython's tokenizer only adds
+** in exec mode. */
+static const char *error_text(Parser *r, const char *line)
+{
+    size_t n = strcspn(line, "\n");
+    int nl = line[n] == '\n';
+    if (nl && r->appended_newline && r->mode != PARSE_MODE_EXEC && line + n == r->src + r->src_len - 1)
+        nl = 0;
+    /* Undeclared bytes may not be UTF-8: CPython decodes with "replace". */
+    if (r->raw_bytes)
+        return tok_utf8_replace(r->arena, line, n + nl);
+    return ast_arena_strndup(r->arena, line, n + nl);
 }
 
 static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int end_lineno,
@@ -325,6 +416,7 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
         return;
     r->error = 1;
     ParseError *pe = r->perr;
+    pe->text_from_file = 1;
     char buf[sizeof pe->msg - 16];
     vsnprintf(buf, sizeof buf, fmt, ap);
     snprintf(pe->msg, sizeof pe->msg, "%s%s", p->fstring_level ? "f-string: " : "", buf);
@@ -338,21 +430,30 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
         pe->offset = col < 0 ? col : col - (lineno == p->tok->first_lineno ? shift : 0) + 1;
         pe->end_lineno = end_lineno;
         pe->end_offset = end_col < 0 ? 0 : end_col - (end_lineno == p->tok->first_lineno ? shift : 0) + 1;
+        /* ... and quotes that text, not the file. */
+        pe->text_from_file = 0;
         pe->text = NULL;
-        if (line) {
-            size_t n = strcspn(line, "\n");
-            pe->text = ast_arena_strndup(r->arena, line, n + (line[n] == '\n'));
+        const char *s = p->tok->buf;
+        for (int k = p->tok->first_lineno; k < lineno && s; k++) {
+            s = strchr(s, '\n');
+            if (s)
+                s++;
+        }
+        if (s && *s) {
+            size_t n = strcspn(s, "\n");
+            n += s[n] == '\n';
+            pe->text = r->raw_bytes ? tok_utf8_replace(r->arena, s, n) : ast_arena_strndup(r->arena, s, n);
         }
         return;
     }
-    pe->offset = col == P_COL_ZERO ? 0 : col < 0 ? col : char_col(line, col);
+    pe->offset = col == P_COL_ZERO ? 0 : col < 0 ? col : char_col(r, line, col);
     pe->end_lineno = end_lineno;
     if (end_col == P_END_CURRENT && r->fill) {
         Token *ft = r == p ? p->tokens[p->fill - 1] : NULL;
         if (ft && ft->end_col_offset >= 0) {
             pe->end_lineno = ft->end_lineno;
             const char *eline = line_at(r, ft->end_lineno);
-            pe->end_offset = char_col(eline, ft->end_col_offset) - 1;
+            pe->end_offset = char_col(r, eline, ft->end_col_offset) - 1;
         } else {
             pe->end_offset = -1;
         }
@@ -362,12 +463,25 @@ static void verror_at(Parser *p, ParseErrorKind kind, int lineno, int col, int e
         pe->end_offset = end_col;
     } else {
         const char *eline = end_lineno == lineno ? line : line_at(r, end_lineno);
-        pe->end_offset = char_col(eline, end_col);
+        pe->end_offset = char_col(r, eline, end_col);
     }
-    pe->text = NULL;
-    if (line) {
-        size_t n = strcspn(line, "\n");
-        pe->text = ast_arena_strndup(r->arena, line, n + (line[n] == '\n'));
+    pe->text = line ? error_text(r, line) : NULL;
+    /* The error is on the line the tokenizer reads: CPython quotes its
+    ** whole buffer, from the first line a multi-line string or a
+    ** continuation joined into it. */
+    Tokenizer *t = r->tok;
+    if (line && t && !t->fstring_mode) {
+        int at_start = t->cur == t->line_start && t->lineno > t->first_lineno;
+        int cur_line = at_start ? t->lineno - 1 : t->lineno;
+        int first = at_start ? t->prev_buf_lineno : t->buf_lineno;
+        const char *from = first < lineno ? line_at(r, first) : NULL;
+        if (lineno >= cur_line && from) {
+            const char *e = line + strcspn(line, "\n");
+            if (*e == '\n' && !(r->appended_newline && r->mode != PARSE_MODE_EXEC && e == r->src + r->src_len - 1))
+                e++;
+            pe->text = r->raw_bytes ? tok_utf8_replace(r->arena, from, (size_t)(e - from))
+                                    : ast_arena_strndup(r->arena, from, (size_t)(e - from));
+        }
     }
 }
 
@@ -688,6 +802,9 @@ static char *decode_source(Parser *p, const char *src, size_t len, size_t *outle
             }
             text = conv;
             n = cl;
+        } else if (!enc && (p->flags & PARSE_FLAG_STRING_INPUT)) {
+            p->raw_bytes = 1;   /* checked piecemeal: see Parser.raw_bytes */
+            p->byte_offsets = !bom;
         } else {
             size_t bad = utf8_check((const unsigned char *)text, n);
             if (bad < n) {
@@ -757,7 +874,12 @@ static ASTNode *run_start_rule(Parser *p)
         if (!m)
             return NULL;
         m->v.Module.body = body;
-        m->v.Module.type_ignores = p_seq0(p);
+        ASTSeq *ti = ast_seq_new(p->arena, p->ntype_ignores);
+        if (!ti)
+            return p_nomem(p);
+        for (int i = 0; i < p->ntype_ignores; i++)
+            ti->elts[i] = p->type_ignores[i];
+        m->v.Module.type_ignores = ti;
         return m;
     }
     case PARSE_MODE_EVAL: {
@@ -843,14 +965,23 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
     p->src = buf;
     p->src_len = n;
     p->memo_gen = 1;
+    p->feature_version = flags & PARSE_FLAG_HAS_FEATURE_VERSION ? (flags >> 8) & 0xff : 11;
     Tokenizer tok;
     tok_init(&tok, buf, n, 1, 0, a);
+    tok.type_comments = (flags & PARSE_FLAG_TYPE_COMMENTS) != 0;
+    tok.check_utf8 = p->raw_bytes;
+    tok.async_hacks = p->feature_version < 7;
     tok.interactive = mode == PARSE_MODE_SINGLE;
     if (mode == PARSE_MODE_SINGLE && p->appended_newline) {
         /* CPython does not add the newline in single mode; the last line
         ** ends at EOF. */
         tok.implicit_nl = buf + n - 1;
         tok.no_eof_dedent = (flags & PARSE_FLAG_DONT_IMPLY_DEDENT) != 0;
+    } else if ((mode == PARSE_MODE_EVAL || mode == PARSE_MODE_FUNC_TYPE) && p->appended_newline) {
+        /* Nor in eval and func_type modes, where the parser gets no NEWLINE
+        ** at the end either (single mode makes one of the EOF). */
+        tok.implicit_nl = buf + n - 1;
+        tok.implicit_nl_eof = 1;
     }
     p->tok = &tok;
 
@@ -898,9 +1029,17 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
                     err->offset = 0;
                 /* CPython returns here without scanning the rest. */
             } else if (last.type == T_ENDMARKER) {
-                p_error_at(p, PARSE_ERR_SYNTAX, last.lineno, -1, last.lineno, P_END_ZERO,
-                           "invalid syntax");
+                /* Empty input has no line yet: CPython says line 0. */
+                int line = p->src_len == 0 ? 0 : last.lineno;
+                p_error_at(p, PARSE_ERR_SYNTAX, line, -1, line, P_END_ZERO, "invalid syntax");
                 err->offset = 0;
+                if (line == 0)
+                    err->text = "";
+                check_rest_for_tokenizer_errors(p);
+            } else if (last.col_offset < 0) {
+                /* Single mode's NEWLINE made of the EOF: no position. */
+                p_error_at(p, PARSE_ERR_SYNTAX, last.lineno, P_COL_ZERO, last.end_lineno, P_END_ZERO,
+                           "invalid syntax");
                 check_rest_for_tokenizer_errors(p);
             } else {
                 p_error_at(p, PARSE_ERR_SYNTAX, last.lineno, last.col_offset, last.end_lineno,
@@ -917,6 +1056,8 @@ ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filenam
     }
     if (p->error || err->kind != PARSE_ERR_NONE)
         result = NULL;
+    if (mode != PARSE_MODE_EXEC)
+        err->text_from_file = 0;
     if (!result && err->kind == PARSE_ERR_NONE) {
         err->kind = PARSE_ERR_SYNTAX;
         snprintf(err->msg, sizeof err->msg, "invalid syntax");

@@ -40,7 +40,16 @@ enum {
     /* PyCF_DONT_IMPLY_DEDENT: in single mode, input that does not end with
     ** a newline does not close its open blocks. */
     PARSE_FLAG_DONT_IMPLY_DEDENT = 1 << 3,
+    /* PyCF_TYPE_COMMENTS: "# type: ..." comments fill the type_comment
+    ** fields (where the grammar allows them; a misplaced one is a syntax
+    ** error) and "# type: ignore" ones the Module's type_ignores. */
+    PARSE_FLAG_TYPE_COMMENTS = 1 << 4,
+    /* compile(..., _feature_version=N) (ast.parse's feature_version):
+    ** the grammar of Python 3.N, as far as CPython checks it.  Bits 8-15
+    ** hold N; use PARSE_FLAG_FEATURE_VERSION(N). */
+    PARSE_FLAG_HAS_FEATURE_VERSION = 1 << 5,
 };
+#define PARSE_FLAG_FEATURE_VERSION(n) (PARSE_FLAG_HAS_FEATURE_VERSION | (((n) < 0 ? 0 : (n) > 255 ? 255 : (n)) << 8))
 
 /*
 ** A syntax error, with the fields of CPython's SyntaxError.
@@ -63,6 +72,11 @@ typedef struct ParseError {
     char msg[512];
     int lineno, offset, end_lineno, end_offset;
     const char *text;
+    /* CPython takes the text of a parser error in exec mode from the file
+    ** the filename names when it can read it (PyErr_ProgramTextObject);
+    ** errors its tokenizer raises keep the source line.  Set by
+    ** parse_source(); the caller, who knows the filename, applies it. */
+    int text_from_file;
 } ParseError;
 
 /* The CPython exception class name for an error kind ("SyntaxError"). */

@@ -137,6 +137,8 @@ const ASTNode *p_invalid_target(const ASTNode *e, int for_targets)
 ASTNode *p_number(Parser *p, const Token *t)
 {
     size_t n = (size_t)(t->end - t->start);
+    if (p->feature_version < 6 && memchr(t->start, '_', n))
+        return p_error_tok(p, t, "Underscores in numeric literals are only supported in Python 3.6 and greater");
     char stackbuf[128];
     char *buf = n < sizeof stackbuf ? stackbuf : malloc(n + 1);
     if (!buf)
@@ -826,6 +828,8 @@ static ASTNode *power(Parser *p)
         if (!e)
             P_LEAVE(p, NULL);
         e->v.Await.value = v;
+        if (!p_check_version(p, 5, "Await expressions are"))
+            P_LEAVE(p, NULL);
     } else {
         e = p_primary(p);
         if (!e)
@@ -969,6 +973,8 @@ static ASTNode *binary_level(Parser *p, ASTNode *(*operand)(Parser *),
         }
         e = binop(p, start, e, op, r);
         if (!e)
+            P_LEAVE(p, NULL);
+        if (op == AST_MatMult && !p_check_version(p, 5, "The '@' operator is"))
             P_LEAVE(p, NULL);
     }
     P_LEAVE(p, e);
@@ -1357,6 +1363,8 @@ static ASTNode *named_expression_impl(Parser *p, int check)
             return NULL;
         n->v.NamedExpr.target = target;
         n->v.NamedExpr.value = v;
+        if (!p_check_version(p, 8, "Assignment expressions are"))
+            return NULL;
         return n;
     }
     if (check && p->invalid_pass && p_invalid_named_expression(p))
@@ -1594,6 +1602,10 @@ static ASTSeq *for_if_clauses(Parser *p)
         comp->v.comprehension.ifs = plist_seq(p, &ifs);
         comp->v.comprehension.is_async = is_async;
         plist_push(p, &l, comp);
+        if (is_async && !p_check_version(p, 6, "Async comprehensions are")) {
+            plist_free(&l);
+            return NULL;
+        }
     }
     if (l.len == 0)
         return NULL;
@@ -1656,6 +1668,7 @@ ASTNode *p_arguments_node(Parser *p, int lambda)
     ASTNode *result = NULL;
     while (!p_at(p, close)) {
         Token *t = p_peek(p);
+        ASTNode *item = NULL;   /* the parameter this round read, if any */
         if (kwarg) {
             if (p->invalid_pass)
                 p_error_tok(p, t, "arguments cannot follow var-keyword argument");
@@ -1716,11 +1729,16 @@ ASTNode *p_arguments_node(Parser *p, int lambda)
                     bare_star_error(p, t, lambda);
                     goto fail;
                 }
+                if (c2->type == T_TYPE_COMMENT) {
+                    if (p->invalid_pass)
+                        p_error_tok(p, c2, "bare * has associated type comment");
+                    goto fail;
+                }
             } else if (p_at(p, close)) {
                 bare_star_error(p, t, lambda);
                 goto fail;
             } else {
-                vararg = param(p, lambda, 1);
+                vararg = item = param(p, lambda, 1);
                 if (!vararg)
                     goto fail;
                 if (p_at(p, T_EQUAL)) {
@@ -1731,7 +1749,7 @@ ASTNode *p_arguments_node(Parser *p, int lambda)
             }
         } else if (t->type == T_DOUBLESTAR) {
             p->mark++;
-            kwarg = param(p, lambda, 0);
+            kwarg = item = param(p, lambda, 0);
             if (!kwarg)
                 goto fail;
             if (p_at(p, T_EQUAL)) {
@@ -1740,7 +1758,7 @@ ASTNode *p_arguments_node(Parser *p, int lambda)
                 goto fail;
             }
         } else {
-            ASTNode *a = param(p, lambda, 0);
+            ASTNode *a = item = param(p, lambda, 0);
             if (!a)
                 goto fail;
             ASTNode *def = NULL;
@@ -1768,10 +1786,26 @@ ASTNode *p_arguments_node(Parser *p, int lambda)
                     plist_push(p, &defaults, def);
             }
         }
-        if (!p_expect(p, T_COMMA))
+        if (!item || lambda) {
+            if (!p_expect(p, T_COMMA))
+                break;
+            continue;
+        }
+        /* A def's parameter may carry a type comment: after its comma, or
+        ** before the ')' when it is the last. */
+        int comma = p_expect(p, T_COMMA) != NULL;
+        Token *tc = p_expect(p, T_TYPE_COMMENT);
+        if (tc) {
+            if (!comma && !p_at(p, close))
+                goto fail;
+            item->v.arg.type_comment = p_type_comment(p, tc);
+        }
+        if (!comma)
             break;
     }
     if (!p_at(p, close))
+        goto fail;
+    if ((seen_slash || posonly.len) && !p_check_version(p, 8, "Positional-only parameters are"))
         goto fail;
     result = ast_node_new(p->arena, AST_arguments, 0, 0, 0, 0);
     if (!result) {
@@ -1803,22 +1837,27 @@ ASTNode *p_type_expressions_func_type(Parser *p)
         return NULL;
     PList l;
     plist_init(&l);
-    while (!p_at(p, T_RPAR)) {
-        Token *st = p_peek(p);
-        ASTNode *e;
-        if (p_expect(p, T_STAR) || p_expect(p, T_DOUBLESTAR)) {
-            (void)st;
-            e = p_expression(p);
-        } else {
-            e = p_expression(p);
-        }
-        if (!e) {
-            plist_free(&l);
-            return NULL;
-        }
-        plist_push(p, &l, e);
-        if (!p_expect(p, T_COMMA))
-            break;
+    /* type_expressions: plain expressions, then at most one '*' expression,
+    ** then at most one '**' expression; no trailing comma. */
+    int stage = 0;   /* 1 after '*', 2 after '**' */
+    if (!p_at(p, T_RPAR)) {
+        do {
+            int star = p_at(p, T_STAR) ? 1 : p_at(p, T_DOUBLESTAR) ? 2 : 0;
+            if (star ? stage >= star : stage > 0) {
+                plist_free(&l);
+                return NULL;
+            }
+            if (star) {
+                p->mark++;
+                stage = star;
+            }
+            ASTNode *e = p_expression(p);
+            if (!e) {
+                plist_free(&l);
+                return NULL;
+            }
+            plist_push(p, &l, e);
+        } while (stage < 2 && p_expect(p, T_COMMA));
     }
     if (!p_expect(p, T_RPAR) || !p_expect(p, T_RARROW)) {
         plist_free(&l);

@@ -62,6 +62,14 @@ struct Parser {
     Token nomem_token;          /* returned by p_fetch when out of memory */
     struct ParserMemo *memo;    /* per token index, allocated in the error pass only */
     int memo_cap;
+    int feature_version;        /* the minor version whose grammar applies (11) */
+    /* Bytes given to compile() without a coding declaration: CPython's
+    ** tokenizer decodes identifiers and string literals as it meets them
+    ** (invalid UTF-8 elsewhere, in a comment, passes).  Without a BOM either
+    ** it has no encoding, and its parser reports byte offsets. */
+    int raw_bytes, byte_offsets;
+    struct ASTNode **type_ignores; /* TypeIgnore nodes, from TYPE_IGNORE tokens */
+    int ntype_ignores, type_ignores_cap;
 };
 
 typedef struct ParserMemo {
@@ -87,6 +95,14 @@ static inline Token *p_last(Parser *p)
     int i = p->mark - 1 < p->fill - 1 ? p->mark - 1 : p->fill - 1;
     return p->tokens[i < 0 ? 0 : i];
 }
+
+/* CPython's CHECK_VERSION: below Python 3.`minor` (ast.parse's
+** feature_version) raise "<what> only supported in Python 3.<minor> and
+** greater" and return 0; else 1. */
+int p_check_version(Parser *p, int minor, const char *what);
+
+/* The text of a TYPE_COMMENT token, in the arena. */
+const char *p_type_comment(Parser *p, const Token *t);
 
 /* Consume and return the next token if it has type t, else NULL. */
 static inline Token *p_expect(Parser *p, TokType t)

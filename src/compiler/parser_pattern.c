@@ -571,5 +571,7 @@ ASTNode *p_match_stmt(Parser *p)
     }
     m->v.Match.subject = subject;
     m->v.Match.cases = plist_seq(p, &cases);
+    if (!p_check_version(p, 10, "Pattern matching is"))
+        return NULL;
     return m;
 }

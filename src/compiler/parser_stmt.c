@@ -56,7 +56,9 @@ ASTSeq *p_block(Parser *p, const Token *kw, const char *what)
     if (p_expect(p, T_NEWLINE)) {
         if (!p_expect(p, T_INDENT)) {
             if (p->invalid_pass && !p->error) {
-                Token *t = p_peek(p);
+                /* RAISE_INDENTATION_ERROR: at the furthest token read (past
+                ** the next one after a def's signature-comment lookahead). */
+                Token *t = p->tokens[p->fill - 1];
                 p_error_at(p, PARSE_ERR_INDENT, t->lineno, t->col_offset < 0 ? P_TOK_RAW_COL(t) : t->col_offset,
                            t->end_lineno, t->end_col_offset < 0 ? -1 : t->end_col_offset,
                            "expected an indented block after %s on line %d", what, kw->lineno);
@@ -246,6 +248,8 @@ static ASTNode *expr_or_assignment(Parser *p)
             s->v.AnnAssign.value = value;
             s->v.AnnAssign.simple = simple;
         }
+        if (!p_check_version(p, 6, simple ? "Variable annotation syntax is" : "Variable annotations syntax is"))
+            return NULL;
         return s;
     }
     if (t->type == T_EQUAL) {
@@ -270,6 +274,7 @@ static ASTNode *expr_or_assignment(Parser *p)
                 return NULL;
             }
         }
+        Token *tc = p_expect(p, T_TYPE_COMMENT);   /* the node ends after it */
         ASTNode *s = p_new(p, AST_Assign, start);
         if (!s) {
             plist_free(&targets);
@@ -277,6 +282,7 @@ static ASTNode *expr_or_assignment(Parser *p)
         }
         s->v.Assign.targets = plist_seq(p, &targets);
         s->v.Assign.value = value;
+        s->v.Assign.type_comment = tc ? p_type_comment(p, tc) : NULL;
         return s;
     }
     if (aug_op(t->type, &op)) {
@@ -287,6 +293,8 @@ static ASTNode *expr_or_assignment(Parser *p)
             return NULL;
         }
         p->mark++;
+        if (op == AST_MatMult && !p_check_version(p, 5, "The '@' operator is"))
+            return NULL;
         ASTNode *value = rhs(p);
         if (!value)
             return NULL;
@@ -727,6 +735,7 @@ static ASTNode *for_stmt(Parser *p, Token *start, int is_async)
     ASTNode *iter = p_star_expressions(p);
     if (!iter || !expect_colon(p))
         return NULL;
+    Token *tc = p_expect(p, T_TYPE_COMMENT);
     ASTSeq *body = p_block(p, kw, "'for' statement");
     if (!body)
         return NULL;
@@ -739,7 +748,10 @@ static ASTNode *for_stmt(Parser *p, Token *start, int is_async)
         s->v.For.iter = iter;
         s->v.For.body = body;
         s->v.For.orelse = orelse;
+        s->v.For.type_comment = tc ? p_type_comment(p, tc) : NULL;
     }
+    if (is_async && !p_check_version(p, 5, "Async for loops are"))
+        return NULL;
     return s;
 }
 
@@ -803,7 +815,9 @@ static ASTNode *with_stmt(Parser *p, Token *start, int is_async)
                 break;
         }
         p->invalid_pass = saved_invalid;
-        if (ok && p_expect(p, T_RPAR) && p_at(p, T_COLON)) {
+        /* This form takes no type comment: with one, CPython's next
+        ** alternative reads the parentheses as an expression. */
+        if (ok && p_expect(p, T_RPAR) && p_at(p, T_COLON) && p_peek2(p)->type != T_TYPE_COMMENT) {
             done = 1;
         } else {
             if (p->error) {
@@ -849,6 +863,7 @@ static ASTNode *with_stmt(Parser *p, Token *start, int is_async)
         }
         return NULL;
     }
+    Token *tc = done ? NULL : p_expect(p, T_TYPE_COMMENT);
     ASTSeq *body = p_block(p, kw, "'with' statement");
     if (!body) {
         plist_free(&items);
@@ -861,6 +876,10 @@ static ASTNode *with_stmt(Parser *p, Token *start, int is_async)
     }
     s->v.With.items = plist_seq(p, &items);
     s->v.With.body = body;
+    s->v.With.type_comment = tc ? p_type_comment(p, tc) : NULL;
+    if (is_async ? !p_check_version(p, 5, "Async with statements are")
+                 : done && !p_check_version(p, 9, "Parenthesized context managers are"))
+        return NULL;
     return s;
 }
 
@@ -974,7 +993,26 @@ static ASTNode *try_stmt(Parser *p)
     s->v.Try.handlers = plist_seq(p, &handlers);
     s->v.Try.orelse = orelse ? orelse : p_seq0(p);
     s->v.Try.finalbody = finalbody ? finalbody : p_seq0(p);
+    if (kind == 1 && !p_check_version(p, 11, "Exception groups are"))
+        return NULL;
     return s;
+}
+
+/* func_type_comment: the signature comment after a def's ':', either on
+** that line or alone on the next (then followed by the indented body). */
+static Token *func_type_comment(Parser *p)
+{
+    Token *t = p_peek(p);
+    if (t->type == T_NEWLINE && p_peek2(p)->type == T_TYPE_COMMENT &&
+        p_fetch(p, p->mark + 2)->type == T_NEWLINE && p_fetch(p, p->mark + 3)->type == T_INDENT) {
+        p->mark++;
+        return p_expect(p, T_TYPE_COMMENT);
+    }
+    if (p->invalid_pass && t->type == T_TYPE_COMMENT && p_peek2(p)->type == T_NEWLINE &&
+        p_fetch(p, p->mark + 2)->type == T_TYPE_COMMENT && p_fetch(p, p->mark + 3)->type == T_NEWLINE &&
+        p_fetch(p, p->mark + 4)->type == T_INDENT)
+        return p_error_last(p, PARSE_ERR_SYNTAX, "Cannot have two type comments on def");
+    return p_expect(p, T_TYPE_COMMENT);
 }
 
 static ASTNode *funcdef(Parser *p, Token *start, int is_async, ASTSeq *decorators)
@@ -996,6 +1034,9 @@ static ASTNode *funcdef(Parser *p, Token *start, int is_async, ASTSeq *decorator
     }
     if (!expect_forced(p, T_COLON, ":"))
         return NULL;
+    Token *tc = func_type_comment(p);
+    if (p->error)
+        return NULL;
     ASTSeq *body = p_block(p, kw, "function definition");
     if (!body)
         return NULL;
@@ -1006,7 +1047,10 @@ static ASTNode *funcdef(Parser *p, Token *start, int is_async, ASTSeq *decorator
         s->v.FunctionDef.body = body;
         s->v.FunctionDef.decorator_list = decorators;
         s->v.FunctionDef.returns = returns;
+        s->v.FunctionDef.type_comment = tc ? p_type_comment(p, tc) : NULL;
     }
+    if (is_async && !p_check_version(p, 5, "Async functions are"))
+        return NULL;
     return s;
 }
 

@@ -263,6 +263,44 @@ typedef struct {
     size_t len;
 } StrTok;
 
+/* Bytes without a coding declaration (Parser.raw_bytes) may hold invalid
+** UTF-8: CPython decodes a string's text when it parses it, all at once
+** when the text is raw or has no backslash, else run by run of non-ASCII
+** bytes (in its escape decoder), and reports the first failure as
+** "(unicode error) ..." at the last token read.  1 if the text is valid. */
+static int check_utf8_text(Parser *p, const char *s, size_t n, int whole)
+{
+    if (!p->raw_bytes)
+        return 1;
+    char m[200];
+    if (whole) {
+        size_t a, b;
+        const char *why;
+        if (!tok_utf8_error(s, n, &a, &b, &why))
+            return 1;
+        tok_utf8_error_message(m, sizeof m, s, n);
+    } else {
+        size_t i = 0;
+        for (;;) {
+            while (i < n && !((unsigned char)s[i] & 0x80))
+                i++;
+            if (i == n)
+                return 1;
+            size_t j = i, a, b;
+            const char *why;
+            while (j < n && ((unsigned char)s[j] & 0x80))
+                j++;
+            if (tok_utf8_error(s + i, j - i, &a, &b, &why)) {
+                tok_utf8_error_message(m, sizeof m, s + i, j - i);
+                break;
+            }
+            i = j;
+        }
+    }
+    p_error_last(p, PARSE_ERR_UNICODE, "(unicode error) %s", m);
+    return 0;
+}
+
 static void split_token(const Token *t, StrTok *st)
 {
     memset(st, 0, sizeof *st);
@@ -485,6 +523,9 @@ static ASTNode *fstring_find_expr(Parser *p, FCtx *cx, FState *st, const char **
     /* The '=' debug specifier keeps the expression text. */
     int debug = 0;
     if (*s == '=') {
+        if (p->feature_version < 8)
+            return p_error_last(p, PARSE_ERR_SYNTAX, "%sself documenting expressions are only supported in "
+                                "Python 3.8 and greater", p->fstring_level ? "" : "f-string: ");
         s++;
         /* Whitespace after the '=' belongs to the text too. */
         while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
@@ -585,6 +626,8 @@ static int fstring_find_literal(Parser *p, FCtx *cx, FState *st, const char **st
     }
     *str = s;
 done:
+    if (lit != s && !check_utf8_text(p, lit, (size_t)(s - lit), cx->raw))
+        return -1;
     if (lit != s) {
         if (cx->raw) {
             if (!fstate_add_text(p, st, lit, (size_t)(s - lit)))
@@ -661,11 +704,15 @@ ASTNode *p_concat_strings(Parser *p, int first, int last)
         const Token *t = p->tokens[i];
         StrTok s;
         split_token(t, &s);
+        if (s.fmode && !p_check_version(p, 6, "Format strings are"))
+            goto out;
         if (s.bytes && !is_ascii(s.body, s.len)) {
             p_error_last(p, PARSE_ERR_SYNTAX, "bytes can only contain ASCII literal characters");
             goto out;
         }
         Buf dec = {0};
+        if (!s.fmode && !s.bytes && !check_utf8_text(p, s.body, s.len, s.raw || !memchr(s.body, '\\', s.len)))
+            goto out;
         if (!s.fmode) {
             if (s.raw) {
                 if (!buf_add(&dec, s.body, s.len)) {
@@ -738,6 +785,8 @@ ASTNode *p_parse_fstring_expr(Parser *p, const char *text, size_t len, int linen
     Tokenizer tok;
     tok_init(&tok, buf, len + 3, lineno, col, p->arena);
     tok.fstring_mode = 1;
+    tok.async_hacks = p->feature_version < 7;
+    tok.check_utf8 = p->raw_bytes;
     Parser sub;
     memset(&sub, 0, sizeof sub);
     sub.arena = p->arena;
@@ -750,6 +799,8 @@ ASTNode *p_parse_fstring_expr(Parser *p, const char *text, size_t len, int linen
     sub.fstring_level = p->fstring_level + 1;
     sub.depth = p->depth;
     sub.memo_gen = 1;
+    sub.feature_version = p->feature_version;
+    sub.raw_bytes = p->raw_bytes;
     sub.src = p->src;
     sub.src_len = p->src_len;
     ASTNode *e = NULL;

@@ -236,8 +236,12 @@ static void visit_comprehension(Walker *w, ASTNode *n, ASTSeq *gens, ASTNode *el
     }
     if (value) visit_expr(w, value);
     visit_expr(w, elt);
-    if (any_async && !is_gen) s->is_coroutine = true;
+    /* An async for clause or an await makes the comprehension asynchronous:
+    ** a coroutine that its (async) scope awaits, or for a generator
+    ** expression an async generator. */
+    if (any_async || s->has_await) s->is_coroutine = true;
     w->cur = saved;
+    if (s->is_coroutine && !is_gen) saved->has_await = true;
 }
 
 /* The scope a walrus inside comprehensions binds in. */
@@ -297,7 +301,8 @@ static void visit_expr_inner(Walker *w, ASTNode *e) {
     case AST_BoolOp: visit_exprs(w, e->v.BoolOp.values); break;
     case AST_NamedExpr:
         visit_expr(w, e->v.NamedExpr.value);
-        visit_named_target(w, e);
+        if (e->v.NamedExpr.target->kind == AST_Name) visit_named_target(w, e);
+        else visit_expr(w, e->v.NamedExpr.target);   /* only from ast objects */
         break;
     case AST_BinOp:
         visit_expr(w, e->v.BinOp.left);
@@ -332,6 +337,7 @@ static void visit_expr_inner(Walker *w, ASTNode *e) {
         visit_comprehension(w, e, e->v.GeneratorExp.generators, e->v.GeneratorExp.elt, NULL, "<genexpr>", true);
         break;
     case AST_Await:
+        w->cur->has_await = true;
         visit_expr(w, e->v.Await.value);
         break;
     case AST_Yield:
@@ -449,7 +455,8 @@ static void declare(Walker *w, ASTNode *s, ASTSeq *names, bool global) {
             st_error(w->st, s, "nonlocal declaration not allowed at module level%s", "");
             return;
         }
-        scope_add(w->cur, name, global ? SYM_DEF_GLOBAL : SYM_DEF_NONLOCAL);
+        Symbol *d = scope_add(w->cur, name, global ? SYM_DEF_GLOBAL : SYM_DEF_NONLOCAL);
+        if (!d->directive) d->directive = s;
     }
 }
 
@@ -658,7 +665,8 @@ static void analyze(SymTable *st, Scope *s, NameSet *bound, NameSet *free_out) {
             ns_remove(&newbound, sym->name);
         } else if (f & SYM_DEF_NONLOCAL) {
             if (!ns_has(bound, sym->name)) {
-                st_error(st, s->node, "no binding for nonlocal '%s' found", sym->name);
+                /* CPython reports it at the nonlocal statement. */
+                st_error(st, sym->directive ? sym->directive : s->node, "no binding for nonlocal '%s' found", sym->name);
                 return;
             }
             sym->scope = SC_FREE;

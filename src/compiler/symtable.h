@@ -28,6 +28,7 @@ typedef struct Symbol {
     SymScope scope;
     int order;          /* first-seen order among the scope's symbols */
     int index;          /* locals: register; cells/frees: index among them */
+    ASTNode *directive; /* the first global/nonlocal statement naming it, for errors */
 } Symbol;
 
 typedef struct Scope Scope;
@@ -42,6 +43,11 @@ struct Scope {
     int nsyms, capsyms;
     int next_order;
     bool is_generator, is_coroutine, is_comprehension, is_lambda;
+    /* The scope itself awaits: an await expression, or a list/set/dict
+    ** comprehension that must be awaited (its scope is a coroutine).  For
+    ** a comprehension this makes it asynchronous; a module that awaits
+    ** needs PyCF_ALLOW_TOP_LEVEL_AWAIT. */
+    bool has_await;
     bool has_varargs, has_varkw;
     bool needs_class_cell;     /* class scope: a method uses __class__/super */
     bool uses_class_name;      /* function scope: references __class__ */

@@ -276,6 +276,76 @@ char *tok_normalize_identifier(Arena *a, const char *s, size_t n)
     return out;
 }
 
+int tok_utf8_error(const char *s, size_t n, size_t *start, size_t *end, const char **reason)
+{
+    const unsigned char *u = (const unsigned char *)s;
+#define CONT(b) (((b) & 0xC0) == 0x80)
+    for (size_t i = 0; i < n;) {
+        unsigned c = u[i];
+        size_t left = n - i, bad = 0;
+        const char *why = "invalid continuation byte";
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c < 0xC2) {
+            bad = 1, why = "invalid start byte";
+        } else if (c < 0xE0) {
+            if (left < 2) bad = left, why = "unexpected end of data";
+            else if (!CONT(u[i + 1])) bad = 1;
+            else { i += 2; continue; }
+        } else if (c < 0xF0) {
+            if (left >= 2 && (!CONT(u[i + 1]) || (c == 0xE0 && u[i + 1] < 0xA0) || (c == 0xED && u[i + 1] >= 0xA0))) bad = 1;
+            else if (left < 3) bad = left, why = "unexpected end of data";
+            else if (!CONT(u[i + 2])) bad = 2;
+            else { i += 3; continue; }
+        } else if (c < 0xF5) {
+            if (left >= 2 && (!CONT(u[i + 1]) || (c == 0xF0 && u[i + 1] < 0x90) || (c == 0xF4 && u[i + 1] >= 0x90))) bad = 1;
+            else if (left >= 3 && !CONT(u[i + 2])) bad = 2;
+            else if (left < 4) bad = left, why = "unexpected end of data";
+            else if (!CONT(u[i + 3])) bad = 3;
+            else { i += 4; continue; }
+        } else {
+            bad = 1, why = "invalid start byte";
+        }
+        *start = i;
+        *end = i + bad;
+        *reason = why;
+        return 1;
+    }
+#undef CONT
+    return 0;
+}
+
+void tok_utf8_error_message(char *buf, size_t size, const char *s, size_t n)
+{
+    size_t a = 0, b = 0;
+    const char *why = "";
+    tok_utf8_error(s, n, &a, &b, &why);
+    if (b - a == 1)
+        snprintf(buf, size, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", (unsigned char)s[a], a, why);
+    else
+        snprintf(buf, size, "'utf-8' codec can't decode bytes in position %zu-%zu: %s", a, b - 1, why);
+}
+
+char *tok_utf8_replace(Arena *a, const char *s, size_t n)
+{
+    char *out = ast_arena_alloc(a, n * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0, i = 0, st, en;
+    const char *why;
+    while (i < n && tok_utf8_error(s + i, n - i, &st, &en, &why)) {
+        memcpy(out + o, s + i, st);
+        o += st;
+        memcpy(out + o, "\xEF\xBF\xBD", 3);   /* U+FFFD */
+        o += 3;
+        i += en;
+    }
+    memcpy(out + o, s + i, n - i);
+    out[o + n - i] = 0;
+    return out;
+}
+
 int tok_char_offset(const char *s, size_t n)
 {
     int count = 0;
@@ -325,6 +395,7 @@ void tok_init(Tokenizer *t, const char *buf, size_t len, int first_lineno,
     t->buf = t->cur = t->line_start = buf;
     t->end = buf + len;
     t->lineno = first_lineno;
+    t->buf_lineno = t->prev_buf_lineno = first_lineno;
     t->first_lineno = first_lineno;
     t->first_col = first_col;
     t->first_col_orig = first_col;
@@ -340,6 +411,16 @@ static void tok_newline(Tokenizer *t)
     t->lineno++;
     t->last_line_start = t->line_start;
     t->line_start = t->cur;
+    t->prev_buf_lineno = t->buf_lineno;
+    t->buf_lineno = t->lineno;
+}
+
+/* The same, for a line break inside a token (a string, a continuation). */
+static void tok_newline_joined(Tokenizer *t)
+{
+    int b = t->buf_lineno;
+    tok_newline(t);
+    t->buf_lineno = b;
 }
 
 static int is_potential_identifier_char(int c)
@@ -587,14 +668,14 @@ static TokType tok_string(Tokenizer *t, Token *tok, const char *start)
         } else {
             end_quote_size = 0;
             if (c == '\n') {
-                tok_newline(t);
+                tok_newline_joined(t);
             } else if (c == '\\') {
                 char d = *t->cur;
                 if (d == 0)
                     continue;
                 t->cur++;
                 if (d == '\n')
-                    tok_newline(t);
+                    tok_newline_joined(t);
             }
         }
     }
@@ -742,7 +823,7 @@ static int tok_indentation(Tokenizer *t, int *blankline)
                 t->err.raised = 0;
                 return 0;
             }
-            tok_newline(t);
+            tok_newline_joined(t);
             p = t->cur;
             continue;
         } else
@@ -819,6 +900,20 @@ tab_error:
 
 static TokType tok_get_impl(Tokenizer *t, Token *tok);
 
+/* Whether the next token after `s` is the name "def" (async_hacks). */
+static int followed_by_def(const char *s)
+{
+    for (;;) {
+        while (*s == ' ' || *s == '\t' || *s == '\014')
+            s++;
+        if (s[0] == '\\' && s[1] == '\n')
+            s += 2;
+        else
+            break;
+    }
+    return s[0] == 'd' && s[1] == 'e' && s[2] == 'f' && !is_potential_identifier_char((unsigned char)s[3]);
+}
+
 TokType tok_get(Tokenizer *t, Token *tok)
 {
     TokType type = tok_get_impl(t, tok);
@@ -845,7 +940,57 @@ TokType tok_get(Tokenizer *t, Token *tok)
         tok->err_col = (int)(t->cur - t->last_line_start) - (t->implicit_nl ? 1 : 0);
         tok->col_offset = tok->end_col_offset = -1;
     }
+    if (type == T_ENDMARKER && t->implicit_nl_eof && t->cur == t->implicit_nl) {
+        /* The EOF token has no position. */
+        tok->err_col = (int)(t->cur - t->line_start);
+        tok->col_offset = tok->end_col_offset = -1;
+    }
     return type;
+}
+
+/* With PyCF_TYPE_COMMENTS, a comment that reads "# type: ..." (each space
+** of the prefix standing for any run of blanks, none included) is a token:
+** TYPE_IGNORE when the text is "ignore" followed by nothing or by an ASCII
+** non-alphanumeric, its value the rest ("[code]"); TYPE_COMMENT otherwise,
+** its value the text after the prefix.  The comment ends at t->cur (the
+** '\n').  Returns T_ENDMARKER for an ordinary comment. */
+static TokType tok_type_comment(Tokenizer *t, Token *tok, const char *hash)
+{
+    const char *prefix = "# type: ", *q = hash;
+    /* CPython has read the '\n' when it matches: the prefix's last space
+    ** may match nothing there ("# type:" at the end of the line). */
+    while (*prefix && q <= t->cur) {
+        if (*prefix == ' ') {
+            while (*q == ' ' || *q == '\t')
+                q++;
+        } else if (*prefix == *q) {
+            q++;
+        } else {
+            break;
+        }
+        prefix++;
+    }
+    if (*prefix)
+        return T_ENDMARKER;
+    const char *ign = q + 6;
+    int is_ignore = t->cur >= ign && memcmp(q, "ignore", 6) == 0 &&
+                    !(t->cur > ign && ((unsigned char)*ign >= 128 || is_digit((unsigned char)*ign) ||
+                                        ((*ign | 0x20) >= 'a' && (*ign | 0x20) <= 'z')));
+    if (!is_ignore) {
+        fill(t, tok, T_TYPE_COMMENT, q, t->lineno, t->line_start);
+        /* On a line of its own the comment is followed by a NEWLINE (a
+        ** function's signature comment needs one). */
+        t->blankline = 0;
+        return T_TYPE_COMMENT;
+    }
+    fill(t, tok, T_TYPE_IGNORE, ign, t->lineno, t->line_start);
+    if (t->blankline && *t->cur == '\n') {
+        /* Alone on its line: the line's newline goes with it. */
+        t->cur++;
+        tok_newline(t);
+        t->atbol = 1;
+    }
+    return T_TYPE_IGNORE;
 }
 
 static TokType tok_get_impl(Tokenizer *t, Token *tok)
@@ -880,6 +1025,11 @@ nextline:
         tok->col_offset = tok->end_col_offset = -1;
         return type;
     }
+    /* Leaving an async def (async_hacks): the first token of a line
+    ** indented no deeper than the def. */
+    if (t->async_def && !t->blankline && *t->cur != '\n' && t->level == 0 && t->async_def_nl &&
+        t->async_def_indent >= t->indent)
+        t->async_def = t->async_def_indent = t->async_def_nl = 0;
 again:
     /* Skip spaces. */
     while (*t->cur == ' ' || *t->cur == '\t' || *t->cur == '\014')
@@ -887,12 +1037,19 @@ again:
     const char *start = t->cur;
     int c = (unsigned char)*t->cur;
 
-    /* Comments run to the end of the line; type comments are ignored. */
+    /* Comments run to the end of the line. */
     if (c == '#') {
         while (*t->cur && *t->cur != '\n')
             t->cur++;
         c = (unsigned char)*t->cur;
+        if (t->type_comments) {
+            TokType tc = tok_type_comment(t, tok, start);
+            if (tc != T_ENDMARKER)
+                return tc;
+        }
     }
+    if (c == '\n' && t->cur == t->implicit_nl && t->implicit_nl_eof)
+        c = 0;   /* CPython's eval/func_type input ends without a newline */
 
     if (c == 0) {
         t->hit_eof = 1;
@@ -928,6 +1085,26 @@ again:
                 nonascii = 1;
             t->cur++;
         }
+        size_t ubad, uend;
+        const char *why;
+        if (nonascii && t->check_utf8 && tok_utf8_error(start, (size_t)(t->cur - start), &ubad, &uend, &why)) {
+            /* CPython decodes each identifier as it reads it: the error is
+            ** at the byte offset the tokenizer reached, without an end. */
+            char m[200];
+            tok_utf8_error_message(m, sizeof m, start, (size_t)(t->cur - start));
+            tok_error_at(t, PARSE_ERR_UNICODE, t->lineno, t->line_start, t->cur, NULL, "(unicode error) %s", m);
+            t->err.col = (int)(t->cur - t->line_start);
+            t->err.end_col = -1;
+            if (t->fstring_mode) {
+                /* In an f-string's "(expr)" CPython subtracts the
+                ** replacement field's column. */
+                t->err.col -= t->first_col_orig;
+                t->err.end_col = 0;
+            }
+            t->err.text_has_newline = 1;
+            t->err.raised = 0;
+            return T_ERRORTOKEN;
+        }
         if (nonascii) {
             /* Validate against XID_Start / XID_Continue and report the first
             ** offending character. */
@@ -950,6 +1127,14 @@ again:
             }
         }
         TokType type = keyword_type(start, (size_t)(t->cur - start));
+        if (t->async_hacks && !t->async_def && (type == T_KW_ASYNC || type == T_KW_AWAIT)) {
+            if (type == T_KW_ASYNC && followed_by_def(t->cur)) {
+                t->async_def = 1;
+                t->async_def_indent = t->indent;
+            } else {
+                type = T_NAME;
+            }
+        }
         fill(t, tok, type, start, t->lineno, t->line_start);
         return type;
     }
@@ -983,6 +1168,8 @@ again:
         tok_newline(t);
         t->atbol = 1;
         t->cont_line = 0;
+        if (t->async_def)
+            t->async_def_nl = 1;   /* past the async def's signature */
         return T_NEWLINE;
     }
 
@@ -1028,7 +1215,7 @@ again:
             t->hit_eof = 1;
             return T_ERRORTOKEN;
         }
-        tok_newline(t);
+        tok_newline_joined(t);
         t->cont_line = 1;
         goto again;
     }

@@ -19,6 +19,7 @@
     TOK_SIMPLE(ENDMARKER) TOK_SIMPLE(NAME) TOK_SIMPLE(NUMBER)               \
     TOK_SIMPLE(STRING) TOK_SIMPLE(NEWLINE) TOK_SIMPLE(INDENT)               \
     TOK_SIMPLE(DEDENT) TOK_SIMPLE(ERRORTOKEN)                               \
+    TOK_SIMPLE(TYPE_COMMENT) TOK_SIMPLE(TYPE_IGNORE) /* type_comments only */ \
     TOK_OP(LPAR, "(") TOK_OP(RPAR, ")") TOK_OP(LSQB, "[") TOK_OP(RSQB, "]") \
     TOK_OP(COLON, ":") TOK_OP(COMMA, ",") TOK_OP(SEMI, ";")                 \
     TOK_OP(PLUS, "+") TOK_OP(MINUS, "-") TOK_OP(STAR, "*")                  \
@@ -86,6 +87,9 @@ typedef enum {
     PARSE_ERR_RECURSION,     /* RecursionError */
     PARSE_ERR_VALUE,         /* ValueError */
     PARSE_ERR_UNICODE,       /* a UnicodeDecodeError reported as SyntaxError */
+    PARSE_ERR_DECODE,        /* a UnicodeDecodeError as such (a type comment that
+                                is not UTF-8): text holds the bytes, offset and
+                                end_offset the bad range, msg the reason */
 } ParseErrorKind;
 
 #define TOK_MAXINDENT 100
@@ -132,9 +136,28 @@ typedef struct Tokenizer {
     const char *implicit_nl;    /* the '\n' appended to input lacking one, in
                                    single mode (reaching it is reaching EOF) */
     int no_eof_dedent;          /* PARSE_FLAG_DONT_IMPLY_DEDENT for that input */
+    int implicit_nl_eof;        /* eval and func_type modes: implicit_nl is no
+                                   NEWLINE at all, the input ends before it */
     int eof_in_parens;          /* EOF hit while level > 0 (no error set) */
     int interactive;
     int fstring_mode;           /* no INDENT/NEWLINE: the text is "(expr)" */
+    int type_comments;          /* PyCF_TYPE_COMMENTS: "# type: ..." comments are
+                                   TYPE_COMMENT / TYPE_IGNORE tokens */
+    /* ast.parse(feature_version < (3, 7)): 'async' and 'await' are names
+    ** except in "async def" and inside an async function's body, as in
+    ** Python 3.5 and 3.6. */
+    int async_hacks;
+    int async_def;              /* inside an async def */
+    int async_def_indent;       /* the indentation level of that def */
+    int async_def_nl;           /* its signature's NEWLINE was seen */
+    /* CPython's tokenizer keeps the lines a token or a backslash
+    ** continuation joins in one buffer, and parser errors quote all of it:
+    ** the first line of the current line's buffer, and of the previous
+    ** line's (the tokenizer sits at a line start after a NEWLINE). */
+    int buf_lineno, prev_buf_lineno;
+    int check_utf8;             /* the buffer may hold invalid UTF-8 (bytes
+                                   without a coding declaration): identifiers
+                                   are checked as CPython decodes them */
     Arena *arena;               /* for warnings */
     TokError err;
 } Tokenizer;
@@ -152,6 +175,17 @@ TokType tok_get(Tokenizer *t, Token *tok);
 
 /* Character (code point) count of s[0..n), for 1-based error offsets. */
 int tok_char_offset(const char *s, size_t n);
+
+/* CPython's UTF-8 decoder on s[0..n): 0 if valid, else 1 with the first
+** error's byte range [*start, *end) and its reason ("invalid start byte",
+** "invalid continuation byte", "unexpected end of data"). */
+int tok_utf8_error(const char *s, size_t n, size_t *start, size_t *end, const char **reason);
+/* The message of that error: "'utf-8' codec can't decode byte 0xf6 in
+** position 0: invalid start byte" (positions relative to s). */
+void tok_utf8_error_message(char *buf, size_t size, const char *s, size_t n);
+/* s[0..n) decoded with errors='replace' (U+FFFD per error range), in the
+** arena, NUL-terminated. */
+char *tok_utf8_replace(Arena *a, const char *s, size_t n);
 
 /* The code point named `name` (case-insensitive, aliases and algorithmic
 ** names included), as \N{name} and unicodedata.lookup() resolve it.

@@ -18,6 +18,7 @@
 #include "../objects/type_slots.h"
 #include "../compiler/compile.h"
 #include "../compiler/parser.h"
+#include "ast_module.h"
 #include "../vm/frame.h"
 #include "../vm/gen.h"
 #include "../vm/error.h"
@@ -523,7 +524,7 @@ static Value dir_m(Value self, Value *args, size_t nargs, Value kw) {
 
 /* ---- compile / exec / eval ---- */
 
-static int source_text(Value src, const char **data, size_t *size, int *flags, const char *fname) {
+static int source_text(Value src, const char **data, size_t *size, int *flags, const char *fname, const char *what) {
     if (str_check(src)) {
         *data = str_data(src);
         *size = str_size(src);
@@ -542,9 +543,38 @@ static int source_text(Value src, const char **data, size_t *size, int *flags, c
         *flags |= PARSE_FLAG_STRING_INPUT;
         return 0;
     }
-    err_format(&exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+    err_format(&exc_TypeError, "%s() arg 1 must be a %s object", fname, what);
     return -1;
 }
+
+/* An int argument converted as Argument Clinic's `int` converter does. */
+static int int_arg(Value v, int dflt, int *out) {
+    if (!v) {
+        *out = dflt;
+        return 0;
+    }
+    if (!val_is_int(v)) {
+        v = num_index(v);
+        if (!v) return -1;
+    }
+    int64_t i = int_as_i64(v);
+    if ((i == -1 && err_occurred()) || i < INT32_MIN || i > INT32_MAX) {
+        err_clear();
+        err_set(&exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)i;
+    return 0;
+}
+
+/* compile() flags: the CO_FUTURE_* features, the obsolete CO_NESTED, and
+ * the PyCF_* options (ast_module.h). */
+_Static_assert((int)AST_MODE_EXEC == (int)COMPILE_EXEC && (int)AST_MODE_EVAL == (int)COMPILE_EVAL && (int)AST_MODE_SINGLE == (int)COMPILE_SINGLE,
+               "compile() passes its mode to compile_source()");
+#define COMPILE_FUTURE_FLAGS 0x1FE0000
+#define COMPILE_OBSOLETE_FLAGS 0x10
+#define COMPILE_OPTION_FLAGS (PyCF_ONLY_AST | PyCF_DONT_IMPLY_DEDENT | PyCF_TYPE_COMMENTS | \
+                              PyCF_ALLOW_TOP_LEVEL_AWAIT | PyCF_ALLOW_INCOMPLETE_INPUT)
 
 static Value compile_m(Value self, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize",
@@ -563,27 +593,56 @@ static Value compile_m(Value self, Value *args, size_t nargs, Value kwnames) {
         err_format(&exc_TypeError, "compile() argument 'mode' must be str, not %s", type_name(a[2]));
         return VNULL;
     }
-    int mode;
-    if (str_eq_cstr(a[2], "exec")) mode = COMPILE_EXEC;
-    else if (str_eq_cstr(a[2], "eval")) mode = COMPILE_EVAL;
-    else if (str_eq_cstr(a[2], "single")) mode = COMPILE_SINGLE;
-    else {
-        err_set(&exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    int cflags, dont_inherit, optimize, feature_version;
+    if (int_arg(a[3], 0, &cflags) < 0 || int_arg(a[4], 0, &dont_inherit) < 0 || int_arg(a[5], -1, &optimize) < 0 ||
+        int_arg(a[6], -1, &feature_version) < 0)
+        return VNULL;
+    if (cflags & ~(COMPILE_FUTURE_FLAGS | COMPILE_OBSOLETE_FLAGS | COMPILE_OPTION_FLAGS)) {
+        err_set(&exc_ValueError, "compile(): unrecognised flags");
         return VNULL;
     }
-    int optimize = 0;
-    if (a[5] && val_is_int(a[5]) && val_int(a[5]) > 0) optimize = (int)val_int(a[5]);
+    if (optimize < -1 || optimize > 2) {
+        err_set(&exc_ValueError, "compile(): invalid optimize value");
+        return VNULL;
+    }
     extern int runtime_optimize;
-    if (!a[5] || (val_is_int(a[5]) && val_int(a[5]) < 0)) optimize = runtime_optimize;
+    if (optimize < 0) optimize = runtime_optimize;
+    bool only_ast = cflags & PyCF_ONLY_AST;
+    ASTMode mode;
+    if (str_eq_cstr(a[2], "exec")) mode = AST_MODE_EXEC;
+    else if (str_eq_cstr(a[2], "eval")) mode = AST_MODE_EVAL;
+    else if (str_eq_cstr(a[2], "single")) mode = AST_MODE_SINGLE;
+    else if (str_eq_cstr(a[2], "func_type")) {
+        if (!only_ast) {
+            err_set(&exc_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+            return VNULL;
+        }
+        mode = AST_MODE_FUNC_TYPE;
+    } else {
+        err_set(&exc_ValueError, only_ast ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                                          : "compile() mode must be 'exec', 'eval' or 'single'");
+        return VNULL;
+    }
+    /* An AST object: returned as it is, or compiled (ast_module.h). */
+    bool top_level_await = cflags & PyCF_ALLOW_TOP_LEVEL_AWAIT;
+    if (ast_object_check(a[0]))
+        return only_ast ? a[0] : ast_compile_object(a[0], filename, mode, optimize, top_level_await);
     const char *data;
     size_t size;
     int flags = 0;
-    if (source_text(a[0], &data, &size, &flags, "compile") < 0) return VNULL;
+    if (source_text(a[0], &data, &size, &flags, "compile", "string, bytes or AST") < 0) return VNULL;
     if (memchr(data, 0, size)) {
         err_set(&exc_SyntaxError, "source code string cannot contain null bytes");
         return VNULL;
     }
-    return compile_source(data, size, filename, mode, flags, optimize);
+    if (cflags & PyCF_DONT_IMPLY_DEDENT) flags |= PARSE_FLAG_DONT_IMPLY_DEDENT;
+    if (cflags & PyCF_ALLOW_INCOMPLETE_INPUT) flags |= PARSE_FLAG_ALLOW_INCOMPLETE_INPUT;
+    if (cflags & PyCF_TYPE_COMMENTS) flags |= PARSE_FLAG_TYPE_COMMENTS;
+    /* Like CPython, the feature version only counts for ast.parse(). */
+    if (only_ast && feature_version >= 0) flags |= PARSE_FLAG_FEATURE_VERSION(feature_version);
+    if (only_ast) return ast_parse_source(data, size, filename, mode, flags);
+    return compile_source(data, size, filename, (int)mode | (top_level_await ? COMPILE_TOP_LEVEL_AWAIT : 0), flags,
+                          optimize);
 }
 
 static Value exec_eval(Value *args, size_t nargs, Value kwnames, bool is_eval) {
@@ -620,7 +679,7 @@ static Value exec_eval(Value *args, size_t nargs, Value kwnames, bool is_eval) {
         const char *data;
         size_t size;
         int flags = 0;
-        if (source_text(code, &data, &size, &flags, fname) < 0) return VNULL;
+        if (source_text(code, &data, &size, &flags, fname, "string, bytes or code") < 0) return VNULL;
         if (memchr(data, 0, size)) {
             err_set(&exc_SyntaxError, "source code string cannot contain null bytes");
             return VNULL;
@@ -952,51 +1011,88 @@ const MethodDef sys_breakpointhook_def[] = {
 
 /* ==== end of aiter, anext, breakpoint ==== */
 
+/* Docs that begin "name(signature)\n--\n\n" give __text_signature__ (the
+ * signatures are CPython's, for inspect.signature()); see descr.c. */
 static const MethodDef builtin_functions[] = {
-    {"print", print_m, 0, "Prints the values to a stream, or to sys.stdout by default."},
-    {"input", input_m, 0, "Read a string from standard input."},
-    {"len", len_m, 0, "Return the number of items in a container."},
-    {"repr", repr_m, 0, "Return the canonical string representation of the object."},
-    {"ascii", ascii_m, 0, "Return an ASCII-only representation of an object."},
-    {"abs", abs_m, 0, "Return the absolute value of the argument."},
-    {"all", all_m, 0, "Return True if bool(x) is True for all values x in the iterable."},
-    {"any", any_m, 0, "Return True if bool(x) is True for any x in the iterable."},
-    {"bin", bin_m, 0, "Return the binary representation of an integer."},
-    {"oct", oct_m, 0, "Return the octal representation of an integer."},
-    {"hex", hex_m, 0, "Return the hexadecimal representation of an integer."},
-    {"callable", callable_m, 0, "Return whether the object is callable."},
-    {"chr", chr_m, 0, "Return a Unicode string of one character with ordinal i."},
-    {"ord", ord_m, 0, "Return the Unicode code point for a one-character string."},
-    {"divmod", divmod_m, 0, "Return the tuple (x//y, x%y)."},
-    {"pow", pow_m, 0, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
-    {"round", round_m, 0, "Round a number to a given precision in decimal digits."},
-    {"hash", hash_m, 0, "Return the hash value for the given object."},
-    {"id", id_m, 0, "Return the identity of an object."},
-    {"format", format_m, 0, "Return value.__format__(format_spec)"},
-    {"isinstance", isinstance_m, 0, "Return whether an object is an instance of a class or of a subclass thereof."},
-    {"issubclass", issubclass_m, 0, "Return whether 'cls' is derived from another class or is the same class."},
+    {"print", print_m, 0, "print($module, /, *args, sep=' ', end='\\n', file=None, flush=False)\n--\n\n"
+     "Prints the values to a stream, or to sys.stdout by default."},
+    {"input", input_m, 0, "input($module, prompt='', /)\n--\n\n"
+     "Read a string from standard input."},
+    {"len", len_m, 0, "len($module, obj, /)\n--\n\n"
+     "Return the number of items in a container."},
+    {"repr", repr_m, 0, "repr($module, obj, /)\n--\n\n"
+     "Return the canonical string representation of the object."},
+    {"ascii", ascii_m, 0, "ascii($module, obj, /)\n--\n\n"
+     "Return an ASCII-only representation of an object."},
+    {"abs", abs_m, 0, "abs($module, x, /)\n--\n\n"
+     "Return the absolute value of the argument."},
+    {"all", all_m, 0, "all($module, iterable, /)\n--\n\n"
+     "Return True if bool(x) is True for all values x in the iterable."},
+    {"any", any_m, 0, "any($module, iterable, /)\n--\n\n"
+     "Return True if bool(x) is True for any x in the iterable."},
+    {"bin", bin_m, 0, "bin($module, number, /)\n--\n\n"
+     "Return the binary representation of an integer."},
+    {"oct", oct_m, 0, "oct($module, number, /)\n--\n\n"
+     "Return the octal representation of an integer."},
+    {"hex", hex_m, 0, "hex($module, number, /)\n--\n\n"
+     "Return the hexadecimal representation of an integer."},
+    {"callable", callable_m, 0, "callable($module, obj, /)\n--\n\n"
+     "Return whether the object is callable."},
+    {"chr", chr_m, 0, "chr($module, i, /)\n--\n\n"
+     "Return a Unicode string of one character with ordinal i."},
+    {"ord", ord_m, 0, "ord($module, c, /)\n--\n\n"
+     "Return the Unicode code point for a one-character string."},
+    {"divmod", divmod_m, 0, "divmod($module, x, y, /)\n--\n\n"
+     "Return the tuple (x//y, x%y)."},
+    {"pow", pow_m, 0, "pow($module, /, base, exp, mod=None)\n--\n\n"
+     "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"},
+    {"round", round_m, 0, "round($module, /, number, ndigits=None)\n--\n\n"
+     "Round a number to a given precision in decimal digits."},
+    {"hash", hash_m, 0, "hash($module, obj, /)\n--\n\n"
+     "Return the hash value for the given object."},
+    {"id", id_m, 0, "id($module, obj, /)\n--\n\n"
+     "Return the identity of an object."},
+    {"format", format_m, 0, "format($module, value, format_spec='', /)\n--\n\n"
+     "Return value.__format__(format_spec)"},
+    {"isinstance", isinstance_m, 0, "isinstance($module, obj, class_or_tuple, /)\n--\n\n"
+     "Return whether an object is an instance of a class or of a subclass thereof."},
+    {"issubclass", issubclass_m, 0, "issubclass($module, cls, class_or_tuple, /)\n--\n\n"
+     "Return whether 'cls' is derived from another class or is the same class."},
     {"getattr", getattr_m, 0, "Get a named attribute from an object."},
-    {"setattr", setattr_m, 0, "Sets the named attribute on the given object to the specified value."},
-    {"delattr", delattr_m, 0, "Deletes the named attribute from the given object."},
-    {"hasattr", hasattr_m, 0, "Return whether the object has an attribute with the given name."},
+    {"setattr", setattr_m, 0, "setattr($module, obj, name, value, /)\n--\n\n"
+     "Sets the named attribute on the given object to the specified value."},
+    {"delattr", delattr_m, 0, "delattr($module, obj, name, /)\n--\n\n"
+     "Deletes the named attribute from the given object."},
+    {"hasattr", hasattr_m, 0, "hasattr($module, obj, name, /)\n--\n\n"
+     "Return whether the object has an attribute with the given name."},
     {"iter", iter_m, 0, "Get an iterator from an object."},
     {"next", next_m, 0, "Return the next item from the iterator."},
     {"min", min_m, 0, "With a single iterable argument, return its smallest item."},
     {"max", max_m, 0, "With a single iterable argument, return its biggest item."},
-    {"sum", sum_m, 0, "Return the sum of a 'start' value (default: 0) plus an iterable of numbers"},
-    {"sorted", sorted_m, 0, "Return a new list containing all items from the iterable in ascending order."},
-    {"globals", globals_m, 0, "Return the dictionary containing the current scope's global variables."},
-    {"locals", locals_m, 0, "Return a dictionary containing the current scope's local variables."},
+    {"sum", sum_m, 0, "sum($module, iterable, /, start=0)\n--\n\n"
+     "Return the sum of a 'start' value (default: 0) plus an iterable of numbers"},
+    {"sorted", sorted_m, 0, "sorted($module, iterable, /, *, key=None, reverse=False)\n--\n\n"
+     "Return a new list containing all items from the iterable in ascending order."},
+    {"globals", globals_m, 0, "globals($module, /)\n--\n\n"
+     "Return the dictionary containing the current scope's global variables."},
+    {"locals", locals_m, 0, "locals($module, /)\n--\n\n"
+     "Return a dictionary containing the current scope's local variables."},
     {"vars", vars_m, 0, "Show vars."},
     {"dir", dir_m, 0, "Show attributes of an object."},
-    {"compile", compile_m, 0, "Compile source into a code object that can be executed by exec() or eval()."},
-    {"exec", exec_m, 0, "Execute the given source in the context of globals and locals."},
-    {"eval", eval_m, 0, "Evaluate the given source in the context of globals and locals."},
+    {"compile", compile_m, 0, "compile($module, /, source, filename, mode, flags=0,\n        dont_inherit=False, optimize=-1, *, _feature_version=-1)\n--\n\n"
+     "Compile source into a code object that can be executed by exec() or eval()."},
+    {"exec", exec_m, 0, "exec($module, source, globals=None, locals=None, /, *, closure=None)\n--\n\n"
+     "Execute the given source in the context of globals and locals."},
+    {"eval", eval_m, 0, "eval($module, source, globals=None, locals=None, /)\n--\n\n"
+     "Evaluate the given source in the context of globals and locals."},
     {"__build_class__", build_class_m, 0, "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class"},
-    {"__import__", import_m, 0, "Import a module."},
+    {"__import__", import_m, 0, "__import__($module, /, name, globals=None, locals=None, fromlist=(),\n           level=0)\n--\n\n"
+     "Import a module."},
     /* aiter, anext, breakpoint: the block above. */
-    {"aiter", aiter_m, 0, "Return an AsyncIterator for an AsyncIterable object."},
-    {"anext", anext_m, 0, "async anext(aiterator[, default])\n\n"
+    {"aiter", aiter_m, 0, "aiter($module, async_iterable, /)\n--\n\n"
+     "Return an AsyncIterator for an AsyncIterable object."},
+    {"anext", anext_m, 0, "anext($module, aiterator, default=<unrepresentable>, /)\n--\n\n"
+     "async anext(aiterator[, default])\n\n"
                           "Return the next item from the async iterator.  If default is given and the async\n"
                           "iterator is exhausted, it is returned instead of raising StopAsyncIteration."},
     {"breakpoint", breakpoint_m, 0, "breakpoint(*args, **kws)\n\n"

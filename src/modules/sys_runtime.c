@@ -241,6 +241,33 @@ static Value clear_type_cache_m(Value self, Value *args, size_t nargs, Value kw)
     return VNone;
 }
 
+/* ---- Tracing and profiling hooks ----
+ *
+ * The interpreter does not emit trace or profile events yet.  What works is
+ * what library code does when nobody traces: doctest, bdb and threading save
+ * sys.gettrace() (None) and put it back with sys.settrace(None).  Installing
+ * a real hook raises NotImplementedError rather than being silently ignored,
+ * so a debugger or coverage tool fails loudly instead of seeing no events. */
+
+static Value hook_get(const char *fname, size_t nargs, Value kw) {
+    if (arg_no_kw(fname, kw) < 0 || arg_count(fname, nargs, 0, 0) < 0) return VNULL;
+    return VNone;
+}
+
+static Value hook_set(const char *fname, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw(fname, kw) < 0 || arg_count(fname, nargs, 1, 1) < 0) return VNULL;
+    if (args[0] != VNone) {
+        err_format(&exc_NotImplementedError, "%s: Taipan does not emit trace or profile events yet", fname);
+        return VNULL;
+    }
+    return VNone;
+}
+
+static Value gettrace_m(Value self, Value *args, size_t nargs, Value kw) { return hook_get("sys.gettrace", nargs, kw); }
+static Value getprofile_m(Value self, Value *args, size_t nargs, Value kw) { return hook_get("sys.getprofile", nargs, kw); }
+static Value settrace_m(Value self, Value *args, size_t nargs, Value kw) { return hook_set("sys.settrace", args, nargs, kw); }
+static Value setprofile_m(Value self, Value *args, size_t nargs, Value kw) { return hook_set("sys.setprofile", args, nargs, kw); }
+
 /* One thread: {thread id: its innermost frame}. */
 static Value current_frames_m(Value self, Value *args, size_t nargs, Value kw) {
     Value d = dict_new();
@@ -278,6 +305,10 @@ static const MethodDef sys_runtime_functions[] = {
     {"_clear_type_cache", clear_type_cache_m, 0, NULL},
     {"_current_frames", current_frames_m, 0, NULL},
     {"_current_exceptions", current_exceptions_m, 0, NULL},
+    {"gettrace", gettrace_m, 0, NULL},
+    {"settrace", settrace_m, 0, NULL},
+    {"getprofile", getprofile_m, 0, NULL},
+    {"setprofile", setprofile_m, 0, NULL},
     {NULL}
 };
 

@@ -62,9 +62,38 @@ static Value builtin_get_self(Value self) {
     BuiltinFuncObject *f = (BuiltinFuncObject *)self;
     return f->self ? f->self : VNone;
 }
+/* CPython's convention for a builtin's docstring: it may begin with its
+ * signature, "name($module, a, /)\n--\n\n", which is __text_signature__
+ * (inspect.signature() reads it); __doc__ is the rest.  The end of the
+ * signature part, or NULL when the doc has none. */
+static const char *doc_signature_end(const char *name, const char *doc) {
+    size_t n = strlen(name);
+    if (!doc || strncmp(doc, name, n) != 0 || doc[n] != '(') return NULL;
+    const char *e = strstr(doc + n, ")\n--\n\n");
+    return e ? e + 1 : NULL;
+}
+
+Value builtin_doc_value(const char *name, const char *doc) {
+    if (!doc) return VNone;
+    const char *e = doc_signature_end(name, doc);
+    if (!e) return str_from_cstr(doc);
+    return e[5] ? str_from_cstr(e + 5) : VNone;
+}
+
+Value builtin_text_signature(const char *name, const char *doc) {
+    const char *e = doc_signature_end(name, doc);
+    if (!e) return VNone;
+    const char *s = doc + strlen(name);
+    return str_new(s, (size_t)(e - s));
+}
+
 static Value builtin_get_doc(Value self) {
-    const char *d = ((BuiltinFuncObject *)self)->def->doc;
-    return d ? str_from_cstr(d) : VNone;
+    const MethodDef *d = ((BuiltinFuncObject *)self)->def;
+    return builtin_doc_value(d->name, d->doc);
+}
+static Value builtin_get_text_signature(Value self) {
+    const MethodDef *d = ((BuiltinFuncObject *)self)->def;
+    return builtin_text_signature(d->name, d->doc);
 }
 static Value builtin_get_module(Value self) {
     BuiltinFuncObject *f = (BuiltinFuncObject *)self;
@@ -97,6 +126,7 @@ static const GetSetDef builtin_getsets[] = {
     {"__qualname__", builtin_get_qualname, NULL, NULL},
     {"__self__", builtin_get_self, NULL, NULL},
     {"__doc__", builtin_get_doc, NULL, NULL},
+    {"__text_signature__", builtin_get_text_signature, NULL, NULL},
     {"__module__", builtin_get_module, NULL, NULL},
     {NULL}
 };
@@ -169,8 +199,12 @@ static Value descr_get_qualname(Value self) {
 }
 static Value descr_get_objclass(Value self) { return obj_val(((MethodDescrObject *)self)->owner); }
 static Value method_descr_get_doc(Value self) {
-    const char *doc = ((MethodDescrObject *)self)->def->doc;
-    return doc ? str_from_cstr(doc) : VNone;
+    const MethodDef *d = ((MethodDescrObject *)self)->def;
+    return builtin_doc_value(d->name, d->doc);
+}
+static Value method_descr_get_text_signature(Value self) {
+    const MethodDef *d = ((MethodDescrObject *)self)->def;
+    return builtin_text_signature(d->name, d->doc);
 }
 
 static const GetSetDef method_descr_getsets[] = {
@@ -178,6 +212,7 @@ static const GetSetDef method_descr_getsets[] = {
     {"__qualname__", descr_get_qualname, NULL, NULL},
     {"__objclass__", descr_get_objclass, NULL, NULL},
     {"__doc__", method_descr_get_doc, NULL, NULL},
+    {"__text_signature__", method_descr_get_text_signature, NULL, NULL},
     {NULL}
 };
 

@@ -6,6 +6,7 @@
 #include "tuple.h"
 #include "dict.h"
 #include "instance.h"
+#include "misc.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
 #include "../vm/frame.h"
@@ -47,6 +48,58 @@ Value func_new(CodeObject *code, Value globals, Value qualname) {
     Value m = dict_get_cstr(globals, "__name__");
     f->module = m ? m : VNone;
     return obj_val(f);
+}
+
+/* types.FunctionType(code, globals, name=None, argdefs=None, closure=None),
+ * with CPython's checks (asyncio's REPL builds its coroutines this way). */
+static Value func_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"code", "globals", "name", "argdefs", "closure", NULL};
+    Value a[5];
+    if (arg_parse("function", args, nargs, kwnames, names, 0, 2, a) < 0) return VNULL;
+    if (val_type(a[0]) != &type_code) {
+        err_format(&exc_TypeError, "function() argument 'code' must be code, not %s", type_name(a[0]));
+        return VNULL;
+    }
+    if (!dict_check(a[1])) {
+        err_format(&exc_TypeError, "function() argument 'globals' must be dict, not %s", type_name(a[1]));
+        return VNULL;
+    }
+    CodeObject *code = (CodeObject *)val_obj(a[0]);
+    Value name = a[2] && a[2] != VNone ? a[2] : VNULL, defs = a[3] && a[3] != VNone ? a[3] : VNULL;
+    Value closure = a[4] && a[4] != VNone ? a[4] : VNULL;
+    if (name && !str_check(name)) {
+        err_set(&exc_TypeError, "arg 3 (name) must be None or string");
+        return VNULL;
+    }
+    if (defs && !tuple_check(defs)) {
+        err_set(&exc_TypeError, "arg 4 (defaults) must be None or tuple");
+        return VNULL;
+    }
+    if (closure && !tuple_check(closure)) {
+        err_set(&exc_TypeError, "arg 5 (closure) must be None or tuple");
+        return VNULL;
+    }
+    if (!closure && code->nfrees) {
+        err_set(&exc_TypeError, "arg 5 (closure) must be tuple");
+        return VNULL;
+    }
+    ssize_t nclosure = closure ? tuple_size(closure) : 0;
+    if (code->nfrees != nclosure) {
+        err_format(&exc_ValueError, "%U requires closure of length %d, not %zd", code->name, code->nfrees, nclosure);
+        return VNULL;
+    }
+    for (ssize_t i = 0; i < nclosure; i++)
+        if (val_type(tuple_get(closure, i)) != &type_cell) {
+            err_format(&exc_TypeError, "arg 5 (closure) expected cell, found %s", type_name(tuple_get(closure, i)));
+            return VNULL;
+        }
+    Value fv = func_new(code, a[1], VNULL);
+    if (!fv) return VNULL;
+    FuncObject *f = (FuncObject *)val_obj(fv);
+    if (name) GC_WRITE(f, f->name, name);
+    if (defs) GC_WRITE(f, f->defaults, defs);
+    if (nclosure) GC_WRITE(f, f->closure, closure);
+    return fv;
 }
 
 static Value func_call(Value self, Value *args, size_t nargs, Value kwnames) {
@@ -234,6 +287,7 @@ Type type_function = {
     .getattr = func_getattr,
     .setattr = func_setattr,
     .getsets = func_getsets,
+    .new = func_new_m,
     .doc = "Create a function object.",
 };
 

@@ -201,8 +201,12 @@ void type_ready(Type *t) {
     /* Wrappers first, for the slots this type itself fills. */
     type_add_slot_wrappers(t);
     add_methods(t);
-    if (!dict_get_cstr(t->dict, "__doc__"))
-        add_to_dict(t, "__doc__", t->doc ? str_from_cstr(t->doc) : VNone);
+    if (!dict_get_cstr(t->dict, "__doc__")) {
+        /* Without the "name(sig)\n--\n\n" part (__text_signature__). */
+        extern Value builtin_doc_value(const char *name, const char *doc);
+        const char *dot = strrchr(t->name, '.');
+        add_to_dict(t, "__doc__", builtin_doc_value(dot ? dot + 1 : t->name, t->doc));
+    }
     if (t->base) inherit_slots(t, t->base);
     if (!t->bases) {
         t->bases = t->base ? tuple_pack(1, obj_val(t->base)) : tuple_empty();
@@ -694,7 +698,8 @@ Type type_object = {
     .setattr = obj_generic_setattr,
     .methods = object_methods,
     .getsets = object_getsets,
-    .doc = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments "
+    .doc = "object()\n--\n\n"
+           "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments "
            "and returns a new featureless\ninstance that has no instance attributes and "
            "cannot be given any.\n",
 };
@@ -1155,6 +1160,36 @@ static int type_set_doc(Value self, Value v) {
     type_modified(t);
     return 0;
 }
+/* type.__flags__: CPython's Py_TPFLAGS_* bits for the properties Taipan
+ * tracks (inspect.isabstract tests IS_ABSTRACT, copyreg tests HEAPTYPE);
+ * bits for C-level details Taipan has no equivalent of stay clear. */
+static Value type_get_flags(Value self) {
+    Type *t = (Type *)val_obj(self);
+    static const struct { uint32_t tf; uint64_t py; } map[] = {
+        {TF_SEQUENCE, 1ul << 5},         {TF_MAPPING, 1ul << 6},
+        {TF_HEAPTYPE, 1ul << 9},         {TF_BASETYPE, 1ul << 10},
+        {TF_READY, 1ul << 12},           {TF_ABSTRACT, 1ul << 20},
+        {TF_INT_SUBCLASS, 1ul << 24},    {TF_LIST_SUBCLASS, 1ul << 25},
+        {TF_TUPLE_SUBCLASS, 1ul << 26},  {TF_BYTES_SUBCLASS, 1ul << 27},
+        {TF_STR_SUBCLASS, 1ul << 28},    {TF_DICT_SUBCLASS, 1ul << 29},
+        {TF_EXC_SUBCLASS, 1ul << 30},    {TF_TYPE_SUBCLASS, 1ul << 31},
+    };
+    uint64_t f = t->flags & TF_HEAPTYPE ? 1ul << 14 /* HAVE_GC */ : 1ul << 8 /* IMMUTABLETYPE */;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (t->flags & map[i].tf) f |= map[i].py;
+    return int_from_u64(f);
+}
+
+/* type.__text_signature__: from a builtin type's doc when it follows the
+ * "name(sig)\n--\n\n" convention (descr.c), else None (also for classes). */
+static Value type_get_text_signature(Value self) {
+    Type *t = (Type *)val_obj(self);
+    if (t->flags & TF_HEAPTYPE) return VNone;
+    extern Value builtin_text_signature(const char *name, const char *doc);
+    const char *dot = strrchr(t->name, '.');
+    return builtin_text_signature(dot ? dot + 1 : t->name, t->doc);
+}
+
 static Value type_get_abstractmethods(Value self) {
     Type *t = (Type *)self;
     Value v = t != &type_type ? dict_get_cstr(t->dict, "__abstractmethods__") : VNULL;
@@ -1288,6 +1323,8 @@ static const GetSetDef type_getsets[] = {
     {"__dict__", type_get_dict, NULL, NULL},
     {"__doc__", type_get_doc, type_set_doc, NULL},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
+    {"__flags__", type_get_flags, NULL, NULL},
+    {"__text_signature__", type_get_text_signature, NULL, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL},
     {NULL}
 };

@@ -53,9 +53,31 @@ Value gen_new_from_call(Value func, Value *args, size_t nargs, Value kwnames) {
     f->func = func;
     f->globals = fn->globals;
     f->builtins = fn->builtins;
+    if (!(co->flags & CO_OPTIMIZED)) f->locals = fn->globals;   /* see frame_push() */
     f->gen = obj_val(g);
     f->flags = FRAME_C_ENTRY;
     if (frame_bind_args(f, func, args, nargs, kwnames) < 0) return VNULL;
+    g->state = GEN_CREATED;
+    return obj_val(g);
+}
+
+Value gen_new_from_code(CodeObject *co, Value globals, Value builtins, Value locals) {
+    Type *t = (co->flags & CO_COROUTINE) ? &type_coroutine
+            : (co->flags & CO_ASYNC_GENERATOR) ? &type_async_generator : &type_generator;
+    GenObject *g = gc_alloc(t, sizeof(GenObject) + sizeof(Value) * (size_t)co->nregs);
+    if (!g) return VNULL;
+    g->nregs = co->nregs;
+    g->name = co->name;
+    g->qualname = co->qualname;
+    Frame *f = &g->frame;
+    f->code = co;
+    f->pc = co->insns;
+    f->regs = g->regs;
+    f->globals = globals;
+    f->builtins = builtins;
+    f->locals = locals;
+    f->gen = obj_val(g);
+    f->flags = FRAME_C_ENTRY;
     g->state = GEN_CREATED;
     return obj_val(g);
 }

@@ -136,7 +136,9 @@ Frame *frame_push(CodeObject *code, Value func, Value globals, Value builtins, V
     f->func = func;
     f->globals = globals;
     f->builtins = builtins;
-    f->locals = locals;
+    /* A function made from module code (types.FunctionType(code, g)) runs
+    ** with its globals as locals, as in CPython. */
+    f->locals = locals || (code->flags & CO_OPTIMIZED) ? locals : globals;
     f->flags = FRAME_ON_STACK;
     f->back = ts->frame;
     ts->frame = f;
@@ -327,6 +329,8 @@ Value interp_eval_code(CodeObject *code, Value globals, Value locals) {
         Value d = obj_getattr_opt(b, str_intern_cstr("__dict__"));
         b = d && dict_check(d) ? d : builtins_dict;
     }
+    /* Module code compiled with top-level await is a coroutine to run. */
+    if (code->flags & CO_COROUTINE) return gen_new_from_code(code, globals, b, locals ? locals : globals);
     Frame *f = frame_push(code, VNULL, globals, b, locals ? locals : globals);
     if (!f) return VNULL;
     f->flags |= FRAME_C_ENTRY;
@@ -1115,7 +1119,15 @@ op_BUILDDICT: {
 op_BUILDSTRING: {
     StrBuilder sb;
     sb_init(&sb);
-    for (uint32_t i = 0; i < C; i++) sb_append_str(&sb, R[B + i]);
+    for (uint32_t i = 0; i < C; i++) {
+        /* Only a JoinedStr from compile() of an ast object can hold a non-str. */
+        if (unlikely(!str_check(R[B + i]))) {
+            sb_discard(&sb);
+            err_format(&exc_TypeError, "sequence item %u: expected str instance, %s found", i, type_name(R[B + i]));
+            ERROR();
+        }
+        sb_append_str(&sb, R[B + i]);
+    }
     Value v = sb_finish(&sb);
     CHECK(v);
     R[A] = v;
