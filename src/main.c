@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -100,10 +101,15 @@ static int handle_system_exit(Value e) {
 }
 
 /* Report the pending exception the way an uncaught one is reported; return the exit status. */
+/* An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython
+ * does, so the shell sees "killed by Ctrl-C" (status 130). */
+static bool exit_by_sigint;
+
 static int report_uncaught(void) {
     Value e = err_fetch();
     if (!e) return 0;
     if (val_isinstance(e, &exc_SystemExit)) return handle_system_exit(e);
+    if (val_isinstance(e, &exc_KeyboardInterrupt)) exit_by_sigint = true;
     Value hook = sys_get("excepthook");
     if (hook && hook != VNone) {
         Value tb = ((ExceptionObject *)e)->traceback;
@@ -220,6 +226,8 @@ options_done:
         fprintf(stderr, "taipan: start-up failed\n");
         return 1;
     }
+    extern void signal_install_default_handlers(void);
+    signal_install_default_handlers();
     int status;
     if (command) {
         sys_set_paths(exe, build_path("", ignore_env));
@@ -270,5 +278,11 @@ options_done:
     sys_finalizing = true;
     if (sys_flush_std() && status == 0) status = 120;
     fflush(stdout);
+    if (exit_by_sigint) {
+        fflush(stderr);
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+        status = 130;
+    }
     return status;
 }

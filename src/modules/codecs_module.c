@@ -25,8 +25,9 @@
  * (Python/codecs.c: search functions, the lookup cache, error handlers),
  * the codecs themselves (Objects/unicodeobject.c) and the thin wrappers of
  * Modules/_codecsmodule.c.  Taipan's str core (src/objects/codecs.c)
- * already has UTF-8, ASCII and Latin-1 and the UTF-16/32 encoders for
- * str.encode/bytes.decode; this file adds everything else:
+ * has UTF-8, ASCII, Latin-1 and UTF-16/32 for str.encode/bytes.decode;
+ * this file uses its ASCII and Latin-1 codecs and its UTF-8 encoder, and
+ * adds everything else:
  *
  *   - the registry: register/unregister/lookup (importing `encodings`,
  *     whose search function finds encodings/<name>.py, on first use),
@@ -36,9 +37,11 @@
  *     the register_error table, and CPython's protocol for calling a
  *     handler from a codec (a reused exception object, (replacement,
  *     newpos) results, negative positions counted from the end);
- *   - the codecs the core lacks: the UTF-16/32 decoders with byte-order
- *     state and `final`, UTF-7, charmap (every cp, iso8859 and mac_ codec),
- *     unicode-escape, raw-unicode-escape and the bytes escape codec.
+ *   - the codecs with stream state the core has no use for (a UTF-8
+ *     decoder and UTF-16/32 in both directions, with `final` and the
+ *     byte-order state), and the codecs the core lacks: UTF-7, charmap
+ *     (every cp, iso8859 and mac_ codec), unicode-escape,
+ *     raw-unicode-escape and the bytes escape codec.
  *
  * The str core reaches this file through two hooks (codec_fallback,
  * codec_error_lookup in str.h).  They are installed by a constructor at

@@ -125,7 +125,7 @@ int iodec_getstate(const IoDecoder *d, const char **buf, size_t *n) {
 
 void iodec_setstate(IoDecoder *d, const char *buf, size_t n, int flags) {
     if (n > sizeof d->pend) n = sizeof d->pend;
-    memcpy(d->pend, buf, n);
+    if (n) memcpy(d->pend, buf, n);
     d->npend = (int)n;
     if (d->nl) {
         d->pendingcr = flags & 1;

@@ -114,7 +114,7 @@ static int pend_append(IoPending *p, const char *data, size_t n) {
         p->data = nd;
         p->cap = cap;
     }
-    memcpy(p->data + p->len, data, n);
+    if (n) memcpy(p->data + p->len, data, n);
     p->len += n;
     return 0;
 }

@@ -1092,6 +1092,17 @@ static Value type_get_doc(Value self) {
     if (dt->descr_get) return dt->descr_get(d, VNULL, self);
     return d;
 }
+static int type_set_doc(Value self, Value v) {
+    Type *t = (Type *)self;
+    if (!(t->flags & TF_HEAPTYPE) || !v) {
+        err_format(&exc_TypeError, "cannot %s '__doc__' attribute of immutable type '%s'", v ? "set" : "delete",
+                   t->name);
+        return -1;
+    }
+    if (dict_set_cstr(t->dict, "__doc__", v) < 0) return -1;
+    type_modified(t);
+    return 0;
+}
 static Value type_get_abstractmethods(Value self) {
     Type *t = (Type *)self;
     Value v = t != &type_type ? dict_get_cstr(t->dict, "__abstractmethods__") : VNULL;
@@ -1205,7 +1216,7 @@ static const GetSetDef type_getsets[] = {
     {"__base__", type_get_base, NULL, NULL},
     {"__mro__", type_get_mro, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL},
-    {"__doc__", type_get_doc, NULL, NULL},
+    {"__doc__", type_get_doc, type_set_doc, NULL},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL},
     {NULL}

@@ -145,7 +145,7 @@ static Value co_positions_m(Value self, Value *args, size_t nargs, Value kw) {
     CodeObject *c = (CodeObject *)self;
     extern Value list_new(size_t);
     extern int list_append(Value, Value);
-    Value l = list_new(c->ninsns);
+    Value l = list_new(2 * c->ninsns);
     if (!l) return VNULL;
     for (size_t i = 0; i < c->ninsns; i++) {
         CodeLoc *L = &code_locs(c)[i];
@@ -153,7 +153,9 @@ static Value co_positions_m(Value self, Value *args, size_t nargs, Value kw) {
                              L->end_line > 0 ? int_from_i64(L->end_line) : VNone,
                              L->col >= 0 ? int_from_i64(L->col) : VNone,
                              L->end_col >= 0 ? int_from_i64(L->end_col) : VNone);
-        if (!t || list_append(l, t) < 0) return VNULL;
+        /* One entry per 2-byte code unit, as CPython: traceback.py indexes
+         * this with tb_lasti // 2, and our instruction words are 4 bytes. */
+        if (!t || list_append(l, t) < 0 || list_append(l, t) < 0) return VNULL;
     }
     return obj_iter(l);
 }

@@ -18,6 +18,7 @@
 #include "../objects/type_slots.h"
 #include "../objects/module.h"
 #include "../gc/gc.h"
+#include "../modules/signal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +86,15 @@ static void interp_mark_frames(void) {
          * otherwise be marked at a later collection, after its object died. */
         for (size_t k = n; k < (size_t)co->nregs; k++) f->regs[k] = VNULL;
     }
+}
+
+/* The eval breaker: finalizers and weakref callbacks the collector queued,
+ * then the Python handlers of signals that arrived.  -1 with a handler's
+ * exception (KeyboardInterrupt from Ctrl-C). */
+static int interp_run_pending(void) {
+    if (gc_pending) gc_run_pending();
+    if (signal_tripped) return signal_run_handlers();
+    return 0;
 }
 
 /* RecursionError if the C stack is nearly exhausted. */
@@ -1109,9 +1119,9 @@ op_LOOP: {
     (*counter)++;   /* exact hotness count for the JIT's trace selection */
     pc++;
     pc += INS_sJ(ins);
-    if (unlikely(gc_pending)) {
+    if (unlikely(gc_pending | signal_tripped)) {
         SAVE_PC();
-        gc_run_pending();
+        CHECK(interp_run_pending() == 0);
     }
     DISPATCH();
 }
@@ -1311,7 +1321,15 @@ do_call:
                 Value self = tp->new(tp, args, nargs, kwnames);
                 CHECK(self);
                 size_t nkw = kwnames ? (size_t)tuple_size(kwnames) : 0;
-                Value *buf = alloca(sizeof(Value) * (nargs + nkw + 1));
+                /* self + the arguments, in a fixed block of this C frame
+                 * (never alloca: this loop does not return between calls)
+                 * or, for long argument lists, a tuple used as scratch. */
+                Value small[16], *buf = small;
+                if (nargs + nkw + 1 > ARRAY_LEN(small)) {
+                    Value t = tuple_new(nargs + nkw + 1);
+                    CHECK(t);
+                    buf = tuple_items(t);
+                }
                 buf[0] = self;
                 copy_values(buf + 1, args, nargs + nkw);
                 FuncObject *fn = (FuncObject *)init;
@@ -1344,7 +1362,7 @@ do_call:
                 nf->ret_reg = dest;
                 f = nf;
                 LOAD_FRAME();
-                if (unlikely(gc_pending)) gc_run_pending();
+                if (unlikely(gc_pending | signal_tripped)) CHECK(interp_run_pending() == 0);
                 DISPATCH();
             }
         }
