@@ -449,6 +449,17 @@ static void run_fork_hooks(Value list, bool reverse) {
     }
 }
 
+void os_fork_hooks(int phase) {
+    if (phase == OS_FORK_BEFORE) {
+        run_fork_hooks(fork_before, true);
+    } else if (phase == OS_FORK_CHILD) {
+        signal_after_fork();
+        run_fork_hooks(fork_child, false);
+    } else {
+        run_fork_hooks(fork_parent, false);
+    }
+}
+
 FN(fork_m) {
     if (no_args("posix.fork", nargs, kwnames) < 0) return VNULL;
     /* "before" hooks run last-registered first, the "after" ones in order. */
