@@ -1,7 +1,8 @@
 # fcntl: flock() and lockf() between descriptors and between processes.
-import fcntl, os, struct, tempfile
+import fcntl, os, struct
 
-fd, path = tempfile.mkstemp()
+path = "/tmp/taipan-fcntl-%d" % os.getpid()
+fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
 os.write(fd, b"0123456789")
 
 
