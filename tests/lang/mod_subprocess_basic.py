@@ -1,5 +1,5 @@
 # subprocess: run/check_output/call/getoutput, Popen.communicate with timeouts, pipes, errors from the child, fork_exec options.
-import subprocess, sys, os, socket, signal
+import subprocess, sys, os
 def t(label, f):
     try:
         r = f()
