@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,11 @@
  *
  * and exits with status 255.  A successful exec closes the pipe (it is
  * close-on-exec), which the parent reads as success.
+ *
+ * Without preexec_fn or credential changes the child comes from vfork(),
+ * as in CPython: it shares our memory until exec, so it only writes its
+ * own stack (and errno), and signals stay blocked until it has reset
+ * every handled signal to SIG_DFL.
  */
 
 /* A NULL-terminated char * array pointing into the bytes objects of `seq`
@@ -95,6 +101,7 @@ typedef struct ChildArgs {
     int *keep;                  /* sorted descriptors to keep open */
     size_t nkeep;
     Value preexec_fn;           /* VNone if none */
+    const sigset_t *child_sigmask; /* after vfork(): the mask to restore */
 } ChildArgs;
 
 static void write_all(int fd, const char *s, size_t n) {
@@ -182,6 +189,19 @@ static void child_exec(ChildArgs *a) {
         POSIX_CALL(dup2(errwrite, 2));
     }
 
+    if (a->child_sigmask) {
+        /* vfork(): handlers would run on the parent's memory.  Reset every
+         * handled signal before unblocking (sigaction is per process). */
+        for (int sig = 1; sig < _NSIG; sig++) {
+            struct sigaction sa;
+            if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN) {
+                sa.sa_handler = SIG_DFL;
+                sa.sa_flags = 0;
+                sigaction(sig, &sa, NULL);
+            }
+        }
+        if ((errno = pthread_sigmask(SIG_SETMASK, a->child_sigmask, NULL)) != 0) goto error;
+    }
     if (a->cwd) POSIX_CALL(chdir(a->cwd));
     if (a->child_umask >= 0) umask((mode_t)a->child_umask);
     if (a->restore_signals) {
@@ -291,7 +311,8 @@ static Value fork_exec(Value self, Value *args, size_t nargs, Value kwnames) {
     long pgid;
     if (carg_long(args[16], &pgid) < 0 || carg_int(args[20], &a.child_umask) < 0) return VNULL;
     a.pgid_to_set = (pid_t)pgid;
-    if (obj_is_true(args[22]) < 0) return VNULL;
+    if ((t = obj_is_true(args[22])) < 0) return VNULL;
+    bool allow_vfork = t;
 
     if (a.close_fds && a.errpipe_write < 3) {
         err_set(&exc_ValueError, "errpipe_write must be >= 3");
@@ -351,14 +372,33 @@ static Value fork_exec(Value self, Value *args, size_t nargs, Value kwnames) {
     /* Python code runs in the child only through preexec_fn: only then do
      * the register_at_fork hooks run, as in CPython. */
     bool hooks = a.preexec_fn != VNone;
+    /* vfork() when the child runs no Python and changes no credentials,
+     * as CPython 3.11 does (subprocess._USE_VFORK, argument 23): no page
+     * tables to copy and no copy-on-write faults afterwards.  All signals
+     * are blocked around it so no handler runs in a child that shares our
+     * memory; the child resets handled signals to SIG_DFL before
+     * unblocking them. */
+    bool use_vfork = !hooks && allow_vfork && a.uid == (uid_t)-1 && a.gid == (gid_t)-1 && a.extra_group_size < 0;
+    sigset_t all_sigs, old_sigs;
+    if (use_vfork) {
+        sigfillset(&all_sigs);
+        int e = pthread_sigmask(SIG_BLOCK, &all_sigs, &old_sigs);
+        if (e != 0) {
+            errno = e;
+            err_from_errno(&exc_OSError);
+            goto done;
+        }
+        a.child_sigmask = &old_sigs;
+    }
     if (hooks) os_fork_hooks(OS_FORK_BEFORE);
-    pid_t pid = fork();
+    pid_t pid = use_vfork ? vfork() : fork();
     if (pid == 0) {
         if (hooks) os_fork_hooks(OS_FORK_CHILD);
         child_exec(&a);
         _exit(255);
     }
     int saved_errno = errno;
+    if (use_vfork) pthread_sigmask(SIG_SETMASK, &old_sigs, NULL);
     if (hooks) os_fork_hooks(OS_FORK_PARENT);
     if (pid < 0) {
         errno = saved_errno;

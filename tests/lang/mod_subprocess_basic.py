@@ -60,3 +60,22 @@ t("umask", lambda: subprocess.run(["sh", "-c", "umask"], umask=0o027, capture_ou
 child_env = {k: v for k, v in os.environ.items() if k != "TAIPAN_GCSTRESS"}
 r = subprocess.run([sys.executable, "-c", "import sys; print(sys.argv[1:]); sys.exit(4)", "a", "b"], capture_output=True, env=child_env)
 print("python child", r.returncode, r.stdout, r.stderr)
+# vfork() children (the default) and fork() children (_USE_VFORK off) alike, with a
+# Python signal handler firing meanwhile; a handled signal is SIG_DFL in the child.
+import signal
+ticks = 0
+def on_alarm(*a):
+    global ticks
+    ticks += 1
+signal.signal(signal.SIGALRM, on_alarm)
+signal.setitimer(signal.ITIMER_REAL, 0.001, 0.001)
+outs = []
+for use_vfork in (True, False):
+    subprocess._USE_VFORK = use_vfork
+    outs += [subprocess.run(["echo", str(i)], capture_output=True).stdout for i in range(5)]
+subprocess._USE_VFORK = True
+signal.setitimer(signal.ITIMER_REAL, 0)
+print(outs == [b"%d\n" % i for i in range(5)] * 2)
+r = subprocess.run(["sh", "-c", "kill -ALRM $$; echo survived"], capture_output=True)
+print(r.returncode, r.stdout)
+signal.signal(signal.SIGALRM, signal.SIG_DFL)
