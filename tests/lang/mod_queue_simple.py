@@ -1,6 +1,5 @@
-# _queue.SimpleQueue: FIFO order, get() with block/timeout, Empty, argument errors, signal handlers during a wait;
-# queue's classes built on it.
-import _queue, queue, signal
+# _queue.SimpleQueue: FIFO order, get() with block/timeout, Empty, argument errors, signal handlers during a wait.
+import _queue, signal
 def t(label, f):
     try:
         r = f()
@@ -9,7 +8,6 @@ def t(label, f):
         print(label, "!!", type(e).__name__, e)
 q = _queue.SimpleQueue()
 print(type(q), _queue.Empty, _queue.Empty.__mro__, _queue.Empty.__doc__, _queue.Empty.__module__)
-print(queue.SimpleQueue is _queue.SimpleQueue, queue.Empty is _queue.Empty)
 t("empty", q.empty)
 t("qsize", q.qsize)
 for i in range(5): q.put(i)
@@ -49,11 +47,3 @@ t("blocking get", lambda: (signal.setitimer(signal.ITIMER_REAL, 0.05), q.get()))
 def h2(*a): q.put("from handler")
 signal.signal(signal.SIGALRM, h2)
 t("blocking get handler puts", lambda: (signal.setitimer(signal.ITIMER_REAL, 0.05), q.get(timeout=5))[1])
-# queue.Queue still works (pure Python with locks)
-Q = queue.Queue(maxsize=2)
-Q.put(1); Q.put(2)
-t("Queue full", lambda: Q.put(3, block=False))
-print(Q.get(), Q.get(), Q.empty())
-t("Queue empty", lambda: Q.get(timeout=0.01))
-L = queue.LifoQueue(); [L.put(i) for i in range(3)]; print([L.get() for _ in range(3)])
-P = queue.PriorityQueue(); [P.put(i) for i in (3, 1, 2)]; print([P.get() for _ in range(3)])
