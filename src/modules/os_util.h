@@ -85,6 +85,12 @@ Value os_timespec_to_float(const struct timespec *ts);
  * 0 to retry, -1 if a handler raised. */
 int os_check_eintr(void);
 
+/* The os.register_at_fork hooks, for C code that forks and then runs
+ * Python in the child (_posixsubprocess with preexec_fn); the child phase
+ * also forgets the parent's pending signals. */
+enum { OS_FORK_BEFORE, OS_FORK_CHILD, OS_FORK_PARENT };
+void os_fork_hooks(int phase);
+
 /* The parts of the posix module (posix.c sets it up; each file adds its
  * functions and types to the module). */
 int posix_fs_init(Value m);      /* posix_fs.c: stat, directories, links, scandir */

@@ -291,7 +291,7 @@ int os_fileno(Value v, int *out) {
     int64_t x;
     if (index_i64(i, &x, "int") < 0) return -1;
     if (x > INT_MAX) {
-        err_set(&exc_OverflowError, "fd is greater than maximum");
+        err_set(&exc_OverflowError, "Python int too large to convert to C int");
         return -1;
     }
     if (x < 0) {

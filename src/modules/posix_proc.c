@@ -449,6 +449,17 @@ static void run_fork_hooks(Value list, bool reverse) {
     }
 }
 
+void os_fork_hooks(int phase) {
+    if (phase == OS_FORK_BEFORE) {
+        run_fork_hooks(fork_before, true);
+    } else if (phase == OS_FORK_CHILD) {
+        signal_after_fork();
+        run_fork_hooks(fork_child, false);
+    } else {
+        run_fork_hooks(fork_parent, false);
+    }
+}
+
 FN(fork_m) {
     if (no_args("posix.fork", nargs, kwnames) < 0) return VNULL;
     /* "before" hooks run last-registered first, the "after" ones in order. */
@@ -634,6 +645,41 @@ FN(wait_m) {
     return tuple_pack(2, int_from_i64(r), int_from_i64(status));
 }
 
+/* wait3/wait4: the rusage comes back as resource.struct_rusage, so the
+ * resource module is imported first (as CPython does). */
+static Value wait_rusage(pid_t pid, int options) {
+    extern Value import_name(Value name, Value globals, Value fromlist, int level);
+    extern Value resource_rusage_to_py(const struct rusage *ru);
+    if (!import_name(str_intern_cstr("resource"), VNULL, VNone, 0)) return VNULL;
+    int status = 0;
+    struct rusage ru;
+    pid_t r;
+    while ((r = wait4(pid, &status, options, &ru)) < 0 && errno == EINTR)
+        if (os_check_eintr() < 0) return VNULL;
+    if (r < 0) return os_error(errno);
+    Value rv = resource_rusage_to_py(&ru);
+    return rv ? tuple_pack(3, int_from_i64(r), int_from_i64(status), rv) : VNULL;
+}
+
+FN(wait3_m) {
+    static const char *const names[] = {"options", NULL};
+    Value a[1];
+    int options;
+    if (os_parse_args("wait3", args, nargs, kwnames, names, 0, 1, 1, a) < 0 || os_int(a[0], &options) < 0)
+        return VNULL;
+    return wait_rusage(-1, options);
+}
+
+FN(wait4_m) {
+    static const char *const names[] = {"pid", "options", NULL};
+    Value a[2];
+    int pid, options;
+    if (os_parse_args("wait4", args, nargs, kwnames, names, 0, 2, 2, a) < 0 || os_int(a[0], &pid) < 0 ||
+        os_int(a[1], &options) < 0)
+        return VNULL;
+    return wait_rusage((pid_t)pid, options);
+}
+
 FN(waitid_m) {
     int idtype, id, options;
     if (os_tuple_args("waitid", nargs, kwnames, 3, 3) < 0 || os_int(args[0], &idtype) < 0 ||
@@ -743,6 +789,10 @@ static const MethodDef proc_functions[] = {
     {"_exit", exit_m, 0, "Exit to the system with specified status, without normal exit processing."},
     {"system", system_m, 0, "Execute the command in a subshell."},
     {"waitpid", waitpid_m, 0, "Wait for completion of a given child process."},
+    {"wait3", wait3_m, 0,
+     "Wait for completion of a child process.\n\nReturns a tuple of information about the child process:\n  (pid, status, rusage)"},
+    {"wait4", wait4_m, 0,
+     "Wait for completion of a specific child process.\n\nReturns a tuple of information about the child process:\n  (pid, status, rusage)"},
     {"wait", wait_m, 0, "Wait for completion of a child process."},
     {"waitid", waitid_m, 0, "Returns the result of waiting for a process or processes."},
     {"WIFEXITED", WIFEXITED_m, 0, "Return True if the process returning status exited via the exit() system call."},

@@ -75,9 +75,11 @@ static Value excepthook_m(Value self, Value *args, size_t nargs, Value kw) {
 
 static Value exit_m(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_count("exit", nargs, 0, 1) < 0) return VNULL;
-    err_set_object(exc_new(&exc_SystemExit, nargs ? tuple_pack(1, args[0]) : tuple_empty()));
-    Value e = err_occurred();
-    if (e) obj_setattr_cstr(e, "code", nargs ? args[0] : VNone);
+    /* SystemExit's __init__ sets .code; nothing may run while the exception
+     * is pending (a setattr here could clear it). */
+    Value a = nargs ? tuple_pack(1, args[0]) : tuple_empty();
+    Value e = a ? exc_new(&exc_SystemExit, a) : VNULL;
+    if (e) err_set_object(e);
     return VNULL;
 }
 

@@ -5,10 +5,12 @@
 #include "../objects/int.h"
 #include "../objects/tuple.h"
 #include "../objects/bytes.h"
+#include "../objects/func.h"
 #include "../gc/gc.h"
 #include "error.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #define FMT_ABC_ FMT_ABC
 const uint8_t opcode_format[OP__COUNT] = {
@@ -180,9 +182,95 @@ static const GetSetDef code_getsets[] = {
     {NULL}
 };
 
+/*
+ * replace(**changes): a copy of the code object with some fields changed,
+ * sharing the (immutable) instructions, tables and caches.  Taipan's
+ * bytecode is not CPython's, so only the fields that do not describe the
+ * instructions can take new values: co_name, co_qualname, co_filename and
+ * the co_flags bits that do not change how the code runs (what
+ * types.coroutine sets, CO_ITERABLE_COROUTINE, among them).  The other
+ * fields are accepted unchanged; a different value raises ValueError
+ * instead of building a code object that would misbehave.
+ */
+static Value code_replace_m(Value self, Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {
+        "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags",
+        "co_firstlineno", "co_code", "co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars",
+        "co_filename", "co_name", "co_qualname", "co_linetable", "co_exceptiontable", NULL,
+    };
+    enum { N_INTS = 7, I_FLAGS = 5, I_FILENAME = 13 };
+    if (nargs) {
+        err_set(&exc_TypeError, "replace() takes no positional arguments");
+        return VNULL;
+    }
+    Value a[18];
+    if (arg_parse("replace", args, 0, kwnames, names, 0, 0, a) < 0) return VNULL;
+    CodeObject *c = (CodeObject *)self;
+    for (int i = 0; i < 18; i++) {
+        if (!a[i]) continue;
+        const char *want = i < N_INTS ? NULL : (i == 7 || i >= 16) ? "bytes" : i < I_FILENAME ? "tuple" : "str";
+        bool ok = !want ? true : want[0] == 'b' ? bytes_check(a[i]) : want[0] == 't' ? tuple_check(a[i]) : str_check(a[i]);
+        if (!want && (!int_check(a[i]))) {
+            err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", type_name(a[i]));
+            return VNULL;
+        }
+        if (!ok) {
+            err_format(&exc_TypeError, "replace() argument '%s' must be %s, not %s", names[i], want,
+                       a[i] == VNone ? "None" : type_name(a[i]));
+            return VNULL;
+        }
+    }
+    /* What Taipan cannot change: a field given with a different value. */
+    Value current[18] = {
+        int_from_i64(c->argcount), int_from_i64(c->posonlyargcount), int_from_i64(c->kwonlyargcount),
+        int_from_i64(c->nlocals), VNULL, VNULL, int_from_i64(c->firstlineno), VNULL, c->consts, c->names,
+        c->varnames, c->freevars, c->cellvars,
+    };
+    for (int i = 0; i < I_FILENAME; i++) {
+        if (!a[i] || !current[i]) continue;
+        int eq = obj_richcompare_bool(a[i], current[i], CMP_EQ);
+        if (eq < 0) return VNULL;
+        if (!eq) goto unsupported;
+    }
+    for (int i = 0; i < 18; i++) {
+        if (a[i] && (i == 4 || i == 7 || i >= 16)) {
+            err_format(&exc_ValueError, "code.replace(): Taipan cannot replace %s (its bytecode is not CPython's)",
+                       names[i]);
+            return VNULL;
+        }
+    }
+    int32_t flags = c->flags;
+    if (a[I_FLAGS]) {
+        int64_t f = int_fits_i64(a[I_FLAGS]) ? int_as_i64(a[I_FLAGS]) : -1;
+        const int32_t fixed = CO_OPTIMIZED | CO_NEWLOCALS | CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR |
+                              CO_COROUTINE | CO_ASYNC_GENERATOR;
+        if (f < 0 || f > INT32_MAX || ((int32_t)f & fixed) != (c->flags & fixed)) {
+            err_set(&exc_ValueError, "code.replace(): Taipan cannot change how compiled code runs "
+                                     "(co_flags bits other than CO_ITERABLE_COROUTINE, CO_NESTED, CO_NOFREE and "
+                                     "the __future__ flags)");
+            return VNULL;
+        }
+        flags = (int32_t)f;
+    }
+    CodeObject *n = gc_alloc(&type_code, sizeof(CodeObject));
+    if (!n) return VNULL;
+    memcpy((char *)n + sizeof(Object), (char *)c + sizeof(Object), sizeof(CodeObject) - sizeof(Object));
+    n->flags = flags;
+    if (a[I_FILENAME]) n->filename = a[I_FILENAME];
+    if (a[14]) n->name = a[14];
+    if (a[15]) n->qualname = a[15];
+    return obj_val(n);
+unsupported:
+    err_set(&exc_ValueError, "code.replace(): Taipan cannot replace the fields that describe the bytecode "
+                             "(argument counts, co_consts, co_names, co_varnames, co_freevars, co_cellvars, "
+                             "co_firstlineno) with different values");
+    return VNULL;
+}
+
 static const MethodDef code_methods[] = {
     {"co_lines", co_lines_m, 0, NULL},
     {"co_positions", co_positions_m, 0, NULL},
+    {"replace", code_replace_m, 0, "Return a copy of the code object with new values for the specified fields."},
     {NULL}
 };
 

@@ -316,6 +316,8 @@ Value gen_yield_from_step(Frame *f, Value it, Value sent, Value *result) {
 
 Value gen_get_awaitable_iter(Value v) {
     if (val_type(v) == &type_coroutine) return v;
+    /* A generator made by a function decorated with types.coroutine. */
+    if (val_type(v) == &type_generator && (((GenObject *)v)->frame.code->flags & CO_ITERABLE_COROUTINE)) return v;
     Value m = type_lookup_cstr(val_type(v), "__await__");
     if (!m) {
         err_format(&exc_TypeError, "object %s can't be used in 'await' expression", type_name(v));
