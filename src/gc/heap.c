@@ -258,7 +258,7 @@ static void *alloc_raw(size_t size) {
     return p;
 }
 
-void gc_note_external(size_t bytes) { alloc_since_gc += bytes; }
+void gc_note_external(size_t bytes) { gc_alloc_budget -= (ssize_t)bytes; }
 
 static void fin_register(Object *o) {
     if (fin_len == fin_cap) {

@@ -1295,25 +1295,7 @@ static const MethodDef type_methods[] = {
     {NULL}
 };
 
-/* __flags__ in CPython's Py_TPFLAGS_* bits, for the library code that reads
- * them (copyreg._reduce_ex tests HEAPTYPE, inspect tests IS_ABSTRACT). */
-static Value type_get_flags(Value self) {
-    Type *t = (Type *)self;
-    static const struct { uint32_t tf; int bit; } map[] = {
-        {TF_HEAPTYPE, 9}, {TF_BASETYPE, 10}, {TF_READY, 12}, {TF_ABSTRACT, 20},
-        {TF_SEQUENCE, 5}, {TF_MAPPING, 6}, {TF_INT_SUBCLASS, 24}, {TF_LIST_SUBCLASS, 25},
-        {TF_TUPLE_SUBCLASS, 26}, {TF_BYTES_SUBCLASS, 27}, {TF_STR_SUBCLASS, 28},
-        {TF_DICT_SUBCLASS, 29}, {TF_EXC_SUBCLASS, 30}, {TF_TYPE_SUBCLASS, 31},
-    };
-    uint64_t f = (uint64_t)1 << 18;   /* HAVE_VERSION_TAG */
-    if (!(t->flags & TF_HEAPTYPE)) f |= (uint64_t)1 << 8;   /* IMMUTABLETYPE */
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (t->flags & map[i].tf) f |= (uint64_t)1 << map[i].bit;
-    return int_from_u64(f);
-}
-
 static const GetSetDef type_getsets[] = {
-    {"__flags__", type_get_flags, NULL, NULL},
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
     {"__module__", type_get_module, type_set_module, NULL},
