@@ -98,6 +98,7 @@ enum {
     TF_HAS_GETATTR_HOOK = 1 << 20, /* defines __getattr__ */
     TF_HAS_DEL = 1 << 21,          /* defines __del__ */
     TF_WEAKREFABLE = 1 << 22,      /* a builtin type whose instances take weak references */
+    TF_INTERNAL = 1 << 23,         /* storage behind other objects, never seen by Python code (gc.get_referents looks through it) */
 };
 
 /*
