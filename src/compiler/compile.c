@@ -887,6 +887,8 @@ static void compile_try(Compiler *c, ASTNode *s) {
         compile_error(c, s, "except* is not supported yet");
         return;
     }
+    /* The `try:` line itself is reported to trace functions, as in CPython. */
+    emit(c, MK_ABC(OP_NOP, 0, 0, 0));
     if (!AST_SEQ_LEN(s->v.Try.finalbody)) {
         compile_try_except(c, s);
         return;

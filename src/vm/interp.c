@@ -3,6 +3,7 @@
 #include "gen.h"
 #include "error.h"
 #include "thread.h"
+#include "trace.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/int.h"
@@ -57,6 +58,8 @@ void interp_init(void) {
     char here;
     c_stack_limit = &here - size + (256u << 10);
     gc_add_root(&builtins_dict);
+    extern void trace_init(void);
+    trace_init();
 }
 
 /*
@@ -639,6 +642,10 @@ Value interp_run(Frame *f) {
 #include "opcodes.def"
 #undef OP
     };
+    /* While a trace or profile hook is set, every instruction goes through
+     * trace_hook first (trace.c explains why this costs nothing otherwise). */
+    static const void *const dispatch_trace[OP__COUNT] = {[0 ... OP__COUNT - 1] = &&trace_hook};
+    const void *const *dtab;
     CodeObject *co;
     const uint32_t *pc;
     Value *R;
@@ -660,7 +667,15 @@ Value interp_run(Frame *f) {
     do {                               \
         ins = *pc++;                   \
         f->pc = pc;                    \
-        goto *dispatch[INS_OP(ins)];   \
+        goto *dtab[INS_OP(ins)];       \
+    } while (0)
+#define DTAB() (unlikely(ts->use_tracing) ? dispatch_trace : dispatch)
+/* A safe point: finalizers, signal handlers, and a hook set or cleared. */
+#define RUN_PENDING()                              \
+    do {                                           \
+        SAVE_PC();                                 \
+        CHECK(interp_run_pending() == 0);          \
+        dtab = DTAB();                             \
     } while (0)
 #define A INS_A(ins)
 #define B INS_B(ins)
@@ -672,12 +687,42 @@ Value interp_run(Frame *f) {
 #define CHECK(v) do { if (unlikely(!(v))) ERROR(); } while (0)
 
     LOAD_FRAME();
+    dtab = DTAB();
     if (f->flags & FRAME_THROW) {
         f->flags &= ~FRAME_THROW;
         /* pc is after the YIELD: the exception appears to come from it. */
+        if (unlikely(ts->use_tracing)) {
+            Value e = err_fetch();
+            int r = trace_throw_entry(f);
+            if (r == 0) err_restore(e);
+        }
         ERROR();
     }
     DISPATCH();
+
+trace_hook: {
+    /* ins is the instruction about to run, pc is after it. */
+    if (unlikely(!ts->use_tracing)) {
+        dtab = dispatch;
+        goto *dispatch[INS_OP(ins)];
+    }
+    int r = trace_instruction(f, ins);
+    if (r < 0) ERROR();
+    dtab = DTAB();
+    if (r > 0) {
+        /* The hook ran the call instruction itself. */
+        if (opcode_flags[INS_OP(ins)] & OPF_X) pc++;
+        if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
+        DISPATCH();
+    }
+    if (f->pc != pc) {
+        /* The trace function set f_lineno: run from the new instruction. */
+        pc = f->pc;
+        ins = *pc++;
+        f->pc = pc;
+    }
+    goto *dispatch[INS_OP(ins)];
+}
 
 op_NOP:
     DISPATCH();
@@ -1042,10 +1087,7 @@ op_LOOP: {
     (*counter)++;   /* exact hotness count for the JIT's trace selection */
     pc++;
     pc += INS_sJ(ins);
-    if (unlikely(gc_pending | signal_tripped)) {
-        SAVE_PC();
-        CHECK(interp_run_pending() == 0);
-    }
+    if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
     DISPATCH();
 }
 op_JUMPIFTRUE: {
@@ -1293,7 +1335,7 @@ do_call:
                 nf->ret_reg = dest;
                 f = nf;
                 LOAD_FRAME();
-                if (unlikely(gc_pending | signal_tripped)) CHECK(interp_run_pending() == 0);
+                if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
                 DISPATCH();
             }
         }
@@ -1305,7 +1347,7 @@ do_call:
         }
         /* A signal that arrived during a C call (sleep, read) is handled
          * before the next statement, as CPython does after builtins. */
-        if (unlikely(gc_pending | signal_tripped)) CHECK(interp_run_pending() == 0);
+        if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
         DISPATCH();
     }
 op_CALLEX: {
@@ -1495,8 +1537,9 @@ op_IMPORTSTAR: {
 op_YIELD: {
     Value v = R[B];
     SAVE_PC();
-    f->flags |= FRAME_YIELDED;
-    if (f->frame_obj) frame_detach(f);
+    /* The frame object stays linked to the suspended generator's frame;
+     * resuming is a new 'call' for the tracer. */
+    f->flags = (f->flags | FRAME_YIELDED) & ~FRAME_TRACE_CALLED;
     ts->frame = f->back;
     ts->py_depth--;
     return v;
@@ -1510,9 +1553,9 @@ op_YIELDFROM: {
     SAVE_PC();
     Value y = gen_yield_from_step(f, R[B], sent, &result);
     if (y) {
+        if (unlikely(dtab != dispatch) && ts->use_tracing) CHECK(trace_yield_from(f, y) == 0);
         f->pc = pc - 1;   /* resume here */
-        f->flags |= FRAME_YIELDED | FRAME_IN_YIELDFROM;
-        if (f->frame_obj) frame_detach(f);
+        f->flags = (f->flags | FRAME_YIELDED | FRAME_IN_YIELDFROM) & ~FRAME_TRACE_CALLED;
         ts->frame = f->back;
         ts->py_depth--;
         return y;
@@ -1615,6 +1658,7 @@ error: {
     /* The instruction before pc raised.  Find a handler in this frame or unwind. */
     SAVE_PC();
     note_exception(f, !reraise);
+    if (unlikely(ts->use_tracing) && !reraise && trace_exception_event(f) < 0) note_exception(f, true);
     reraise = false;
     size_t lasti = (size_t)(pc - co->insns) - 1;
     uint32_t handler;
@@ -1624,6 +1668,7 @@ error: {
         pc = co->insns + handler;
         DISPATCH();
     }
+    if (unlikely(ts->use_tracing)) trace_unwind(f);
     if (f->flags & FRAME_C_ENTRY) {
         if (f->gen) {
             if (f->frame_obj) frame_detach(f);
