@@ -44,6 +44,7 @@ enum {
     FRAME_IN_YIELDFROM = 1 << 5, /* suspended inside YIELDFROM (pc points at it) */
     FRAME_CLASS_BODY = 1 << 6,
     FRAME_TRACE_CALLED = 1 << 7, /* tracing: the 'call' event of this run was reported (trace.c) */
+    FRAME_JUMPED = 1 << 8,   /* a trace function set f_lineno: reads of locals are checked */
 };
 
 #define FRAME_HEADER_SLOTS ((sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value))

@@ -324,9 +324,64 @@ static int c_call(Frame *f, uint32_t ins) {
     return 1;
 }
 
+/*
+ * The compiler drops the unbound-local check where a local is certainly
+ * assigned; a jump can break that.  In a frame that was jumped, each
+ * instruction about to read a local register that is unbound raises
+ * UnboundLocalError instead (B and C operands, and A for the instructions
+ * that read it); operands that are counts or flags are skipped.
+ */
+static bool reads_a(int op) {
+    switch (op) {
+    case OP_RETURN: case OP_JUMPIFTRUE: case OP_JUMPIFFALSE: case OP_JUMPIFNOTNONE: case OP_SETATTR:
+    case OP_SETITEM: case OP_DELITEM: case OP_DELATTR: case OP_STOREGLOBAL: case OP_STORENAME:
+    case OP_PRINTEXPR: case OP_FORMAT: case OP_FORITER:
+        return true;
+    }
+    return false;
+}
+
+static int check_jumped_reads(Frame *f, uint32_t ins) {
+    CodeObject *co = f->code;
+    int op = INS_OP(ins);
+    int regs[3], n = 0;
+    if (reads_a(op)) regs[n++] = INS_A(ins);
+    if (opcode_format[op] == FMT_ABC) {
+        switch (op) {
+        case OP_CALL: case OP_CALLKW: case OP_CALLMETHOD: case OP_CALLMETHODKW: case OP_LOADCLOSURE:
+        case OP_LOADDEREF: case OP_MAKECELL:
+            break;
+        case OP_BUILDTUPLE: case OP_BUILDLIST: case OP_BUILDSET: case OP_BUILDDICT: case OP_BUILDSTRING:
+        case OP_UNPACK: case OP_BUILDSLICE: case OP_CALLEX: case OP_BEFOREWITH:
+            regs[n++] = INS_B(ins);
+            break;
+        case OP_FORMAT:
+            if (INS_C(ins) & 4) regs[n++] = INS_B(ins);
+            break;
+        case OP_RAISE:
+            if (INS_C(ins) >= 1) regs[n++] = INS_A(ins);
+            if (INS_C(ins) == 2) regs[n++] = INS_B(ins);
+            break;
+        default:
+            regs[n++] = INS_B(ins);
+            regs[n++] = INS_C(ins);
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        int r = regs[i];
+        if (r < co->nlocals && !f->regs[r]) {
+            err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value",
+                       tuple_get(co->varnames, r));
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int trace_instruction(Frame *f, uint32_t ins) {
     int idx = (int)frame_pc_index(f) - 1;
     int op = INS_OP(ins);
+    if (unlikely(f->flags & FRAME_JUMPED) && check_jumped_reads(f, ins) < 0) return -1;
     if (!(f->flags & FRAME_TRACE_CALLED)) {
         /* A new frame, or a generator resuming after its yield (a `yield
          * from` resumes at itself). */
@@ -339,7 +394,10 @@ int trace_instruction(Frame *f, uint32_t ins) {
             if (fo->trace) {
                 const uint32_t *pc = f->pc;
                 if (line_event(f, fo, idx, ins) < 0) return -1;
-                if (f->pc != pc) return 0;   /* the trace function jumped */
+                if (f->pc != pc) {
+                    /* The trace function jumped: check the new instruction. */
+                    return check_jumped_reads(f, *f->pc);
+                }
             } else {
                 fo->trace_prev = idx;
             }
@@ -381,9 +439,17 @@ static int line_start(CodeObject *co, int line) {
     return -1;
 }
 
-static int live_regs(CodeObject *co, size_t i) {
-    if (!co->live_buf) return co->nregs;
-    return ((BlobObject *)co->live_buf)->data[i];
+/* Is instruction i inside the body of a for loop that does not contain
+ * instruction `from`?  (Its iterator register would not be set.) */
+static bool enters_for_body(CodeObject *co, size_t from, size_t i) {
+    for (size_t k = 0; k < co->ninsns; k++) {
+        uint32_t ins = co->insns[k];
+        if (INS_OP(ins) != OP_FORITER) continue;
+        size_t end = (size_t)((ssize_t)k + 1 + INS_sBx(ins));
+        bool in_target = i > k && i < end, in_from = from > k && from < end;
+        if (in_target && !in_from) return true;
+    }
+    return false;
 }
 
 int trace_set_lineno(FrameObject *fo, Value v) {
@@ -441,16 +507,14 @@ int trace_set_lineno(FrameObject *fo, Value v) {
         err_set(&exc_ValueError, "cannot find bytecode for specified line");
         return -1;
     }
-    /* Registers are allocated like a stack: a target needing more live
-     * temporaries than here (a for loop's iterator, a with's exit) is
-     * inside a block this position is not in. */
     size_t cur = frame_pc_index(f);
     cur = cur ? cur - 1 : 0;
-    if (live_regs(co, (size_t)target) > live_regs(co, cur)) {
+    if (enters_for_body(co, cur, (size_t)target)) {
         err_set(&exc_ValueError, "can't jump into the body of a for loop");
         return -1;
     }
     f->pc = co->insns + target;
+    f->flags |= FRAME_JUMPED;
     fo->trace_prev = target;
     return 0;
 }
