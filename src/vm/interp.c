@@ -633,6 +633,30 @@ static Value exception_table_lookup(CodeObject *co, size_t lasti, uint32_t *hand
 
 /* ---- The loop ---- */
 
+/*
+ * interp_run jumps through interp_dispatch, a copy of its label table.
+ * While a trace or profile hook is active, every entry is patched to lead
+ * to trace_hook, which reports the events and then jumps through the
+ * original table (LuaJIT patches its dispatch table for hooks the same
+ * way): the plain path pays nothing for tracing.  The table is global; a
+ * thread that is not tracing falls straight through trace_hook.
+ */
+static const void *interp_dispatch[OP__COUNT];
+static const void *trace_hook_label;
+
+void interp_set_tracing(bool on) {
+    static const void *saved[OP__COUNT];
+    static bool patched;
+    if (!trace_hook_label || on == patched) return;
+    if (on) {
+        memcpy(saved, interp_dispatch, sizeof saved);
+        for (int i = 0; i < OP__COUNT; i++) interp_dispatch[i] = trace_hook_label;
+    } else {
+        memcpy(interp_dispatch, saved, sizeof saved);
+    }
+    patched = on;
+}
+
 #include "arith_fast.h"
 
 
@@ -642,10 +666,11 @@ Value interp_run(Frame *f) {
 #include "opcodes.def"
 #undef OP
     };
-    /* While a trace or profile hook is set, every instruction goes through
-     * trace_hook first (trace.c explains why this costs nothing otherwise). */
-    static const void *const dispatch_trace[OP__COUNT] = {[0 ... OP__COUNT - 1] = &&trace_hook};
-    const void *const *dtab;
+    if (unlikely(!trace_hook_label)) {
+        memcpy(interp_dispatch, dispatch, sizeof dispatch);
+        trace_hook_label = &&trace_hook;
+        interp_set_tracing(ts->use_tracing);
+    }
     CodeObject *co;
     const uint32_t *pc;
     Value *R;
@@ -667,15 +692,13 @@ Value interp_run(Frame *f) {
     do {                               \
         ins = *pc++;                   \
         f->pc = pc;                    \
-        goto *dtab[INS_OP(ins)];       \
+        goto *interp_dispatch[INS_OP(ins)]; \
     } while (0)
-#define DTAB() (unlikely(ts->use_tracing) ? dispatch_trace : dispatch)
-/* A safe point: finalizers, signal handlers, and a hook set or cleared. */
+/* A safe point: finalizers and signal handlers. */
 #define RUN_PENDING()                              \
     do {                                           \
         SAVE_PC();                                 \
         CHECK(interp_run_pending() == 0);          \
-        dtab = DTAB();                             \
     } while (0)
 #define A INS_A(ins)
 #define B INS_B(ins)
@@ -687,7 +710,6 @@ Value interp_run(Frame *f) {
 #define CHECK(v) do { if (unlikely(!(v))) ERROR(); } while (0)
 
     LOAD_FRAME();
-    dtab = DTAB();
     if (f->flags & FRAME_THROW) {
         f->flags &= ~FRAME_THROW;
         /* pc is after the YIELD: the exception appears to come from it. */
@@ -702,13 +724,9 @@ Value interp_run(Frame *f) {
 
 trace_hook: {
     /* ins is the instruction about to run, pc is after it. */
-    if (unlikely(!ts->use_tracing)) {
-        dtab = dispatch;
-        goto *dispatch[INS_OP(ins)];
-    }
+    if (unlikely(!ts->use_tracing)) goto *dispatch[INS_OP(ins)];
     int r = trace_instruction(f, ins);
     if (r < 0) ERROR();
-    dtab = DTAB();
     if (r > 0) {
         /* The hook ran the call instruction itself. */
         if (opcode_flags[INS_OP(ins)] & OPF_X) pc++;
@@ -1553,7 +1571,7 @@ op_YIELDFROM: {
     SAVE_PC();
     Value y = gen_yield_from_step(f, R[B], sent, &result);
     if (y) {
-        if (unlikely(dtab != dispatch) && ts->use_tracing) CHECK(trace_yield_from(f, y) == 0);
+        if (unlikely(ts->use_tracing)) CHECK(trace_yield_from(f, y) == 0);
         f->pc = pc - 1;   /* resume here */
         f->flags = (f->flags | FRAME_YIELDED | FRAME_IN_YIELDFROM) & ~FRAME_TRACE_CALLED;
         ts->frame = f->back;

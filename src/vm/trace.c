@@ -15,15 +15,12 @@
 /*
  * How tracing costs nothing when it is off
  * ----------------------------------------
- * interp_run() dispatches through a table held in a local variable.  While
- * no hook is set it is the plain table; while ts->use_tracing holds it is
- * a second table whose every entry leads to one label, which calls
- * trace_instruction() before jumping to the real handler.  The plain path
- * therefore has no test at all.  The local is reloaded when interp_run is
- * entered, at the safe points where the interpreter already looks at
- * `gc_pending | signal_tripped` (calls, loop back-edges), and by the hook
- * itself when tracing stops; installing a hook sets gc_pending so that the
- * running loop reaches such a safe point check at once.
+ * interp_run() dispatches through a table of label addresses.  While
+ * ts->use_tracing holds (a hook is set and none is running), every entry
+ * of that table is patched to one label, which calls trace_instruction()
+ * before jumping to the real handler (interp_set_tracing).  The plain
+ * path therefore has no test at all, and a change takes effect at the
+ * very next instruction.
  *
  * Events follow CPython 3.11 (Python/ceval.c):
  *   - 'call' at the first instruction of a frame, and each time a
@@ -53,7 +50,11 @@
 static Value event_names[8];
 
 static void update_use_tracing(void) {
-    ts->use_tracing = (ts->c_tracefunc || ts->c_profilefunc) && ts->tracing == 0;
+    bool on = (ts->c_tracefunc || ts->c_profilefunc) && ts->tracing == 0;
+    if (on != ts->use_tracing) {
+        ts->use_tracing = on;
+        interp_set_tracing(on);
+    }
 }
 
 /* Frames running when tracing starts were entered before: no 'call' for them. */
@@ -71,8 +72,6 @@ static void hooks_changed(bool was_on) {
     bool on = ts->c_tracefunc || ts->c_profilefunc;
     if (on && !was_on) mark_running_frames();
     update_use_tracing();
-    /* The running interpreter loop rereads the state at its next safe point. */
-    gc_pending = 1;
 }
 
 void trace_set_trace(TraceFunc fn, Value obj) {

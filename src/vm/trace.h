@@ -20,6 +20,9 @@ void trace_set_profile(TraceFunc fn, Value obj);
 int trace_python_trampoline(Value obj, Frame *f, int what, Value arg);
 int trace_python_profile(Value obj, Frame *f, int what, Value arg);
 
+/* Patch the interpreter's dispatch table to run trace_hook first (interp.c). */
+void interp_set_tracing(bool on);
+
 /* Called by the interpreter while ts->use_tracing holds. */
 /* Before each instruction `ins` (f->pc is after it): 'call', 'line',
  * 'opcode', 'return', and c_call/c_return for calls of C functions.
