@@ -641,19 +641,16 @@ static Value exception_table_lookup(CodeObject *co, size_t lasti, uint32_t *hand
  * way): the plain path pays nothing for tracing.  The table is global; a
  * thread that is not tracing falls straight through trace_hook.
  */
-static const void *interp_dispatch[OP__COUNT];
+bool interp_tracing;   /* the table is patched: a hook is active */
+static const void **interp_dispatch;        /* interp_run's table, once it ran */
+static const void *const *dispatch_plain;     /* its unpatched contents */
 static const void *trace_hook_label;
 
 void interp_set_tracing(bool on) {
-    static const void *saved[OP__COUNT];
     static bool patched;
-    if (!trace_hook_label || on == patched) return;
-    if (on) {
-        memcpy(saved, interp_dispatch, sizeof saved);
-        for (int i = 0; i < OP__COUNT; i++) interp_dispatch[i] = trace_hook_label;
-    } else {
-        memcpy(interp_dispatch, saved, sizeof saved);
-    }
+    interp_tracing = on;
+    if (!interp_dispatch || on == patched) return;
+    for (int i = 0; i < OP__COUNT; i++) interp_dispatch[i] = on ? trace_hook_label : dispatch_plain[i];
     patched = on;
 }
 
@@ -661,14 +658,22 @@ void interp_set_tracing(bool on) {
 
 
 Value interp_run(Frame *f) {
+    /* `table` is what the loop jumps through (patched while tracing),
+     * `dispatch` the handlers themselves. */
+    static const void *table[OP__COUNT] = {
+#define OP(name, fmt, flags, doc) &&op_##name,
+#include "opcodes.def"
+#undef OP
+    };
     static const void *const dispatch[OP__COUNT] = {
 #define OP(name, fmt, flags, doc) &&op_##name,
 #include "opcodes.def"
 #undef OP
     };
-    if (unlikely(!trace_hook_label)) {
-        memcpy(interp_dispatch, dispatch, sizeof dispatch);
+    if (unlikely(!interp_dispatch)) {
         trace_hook_label = &&trace_hook;
+        dispatch_plain = dispatch;
+        interp_dispatch = table;
         interp_set_tracing(ts->use_tracing);
     }
     CodeObject *co;
@@ -692,7 +697,7 @@ Value interp_run(Frame *f) {
     do {                               \
         ins = *pc++;                   \
         f->pc = pc;                    \
-        goto *interp_dispatch[INS_OP(ins)]; \
+        goto *table[INS_OP(ins)];      \
     } while (0)
 /* A safe point: finalizers and signal handlers. */
 #define RUN_PENDING()                              \
@@ -713,31 +718,23 @@ Value interp_run(Frame *f) {
     if (f->flags & FRAME_THROW) {
         f->flags &= ~FRAME_THROW;
         /* pc is after the YIELD: the exception appears to come from it. */
-        if (unlikely(ts->use_tracing)) {
-            Value e = err_fetch();
-            int r = trace_throw_entry(f);
-            if (r == 0) err_restore(e);
-        }
+        if (unlikely(interp_tracing)) trace_throw_entry(f);
         ERROR();
     }
     DISPATCH();
 
 trace_hook: {
-    /* ins is the instruction about to run, pc is after it. */
-    if (unlikely(!ts->use_tracing)) goto *dispatch[INS_OP(ins)];
-    int r = trace_instruction(f, ins);
+    /* The instruction about to run is at pc[-1]; `ins` is not used before
+     * the call, so the plain dispatch keeps no copy of it alive. */
+    int r = trace_instruction(f);
     if (r < 0) ERROR();
+    pc = f->pc;   /* moved if the trace function set f_lineno */
+    ins = pc[-1];
     if (r > 0) {
         /* The hook ran the call instruction itself. */
         if (opcode_flags[INS_OP(ins)] & OPF_X) pc++;
         if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
         DISPATCH();
-    }
-    if (f->pc != pc) {
-        /* The trace function set f_lineno: run from the new instruction. */
-        pc = f->pc;
-        ins = *pc++;
-        f->pc = pc;
     }
     goto *dispatch[INS_OP(ins)];
 }
@@ -1571,7 +1568,7 @@ op_YIELDFROM: {
     SAVE_PC();
     Value y = gen_yield_from_step(f, R[B], sent, &result);
     if (y) {
-        if (unlikely(ts->use_tracing)) CHECK(trace_yield_from(f, y) == 0);
+        if (unlikely(interp_tracing)) CHECK(trace_yield_from(f, y) == 0);
         f->pc = pc - 1;   /* resume here */
         f->flags = (f->flags | FRAME_YIELDED | FRAME_IN_YIELDFROM) & ~FRAME_TRACE_CALLED;
         ts->frame = f->back;
@@ -1676,7 +1673,7 @@ error: {
     /* The instruction before pc raised.  Find a handler in this frame or unwind. */
     SAVE_PC();
     note_exception(f, !reraise);
-    if (unlikely(ts->use_tracing) && !reraise && trace_exception_event(f) < 0) note_exception(f, true);
+    if (unlikely(interp_tracing) && !reraise && trace_exception_event(f) < 0) note_exception(f, true);
     reraise = false;
     size_t lasti = (size_t)(pc - co->insns) - 1;
     uint32_t handler;
@@ -1686,7 +1683,7 @@ error: {
         pc = co->insns + handler;
         DISPATCH();
     }
-    if (unlikely(ts->use_tracing)) trace_unwind(f);
+    if (unlikely(interp_tracing)) trace_unwind(f);
     if (f->flags & FRAME_C_ENTRY) {
         if (f->gen) {
             if (f->frame_obj) frame_detach(f);

@@ -139,21 +139,20 @@ void trace_locals_to_fast(FrameObject *fo) {
 
 /* ---- Python-level hooks (sys.settrace / sys.setprofile) ---- */
 
+Value frame_fast_to_locals(FrameObject *fo);
+
 static Value call_python_hook(Value callback, Frame *f, int what, Value arg) {
     Value fov = frame_get_object(f);
     if (!fov) return VNULL;
     FrameObject *fo = (FrameObject *)fov;
-    /* A stale f_locals dict from an earlier event is dropped: the next
-     * f_locals read takes a fresh snapshot. */
-    if (!f->locals) fo->locals = VNULL;
+    /* Once f_locals was asked for, it is kept current around each event. */
+    bool sync = !f->locals && fo->locals;
+    if (sync && !frame_fast_to_locals(fo)) return VNULL;
     Value args[3] = {fov, event_names[what], arg ? arg : VNone};
     Value r = obj_call(callback, args, 3, VNULL);
-    if (fo->locals) {
-        Value saved = r ? VNULL : err_fetch();
-        trace_locals_to_fast(fo);
-        if (!f->locals) fo->locals = VNULL;
-        if (saved) err_restore(saved);
-    }
+    /* Not after 'return': RETURN reads its value from the register again,
+     * while CPython's has already been taken. */
+    if (fo->locals && !f->locals && what != TRACE_RETURN) trace_locals_to_fast(fo);
     return r;
 }
 
@@ -228,24 +227,28 @@ static int enter_frame(Frame *f, int prev) {
     return 0;
 }
 
-int trace_throw_entry(Frame *f) {
-    if (f->flags & FRAME_TRACE_CALLED) return 0;
-    return enter_frame(f, (int)frame_pc_index(f) - 1);
+void trace_throw_entry(Frame *f) {
+    if (!ts->use_tracing || (f->flags & FRAME_TRACE_CALLED)) return;
+    Value e = err_fetch();
+    /* A hook that raises replaces the exception being thrown. */
+    if (enter_frame(f, (int)frame_pc_index(f) - 1) == 0) err_restore(e);
 }
 
 int trace_yield_from(Frame *f, Value v) {
+    if (!ts->use_tracing) return 0;
     f->flags &= ~FRAME_TRACE_CALLED;
     return return_event(f, v);
 }
 
 void trace_unwind(Frame *f) {
+    if (!ts->use_tracing) return;
     /* Already unwinding: an exception from the hook replaces the pending one. */
     f->flags &= ~FRAME_TRACE_CALLED;
     return_event(f, VNone);
 }
 
 int trace_exception_event(Frame *f) {
-    if (!ts->c_tracefunc) return 0;
+    if (!ts->use_tracing || !ts->c_tracefunc) return 0;
     /* The Python trampoline reports it to f_trace only: skip the tuple without one. */
     if (ts->c_tracefunc == trace_python_trampoline && !(f->frame_obj && ((FrameObject *)f->frame_obj)->trace))
         return 0;
@@ -377,7 +380,9 @@ static int check_jumped_reads(Frame *f, uint32_t ins) {
     return 0;
 }
 
-int trace_instruction(Frame *f, uint32_t ins) {
+int trace_instruction(Frame *f) {
+    if (!ts->use_tracing) return 0;
+    uint32_t ins = f->pc[-1];
     int idx = (int)frame_pc_index(f) - 1;
     int op = INS_OP(ins);
     if (unlikely(f->flags & FRAME_JUMPED) && check_jumped_reads(f, ins) < 0) return -1;
@@ -395,7 +400,7 @@ int trace_instruction(Frame *f, uint32_t ins) {
                 if (line_event(f, fo, idx, ins) < 0) return -1;
                 if (f->pc != pc) {
                     /* The trace function jumped: check the new instruction. */
-                    return check_jumped_reads(f, *f->pc);
+                    return check_jumped_reads(f, f->pc[-1]);
                 }
             } else {
                 fo->trace_prev = idx;
@@ -512,7 +517,7 @@ int trace_set_lineno(FrameObject *fo, Value v) {
         err_set(&exc_ValueError, "can't jump into the body of a for loop");
         return -1;
     }
-    f->pc = co->insns + target;
+    f->pc = co->insns + target + 1;   /* as if the hook were at the target */
     f->flags |= FRAME_JUMPED;
     fo->trace_prev = target;
     return 0;

@@ -22,14 +22,15 @@ int trace_python_profile(Value obj, Frame *f, int what, Value arg);
 
 /* Patch the interpreter's dispatch table to run trace_hook first (interp.c). */
 void interp_set_tracing(bool on);
+extern bool interp_tracing;
 
 /* Called by the interpreter while ts->use_tracing holds. */
-/* Before each instruction `ins` (f->pc is after it): 'call', 'line',
- * 'opcode', 'return', and c_call/c_return for calls of C functions.
- * -1: error; 0: run the instruction (at f->pc[-1] if a jump moved it);
+/* Before each instruction (at f->pc[-1]): 'call', 'line', 'opcode',
+ * 'return', and c_call/c_return for calls of C functions.
+ * -1: error; 0: run the instruction at f->pc[-1] (a jump moves f->pc);
  * 1: the hook ran the (call) instruction itself, its result is stored. */
-int trace_instruction(Frame *f, uint32_t ins);
-int trace_throw_entry(Frame *f);           /* 'call' before gen.throw() raises at the yield */
+int trace_instruction(Frame *f);
+void trace_throw_entry(Frame *f);          /* 'call' before gen.throw() raises at the yield */
 int trace_exception_event(Frame *f);       /* 'exception': the pending exception is new in f */
 void trace_unwind(Frame *f);               /* 'return' None: the exception leaves f */
 int trace_yield_from(Frame *f, Value v);   /* 'return' v: a `yield from`/await suspends f */

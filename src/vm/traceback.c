@@ -101,23 +101,37 @@ static Value fo_get_lasti(Value self) {
     FrameObject *fo = (FrameObject *)self;
     return int_from_i64(4 * (fo->live ? live_lasti(fo->live) : fo->lasti));
 }
-/* A running function frame's f_locals is one dict, refreshed on each read,
- * so that what a trace function stores in it can be written back. */
-static Value fo_get_locals(Value self) {
-    FrameObject *fo = (FrameObject *)self;
+/* A running function frame's f_locals is one dict, refreshed from the
+ * registers on each read (CPython's PyFrame_FastToLocals): other keys put
+ * there (bdb's __return__) stay, and what a trace function stores can be
+ * written back (trace_locals_to_fast). */
+Value frame_fast_to_locals(FrameObject *fo) {
     Frame *f = fo->live;
-    if (f) {
-        if (f->locals) return f->locals;
-        Value snap = frame_locals_snapshot(f);
-        if (!snap) return VNULL;
-        if (!fo->locals || !dict_check(fo->locals)) {
-            fo->locals = snap;
-            return snap;
-        }
-        dict_clear(fo->locals);
-        if (dict_update(fo->locals, snap) < 0) return VNULL;
+    if (f->locals) return f->locals;
+    if (!fo->locals || !dict_check(fo->locals)) {
+        fo->locals = frame_locals_snapshot(f);
         return fo->locals;
     }
+    Value snap = frame_locals_snapshot(f);
+    if (!snap) return VNULL;
+    CodeObject *co = f->code;
+    for (int i = 0; i < co->nlocals + co->ncells + co->nfrees; i++) {
+        Value name = i < co->nlocals ? tuple_get(co->varnames, i)
+                   : i < co->nlocals + co->ncells ? tuple_get(co->cellvars, i - co->nlocals)
+                   : tuple_get(co->freevars, i - co->nlocals - co->ncells);
+        Value v = dict_get(snap, name);
+        if (v) {
+            if (dict_set(fo->locals, name, v) < 0) return VNULL;
+        } else if (dict_contains(fo->locals, name) > 0 && dict_del(fo->locals, name) < 0) {
+            return VNULL;
+        }
+    }
+    return fo->locals;
+}
+
+static Value fo_get_locals(Value self) {
+    FrameObject *fo = (FrameObject *)self;
+    if (fo->live) return frame_fast_to_locals(fo);
     return fo->locals ? fo->locals : dict_new();
 }
 static Value fo_get_back(Value self) {
