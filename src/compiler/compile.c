@@ -897,6 +897,8 @@ static void compile_try(Compiler *c, ASTNode *s) {
         compile_error(c, s, "except* is not supported yet");
         return;
     }
+    /* The `try:` line itself is reported to trace functions, as in CPython. */
+    emit(c, MK_ABC(OP_NOP, 0, 0, 0));
     if (!AST_SEQ_LEN(s->v.Try.finalbody)) {
         compile_try_except(c, s);
         return;
@@ -1241,7 +1243,7 @@ static void compile_stmt(Compiler *c, ASTNode *s) {
     case AST_Delete:
         for (int i = 0; i < AST_SEQ_LEN(s->v.Delete.targets); i++) delete_target(c, AST_SEQ_GET(s->v.Delete.targets, i));
         break;
-    case AST_Pass: break;
+    case AST_Pass: emit(c, MK_ABC(OP_NOP, 0, 0, 0)); break;   /* a line for trace functions */
     case AST_If: compile_if(c, s); break;
     case AST_While: compile_while(c, s); break;
     case AST_For: compile_for(c, s); break;

@@ -3,6 +3,7 @@
 #include "gen.h"
 #include "error.h"
 #include "thread.h"
+#include "trace.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/int.h"
@@ -57,6 +58,8 @@ void interp_init(void) {
     char here;
     c_stack_limit = &here - size + (256u << 10);
     gc_add_root(&builtins_dict);
+    extern void trace_init(void);
+    trace_init();
 }
 
 /*
@@ -633,15 +636,49 @@ static Value exception_table_lookup(CodeObject *co, size_t lasti, uint32_t *hand
 
 /* ---- The loop ---- */
 
+/*
+ * interp_run jumps through interp_dispatch, a copy of its label table.
+ * While a trace or profile hook is active, every entry is patched to lead
+ * to trace_hook, which reports the events and then jumps through the
+ * original table (LuaJIT patches its dispatch table for hooks the same
+ * way): the plain path pays nothing for tracing.  The table is global; a
+ * thread that is not tracing falls straight through trace_hook.
+ */
+bool interp_tracing;   /* the table is patched: a hook is active */
+static const void **interp_dispatch;        /* interp_run's table, once it ran */
+static const void *const *dispatch_plain;     /* its unpatched contents */
+static const void *trace_hook_label;
+
+void interp_set_tracing(bool on) {
+    static bool patched;
+    interp_tracing = on;
+    if (!interp_dispatch || on == patched) return;
+    for (int i = 0; i < OP__COUNT; i++) interp_dispatch[i] = on ? trace_hook_label : dispatch_plain[i];
+    patched = on;
+}
+
 #include "arith_fast.h"
 
 
 Value interp_run(Frame *f) {
+    /* `table` is what the loop jumps through (patched while tracing),
+     * `dispatch` the handlers themselves. */
+    static const void *table[OP__COUNT] = {
+#define OP(name, fmt, flags, doc) &&op_##name,
+#include "opcodes.def"
+#undef OP
+    };
     static const void *const dispatch[OP__COUNT] = {
 #define OP(name, fmt, flags, doc) &&op_##name,
 #include "opcodes.def"
 #undef OP
     };
+    if (unlikely(!interp_dispatch)) {
+        trace_hook_label = &&trace_hook;
+        dispatch_plain = dispatch;
+        interp_dispatch = table;
+        interp_set_tracing(ts->use_tracing);
+    }
     CodeObject *co;
     const uint32_t *pc;
     Value *R;
@@ -663,7 +700,13 @@ Value interp_run(Frame *f) {
     do {                               \
         ins = *pc++;                   \
         f->pc = pc;                    \
-        goto *dispatch[INS_OP(ins)];   \
+        goto *table[INS_OP(ins)];      \
+    } while (0)
+/* A safe point: finalizers and signal handlers. */
+#define RUN_PENDING()                              \
+    do {                                           \
+        SAVE_PC();                                 \
+        CHECK(interp_run_pending() == 0);          \
     } while (0)
 #define A INS_A(ins)
 #define B INS_B(ins)
@@ -678,9 +721,26 @@ Value interp_run(Frame *f) {
     if (f->flags & FRAME_THROW) {
         f->flags &= ~FRAME_THROW;
         /* pc is after the YIELD: the exception appears to come from it. */
+        if (unlikely(interp_tracing)) trace_throw_entry(f);
         ERROR();
     }
     DISPATCH();
+
+trace_hook: {
+    /* The instruction about to run is at pc[-1]; `ins` is not used before
+     * the call, so the plain dispatch keeps no copy of it alive. */
+    int r = trace_instruction(f);
+    if (r < 0) ERROR();
+    pc = f->pc;   /* moved if the trace function set f_lineno */
+    ins = pc[-1];
+    if (r > 0) {
+        /* The hook ran the call instruction itself. */
+        if (opcode_flags[INS_OP(ins)] & OPF_X) pc++;
+        if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
+        DISPATCH();
+    }
+    goto *dispatch[INS_OP(ins)];
+}
 
 op_NOP:
     DISPATCH();
@@ -1063,10 +1123,7 @@ op_LOOP: {
     (*counter)++;   /* exact hotness count for the JIT's trace selection */
     pc++;
     pc += INS_sJ(ins);
-    if (unlikely(gc_pending | signal_tripped)) {
-        SAVE_PC();
-        CHECK(interp_run_pending() == 0);
-    }
+    if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
     DISPATCH();
 }
 op_JUMPIFTRUE: {
@@ -1314,7 +1371,7 @@ do_call:
                 nf->ret_reg = dest;
                 f = nf;
                 LOAD_FRAME();
-                if (unlikely(gc_pending | signal_tripped)) CHECK(interp_run_pending() == 0);
+                if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
                 DISPATCH();
             }
         }
@@ -1326,7 +1383,7 @@ do_call:
         }
         /* A signal that arrived during a C call (sleep, read) is handled
          * before the next statement, as CPython does after builtins. */
-        if (unlikely(gc_pending | signal_tripped)) CHECK(interp_run_pending() == 0);
+        if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
         DISPATCH();
     }
 op_CALLEX: {
@@ -1516,8 +1573,9 @@ op_IMPORTSTAR: {
 op_YIELD: {
     Value v = R[B];
     SAVE_PC();
-    f->flags |= FRAME_YIELDED;
-    if (f->frame_obj) frame_detach(f);
+    /* The frame object stays linked to the suspended generator's frame;
+     * resuming is a new 'call' for the tracer. */
+    f->flags = (f->flags | FRAME_YIELDED) & ~FRAME_TRACE_CALLED;
     ts->frame = f->back;
     ts->py_depth--;
     return v;
@@ -1531,9 +1589,9 @@ op_YIELDFROM: {
     SAVE_PC();
     Value y = gen_yield_from_step(f, R[B], sent, &result);
     if (y) {
+        if (unlikely(interp_tracing)) CHECK(trace_yield_from(f, y) == 0);
         f->pc = pc - 1;   /* resume here */
-        f->flags |= FRAME_YIELDED | FRAME_IN_YIELDFROM;
-        if (f->frame_obj) frame_detach(f);
+        f->flags = (f->flags | FRAME_YIELDED | FRAME_IN_YIELDFROM) & ~FRAME_TRACE_CALLED;
         ts->frame = f->back;
         ts->py_depth--;
         return y;
@@ -1636,6 +1694,7 @@ error: {
     /* The instruction before pc raised.  Find a handler in this frame or unwind. */
     SAVE_PC();
     note_exception(f, !reraise);
+    if (unlikely(interp_tracing) && !reraise && trace_exception_event(f) < 0) note_exception(f, true);
     reraise = false;
     size_t lasti = (size_t)(pc - co->insns) - 1;
     uint32_t handler;
@@ -1645,6 +1704,7 @@ error: {
         pc = co->insns + handler;
         DISPATCH();
     }
+    if (unlikely(interp_tracing)) trace_unwind(f);
     if (f->flags & FRAME_C_ENTRY) {
         if (f->gen) {
             if (f->frame_obj) frame_detach(f);

@@ -1,6 +1,8 @@
 /* traceback.c - frame objects, traceback objects, and printing exceptions the way CPython 3.11 does. */
 #include "frame.h"
 #include "error.h"
+#include "gen.h"
+#include "trace.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/int.h"
@@ -19,25 +21,7 @@
 
 /* ---- Frame objects ---- */
 
-/*
- * A FrameObject is made only when Python code asks for a frame
- * (sys._getframe, tracebacks, generators' gi_frame).  While its frame
- * runs, `live` points at it; when the frame ends, the object keeps a
- * snapshot of what it still needs (line, locals) and `live` is NULL.
- */
-typedef struct FrameObject {
-    Object hdr;
-    Frame *live;
-    Value code;
-    Value globals;
-    Value builtins;
-    Value locals;        /* snapshot dict once the frame ended */
-    Value back;          /* frame object of the caller, captured at creation */
-    Value trace;         /* f_trace */
-    int lineno;
-    int lasti;
-} FrameObject;
-
+/* The FrameObject layout is in frame.h (the tracer reads it). */
 Type type_frame;
 
 static void frameobj_trace(Object *o) {
@@ -48,6 +32,7 @@ static void frameobj_trace(Object *o) {
     gc_mark(fo->locals);
     gc_mark(fo->back);
     gc_mark(fo->trace);
+    gc_mark(fo->gen);
 }
 
 static int live_lasti(Frame *f) {
@@ -64,6 +49,10 @@ Value frame_get_object(Frame *f) {
     fo->globals = f->globals;
     fo->builtins = f->builtins;
     fo->lineno = -1;
+    fo->gen = f->gen;
+    fo->trace_lines = true;
+    ssize_t i = f->pc - f->code->insns - 1;
+    fo->trace_prev = i < 0 ? -1 : (int)i;
     f->frame_obj = obj_val(fo);
     return f->frame_obj;
 }
@@ -96,6 +85,7 @@ void frame_detach(Frame *f) {
     fo->locals = frame_locals_snapshot(f);
     if (!fo->locals) err_clear();
     fo->live = NULL;
+    fo->gen = VNULL;
     f->frame_obj = VNULL;
 }
 
@@ -104,20 +94,50 @@ static Value fo_get_globals(Value self) { return ((FrameObject *)self)->globals;
 static Value fo_get_builtins(Value self) { return ((FrameObject *)self)->builtins; }
 static Value fo_get_lineno(Value self) {
     FrameObject *fo = (FrameObject *)self;
-    if (fo->live) return int_from_i64(frame_lineno(fo->live));
+    if (fo->live) return int_from_i64(trace_frame_lineno(fo->live));
     return int_from_i64(fo->lineno);
 }
 static Value fo_get_lasti(Value self) {
     FrameObject *fo = (FrameObject *)self;
     return int_from_i64(4 * (fo->live ? live_lasti(fo->live) : fo->lasti));
 }
+/* A running function frame's f_locals is one dict, refreshed from the
+ * registers on each read (CPython's PyFrame_FastToLocals): other keys put
+ * there (bdb's __return__) stay, and what a trace function stores can be
+ * written back (trace_locals_to_fast). */
+Value frame_fast_to_locals(FrameObject *fo) {
+    Frame *f = fo->live;
+    if (f->locals) return f->locals;
+    if (!fo->locals || !dict_check(fo->locals)) {
+        fo->locals = frame_locals_snapshot(f);
+        return fo->locals;
+    }
+    Value snap = frame_locals_snapshot(f);
+    if (!snap) return VNULL;
+    CodeObject *co = f->code;
+    for (int i = 0; i < co->nlocals + co->ncells + co->nfrees; i++) {
+        Value name = i < co->nlocals ? tuple_get(co->varnames, i)
+                   : i < co->nlocals + co->ncells ? tuple_get(co->cellvars, i - co->nlocals)
+                   : tuple_get(co->freevars, i - co->nlocals - co->ncells);
+        Value v = dict_get(snap, name);
+        if (v) {
+            if (dict_set(fo->locals, name, v) < 0) return VNULL;
+        } else if (dict_contains(fo->locals, name) > 0 && dict_del(fo->locals, name) < 0) {
+            return VNULL;
+        }
+    }
+    return fo->locals;
+}
+
 static Value fo_get_locals(Value self) {
     FrameObject *fo = (FrameObject *)self;
-    if (fo->live) return frame_locals_snapshot(fo->live);
+    if (fo->live) return frame_fast_to_locals(fo);
     return fo->locals ? fo->locals : dict_new();
 }
 static Value fo_get_back(Value self) {
     FrameObject *fo = (FrameObject *)self;
+    /* A suspended generator's frame has no caller. */
+    if (fo->live && fo->gen && ((GenObject *)fo->gen)->state != GEN_RUNNING) return VNone;
     if (fo->live) {
         Frame *b = fo->live->back;
         return b ? frame_get_object(b) : VNone;
@@ -129,9 +149,26 @@ static Value fo_get_trace(Value self) {
     return t ? t : VNone;
 }
 static int fo_set_trace(Value self, Value v) {
-    ((FrameObject *)self)->trace = v == VNone ? VNULL : v;
+    GC_WRITE(self, ((FrameObject *)self)->trace, v == VNone ? VNULL : v);
     return 0;
 }
+static int fo_set_lineno(Value self, Value v) { return trace_set_lineno((FrameObject *)self, v); }
+static Value fo_get_trace_lines(Value self) { return val_bool(((FrameObject *)self)->trace_lines); }
+static Value fo_get_trace_opcodes(Value self) { return val_bool(((FrameObject *)self)->trace_opcodes); }
+static int fo_set_bool(Value v, bool *field) {
+    if (!v) {
+        err_set(&exc_TypeError, "can't delete numeric/char attribute");
+        return -1;
+    }
+    if (v != VTrue && v != VFalse) {
+        err_set(&exc_TypeError, "attribute value type must be bool");
+        return -1;
+    }
+    *field = v == VTrue;
+    return 0;
+}
+static int fo_set_trace_lines(Value self, Value v) { return fo_set_bool(v, &((FrameObject *)self)->trace_lines); }
+static int fo_set_trace_opcodes(Value self, Value v) { return fo_set_bool(v, &((FrameObject *)self)->trace_opcodes); }
 
 static Value fo_repr(Value self) {
     FrameObject *fo = (FrameObject *)self;
@@ -154,11 +191,13 @@ static const GetSetDef frame_getsets[] = {
     {"f_code", fo_get_code, NULL, NULL},
     {"f_globals", fo_get_globals, NULL, NULL},
     {"f_builtins", fo_get_builtins, NULL, NULL},
-    {"f_lineno", fo_get_lineno, NULL, NULL},
+    {"f_lineno", fo_get_lineno, fo_set_lineno, NULL},
     {"f_lasti", fo_get_lasti, NULL, NULL},
     {"f_locals", fo_get_locals, NULL, NULL},
     {"f_back", fo_get_back, NULL, NULL},
     {"f_trace", fo_get_trace, fo_set_trace, NULL},
+    {"f_trace_lines", fo_get_trace_lines, fo_set_trace_lines, NULL},
+    {"f_trace_opcodes", fo_get_trace_opcodes, fo_set_trace_opcodes, NULL},
     {NULL}
 };
 static const MethodDef frame_methods[] = {{"clear", fo_clear_m, 0, NULL}, {NULL}};
