@@ -336,6 +336,13 @@ static int run_file(const char *script) {
         memmove(src, src + cut, size - cut + 1);
         size -= cut;
     }
+    /* CPython's set_main_loader: __main__.__loader__ is a SourceFileLoader
+     * for the script, once importlib is in place. */
+    Value ext = dict_get_cstr(sys_modules_dict, "_frozen_importlib_external");
+    Value sfl = ext ? obj_getattr_opt(ext, str_intern_cstr("SourceFileLoader")) : VNULL;
+    Value loader = sfl ? obj_call2(sfl, str_intern_cstr("__main__"), str_from_cstr(abs)) : VNULL;
+    if (loader) dict_set_cstr(module_dict(main_module()), "__loader__", loader);
+    else err_clear();
     int status = run_source(src, size, abs, abs, false);
     free(src);
     return status;
@@ -421,6 +428,11 @@ int main(int argc, char **argv) {
     }
     extern void signal_install_default_handlers(void);
     signal_install_default_handlers();
+    /* __main__ exists before site runs, as in CPython (rlcompleter imports it). */
+    if (!main_module()) {
+        report_uncaught();
+        return 1;
+    }
 
     if (cfg.nwarnoptions && !import_cstr("warnings")) {
         report_uncaught();

@@ -164,6 +164,33 @@ static bool is_incomplete_error(void) {
 
 enum { STMT_DONE, STMT_MORE, STMT_ERROR };
 
+/* CPython's 'single' grammar is `compound_stmt NEWLINE`: a compound
+ * statement on one line ("while 1: pass") still waits for an empty line.
+ * Taipan's parser accepts it without one (docs/cli.md), so the prompt
+ * checks: a statement that starts with a compound keyword and whose last
+ * line is not empty is not finished. */
+static bool one_line_compound(const char *src, size_t len) {
+    if (len == 0 || src[len - 1] == '\n') return false;
+    while (*src == ' ' || *src == '\t' || *src == '\n') src++;
+    if (*src == '@') return true;
+    static const char *const kw[] = {"if", "while", "for", "try", "with", "def", "class", "async", "match", NULL};
+    for (int i = 0; kw[i]; i++) {
+        size_t n = strlen(kw[i]);
+        if (strncmp(src, kw[i], n) != 0) continue;
+        char c = src[n];
+        if (c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80)
+            continue;
+        /* "match" is a keyword only where a match statement parses: its line ends in ':'. */
+        if (i == 8) {
+            const char *e = src + strcspn(src, "\n");
+            while (e > src && (e[-1] == ' ' || e[-1] == '\t')) e--;
+            if (e == src || e[-1] != ':') return false;
+        }
+        return true;
+    }
+    return false;
+}
+
 /* The codeop rule (see the top of the file). */
 static int try_compile(const char *src, size_t len, Value filename, int optimize, Value *code) {
     const int trial = PARSE_FLAG_ALLOW_INCOMPLETE_INPUT | PARSE_FLAG_DONT_IMPLY_DEDENT;
@@ -172,7 +199,7 @@ static int try_compile(const char *src, size_t len, Value filename, int optimize
         len = 4;
     }
     *code = compile_source(src, len, filename, COMPILE_SINGLE, trial, optimize);
-    if (*code) return STMT_DONE;
+    if (*code) return one_line_compound(src, len) ? STMT_MORE : STMT_DONE;
     if (!err_occurred() || !val_isinstance(err_occurred(), &exc_SyntaxError)) return STMT_ERROR;
     err_clear();
     char *more = malloc(len + 2);
@@ -206,7 +233,12 @@ int repl_run(const CliConfig *cfg, bool *exiting) {
         char *line = read_line(buf ? "ps2" : "ps1", &eof);
         if (!line) {
             if (!eof) {
-                /* Ctrl-C at the prompt: the statement so far is dropped. */
+                /* Ctrl-C at the prompt: the statement so far is dropped and
+                 * KeyboardInterrupt reported on a line of its own. */
+                if (err_occurred() && val_isinstance(err_occurred(), &exc_KeyboardInterrupt)) {
+                    ssize_t r = write(2, "\n", 1);
+                    (void)r;
+                }
                 print_error();
                 free(buf);
                 buf = NULL;

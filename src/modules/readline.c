@@ -443,6 +443,9 @@ Value readline_module_init(void) {
     rl_completer_word_break_characters = completer_word_break_characters;
     rl_completion_append_character = '\0';
     if (!isatty(STDOUT_FILENO)) rl_variable_bind("enable-meta-key", "off");
+    /* CPython's prompt shows no bracketed-paste switching (readline 8.1
+     * turns it on by default); an inputrc may still ask for it. */
+    rl_variable_bind("enable-bracketed-paste", "off");
     rl_initialize();
     repl_readline_hook = readline_hook;
     return m;
