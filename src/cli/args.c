@@ -19,7 +19,9 @@ static void usage_exit(const CliConfig *cfg) {
 
 void cli_fatal(const char *func, const char *msg) {
     fflush(stdout);
-    fprintf(stderr, "Fatal Python error: %s: %s\nPython runtime state: preinitialized\n\n", func, msg);
+    /* CPython reads the UTF-8 mode a step earlier than the rest. */
+    const char *state = strstr(func, "utf8") ? "preinitializing" : "preinitialized";
+    fprintf(stderr, "Fatal Python error: %s: %s\nPython runtime state: %s\n\n", func, msg, state);
     exit(1);
 }
 

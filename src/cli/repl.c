@@ -208,13 +208,15 @@ static int try_compile(const char *src, size_t len, Value filename, int optimize
     more[len] = '\n';
     more[len + 1] = 0;
     Value c2 = compile_source(more, len + 1, filename, COMPILE_SINGLE, trial, optimize);
-    free(more);
     if (c2 || is_incomplete_error()) {
+        free(more);
         err_clear();
         return STMT_MORE;
     }
     err_clear();
-    *code = compile_source(src, len, filename, COMPILE_SINGLE, PARSE_FLAG_DONT_IMPLY_DEDENT, optimize);
+    /* The error as CPython's prompt reports it: its line read with the newline. */
+    *code = compile_source(more, len + 1, filename, COMPILE_SINGLE, PARSE_FLAG_DONT_IMPLY_DEDENT, optimize);
+    free(more);
     return *code ? STMT_DONE : STMT_ERROR;
 }
 
