@@ -452,6 +452,15 @@ int main(int argc, char **argv) {
         char abs[PATH_MAX];
         abspath(cfg.script, abs, sizeof abs);
         if (insert_path0(str_from_cstr(abs)) < 0) return report_uncaught();
+        /* CPython's pymain_get_importer caches the path's importer: a zip
+         * file gets its zipimporter in sys.path_importer_cache. */
+        struct stat st;
+        if (stat(abs, &st) == 0 && !S_ISDIR(st.st_mode)) {
+            Value zi = import_cstr("zipimport");
+            Value imp = zi ? obj_call_method(zi, "zipimporter", (Value[]){str_from_cstr(abs)}, 1) : VNULL;
+            Value cache = sys_get("path_importer_cache");
+            if (!imp || !cache || dict_set(cache, str_from_cstr(abs), imp) < 0) err_clear();
+        }
         status = run_module("__main__", false);
     } else if (cfg.command) {
         if (!cfg.safe_path) insert_path0(str_from_cstr(""));
