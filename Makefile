@@ -17,7 +17,7 @@ STDLIB_DIR ?= /usr/lib/python3.11
 WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 BASEFLAGS := -std=gnu11 -D_GNU_SOURCE -fno-strict-aliasing -pthread $(WARN) \
 	-DTAIPAN_STDLIB_DIR='"$(STDLIB_DIR)"' -DTAIPAN_LIB_DIR='"$(CURDIR)/lib"' -MMD -MP
-LIBS := -lgmp -lz -lbz2 -llzma -lcrypto -lsqlite3 -lexpat -lm -ldl -pthread
+LIBS := -lgmp -lz -lbz2 -llzma -lcrypto -lsqlite3 -lexpat -lreadline -lm -ldl -pthread
 
 .DEFAULT_GOAL := all
 
