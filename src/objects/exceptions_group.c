@@ -50,7 +50,7 @@ static Value group_new(Type *t, Value *args, size_t nargs, Value kwnames) {
         return VNULL;
     }
     if (!str_check(args[0])) {
-        err_format(&exc_TypeError, "argument 1 must be str, not %s", type_name(args[0]));
+        err_format(&exc_TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %s", type_name(args[0]));
         return VNULL;
     }
     Type *st = val_type(args[1]);
@@ -253,8 +253,7 @@ int exc_group_match(Value exc, Value type, Value *match, Value *rest) {
         Value a[2] = {str_empty(), excs};
         Value w = excs ? obj_call(obj_val(&exc_BaseExceptionGroup), a, 2, VNULL) : VNULL;
         if (!w) return -1;
-        /* The wrapper carries the naked exception's traceback, as in CPython. */
-        GC_WRITE(w, ((ExceptionObject *)w)->traceback, ((ExceptionObject *)exc)->traceback);
+        /* CPython 3.11.2 gives the wrapper no traceback (later versions copy it). */
         *match = w;
         return 0;
     }
@@ -311,7 +310,7 @@ static bool same_metadata(Value a, Value b) {
 /* After the except* clauses ran: what to raise, or None.  `excs` lists what the
  * clauses raised (new exceptions, or re-raised parts of orig) and, last, the
  * unmatched rest (None if everything matched).  Re-raised parts go back into
- * orig's shape; new exceptions join them in a new group. */
+ * orig's shape; new exceptions join them in a new group (always a group in 3.11). */
 Value exc_group_prep_reraise_star(Value orig, Value excs) {
     ssize_t n = list_size(excs);
     if (n == 0) return VNone;
@@ -334,7 +333,7 @@ Value exc_group_prep_reraise_star(Value orig, Value excs) {
     if (list_size(leaves) && split_rec(orig, MATCH_BY_IDS, leaves, false, &proj, &unused) < 0) return VNULL;
     if (list_size(raised) == 0) return proj ? proj : VNone;
     if (proj && list_append(raised, proj) < 0) return VNULL;
-    if (list_size(raised) == 1) return list_get(raised, 0);
+    /* 3.11 wraps even a single raised exception in a new group. */
     Value a[2] = {str_empty(), raised};
     return obj_call(obj_val(&exc_BaseExceptionGroup), a, 2, VNULL);
 }
