@@ -23,6 +23,7 @@ static void gen_trace(Object *o) {
     gc_mark(g->qualname);
     gc_mark(g->exc_state);
     gc_mark(g->yf);
+    gc_mark(g->ag_finalizer);
     Frame *f = &g->frame;
     gc_mark(obj_val(f->code));
     gc_mark(f->func);
@@ -82,11 +83,16 @@ Value gen_new_from_code(CodeObject *co, Value globals, Value builtins, Value loc
     return obj_val(g);
 }
 
+static const char *gen_kind(GenObject *g) {
+    Type *t = val_type(obj_val(g));
+    return t == &type_coroutine ? "coroutine" : t == &type_async_generator ? "async generator" : "generator";
+}
+
 /* Resume g with `sent` (or with the pending exception when `throw`). */
-static Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
+Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
     *retval = VNULL;
     if (g->state == GEN_RUNNING) {
-        err_format(&exc_ValueError, "%s already executing", val_type(obj_val(g)) == &type_coroutine ? "coroutine" : "generator");
+        err_format(&exc_ValueError, "%s already executing", gen_kind(g));
         return VNULL;
     }
     if (g->state == GEN_CLOSED) {
@@ -98,8 +104,7 @@ static Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
         return VNULL; /* StopIteration */
     }
     if (g->state == GEN_CREATED && sent != VNone && !throw) {
-        err_format(&exc_TypeError, "can't send non-None value to a just-started %s",
-                   val_type(obj_val(g)) == &type_coroutine ? "coroutine" : "generator");
+        err_format(&exc_TypeError, "can't send non-None value to a just-started %s", gen_kind(g));
         return VNULL;
     }
     if (ts->py_depth >= ts->recursion_limit) {
@@ -137,10 +142,10 @@ static Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
         return VNULL;
     }
     /* PEP 479: StopIteration escaping a generator becomes RuntimeError. */
-    if (err_matches(&exc_StopIteration)) {
+    bool async_stop = val_type(obj_val(g)) == &type_async_generator && err_matches(&exc_StopAsyncIteration);
+    if (err_matches(&exc_StopIteration) || async_stop) {
         Value e = err_fetch();
-        const char *kind = val_type(obj_val(g)) == &type_coroutine ? "coroutine" : "generator";
-        err_format(&exc_RuntimeError, "%s raised StopIteration", kind);
+        err_format(&exc_RuntimeError, "%s raised %s", gen_kind(g), async_stop ? "StopAsyncIteration" : "StopIteration");
         Value ne = err_fetch();
         ((ExceptionObject *)ne)->cause = e;
         ((ExceptionObject *)ne)->context = e;
@@ -182,7 +187,7 @@ static Value gen_send_m(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 /* throw(type[, value[, tb]]) or throw(instance) */
-static Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw) {
+Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_count("throw", nargs, 1, 3) < 0) return VNULL;
     GenObject *g = (GenObject *)self;
     Value typ = args[0], val = nargs > 1 ? args[1] : VNone, tb = nargs > 2 ? args[2] : VNone;
@@ -422,36 +427,3 @@ Type type_coroutine = {
     .getsets = coro_getsets,
 };
 
-/* ---- Async generators: the object exists (types.py needs its type); iterating
- * one arrives with the asyncio work. ---- */
-
-static Value agen_unsupported(Value self, Value *args, size_t nargs, Value kw) {
-    err_set(&exc_NotImplementedError, "async generators are not supported yet");
-    return VNULL;
-}
-static const MethodDef agen_methods[] = {
-    {"asend", agen_unsupported, 0, NULL},
-    {"athrow", agen_unsupported, 0, NULL},
-    {"aclose", agen_unsupported, 0, NULL},
-    {"__anext__", agen_unsupported, 0, NULL},
-    {NULL}
-};
-
-static const GetSetDef agen_getsets[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
-    {"ag_running", gen_get_running, NULL, NULL},
-    {"ag_code", gen_get_code, NULL, NULL},
-    {"ag_frame", gen_get_frame, NULL, NULL},
-    {NULL}
-};
-
-Type type_async_generator = {
-    .hdr = {0, &type_type},
-    .name = "async_generator",
-    .basicsize = sizeof(GenObject),
-    .trace = gen_trace,
-    .repr = gen_repr,
-    .methods = agen_methods,
-    .getsets = agen_getsets,
-};
