@@ -83,6 +83,9 @@ Value gen_new_from_code(CodeObject *co, Value globals, Value builtins, Value loc
     return obj_val(g);
 }
 
+static bool co_has_handlers(CodeObject *co);
+static Value gen_close_m(Value self, Value *args, size_t nargs, Value kw);
+
 static const char *gen_kind(GenObject *g) {
     Type *t = val_type(obj_val(g));
     return t == &type_coroutine ? "coroutine" : t == &type_async_generator ? "async generator" : "generator";
@@ -131,6 +134,12 @@ Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
     else g->exc_state = VNULL;
     ts->handled = outer;
     if (r && (f->flags & FRAME_YIELDED)) {
+        /* A generator that suspends with cleanup to run (try/with blocks; any
+         * async generator, for the finalizer hook) is closed if collected. */
+        if (!g->fin_registered && (co_has_handlers(f->code) || val_type(obj_val(g)) == &type_async_generator)) {
+            g->fin_registered = 1;
+            gc_register_finalizer((Object *)g);
+        }
         g->state = GEN_SUSPENDED;
         return r;
     }
@@ -275,8 +284,7 @@ static Value gen_close_m(Value self, Value *args, size_t nargs, Value kw) {
     Value a[1] = {obj_val(&exc_GeneratorExit)};
     Value r = gen_throw_m(self, a, 1, VNULL);
     if (r) {
-        err_format(&exc_RuntimeError, "%s ignored GeneratorExit",
-                   val_type(self) == &type_coroutine ? "coroutine" : "generator");
+        err_format(&exc_RuntimeError, "%s ignored GeneratorExit", gen_kind(g));
         return VNULL;
     }
     if (err_matches(&exc_StopIteration) || err_matches(&exc_GeneratorExit)) {
@@ -284,6 +292,24 @@ static Value gen_close_m(Value self, Value *args, size_t nargs, Value kw) {
         return VNone;
     }
     return VNULL;
+}
+
+static bool co_has_handlers(CodeObject *co) { return co->nexc > 0; }
+
+/* The collector found g unreachable and suspended (CPython's _PyGen_Finalize):
+ * an async generator goes to its event loop's finalizer hook; otherwise
+ * close() runs its pending finally blocks, errors reported as unraisable. */
+static void gen_del(Value self) {
+    GenObject *g = (GenObject *)self;
+    if (g->state != GEN_SUSPENDED) return;
+    Value saved = err_fetch();
+    extern int gen_async_finalize(GenObject *g);
+    if (val_type(self) == &type_async_generator && !g->ag_closed && gen_async_finalize(g)) {
+        err_restore(saved);
+        return;
+    }
+    if (!gen_close_m(self, NULL, 0, VNULL)) err_write_unraisable(err_fetch(), self);
+    err_restore(saved);
 }
 
 /* One step of `yield from it`: a value to yield outward, or VNULL with *result set when done. */
@@ -407,6 +433,7 @@ static const GetSetDef coro_getsets[] = {
 Type type_generator = {
     .hdr = {0, &type_type},
     .name = "generator",
+    .del = gen_del,
     .basicsize = sizeof(GenObject),
     .trace = gen_trace,
     .repr = gen_repr,
@@ -419,6 +446,7 @@ Type type_generator = {
 Type type_coroutine = {
     .hdr = {0, &type_type},
     .name = "coroutine",
+    .del = gen_del,
     .basicsize = sizeof(GenObject),
     .trace = gen_trace,
     .repr = gen_repr,

@@ -15,6 +15,7 @@ typedef struct GenObject {
     int state;
     int nregs;
     uint8_t ag_hooks_inited, ag_closed, ag_running_async;
+    uint8_t fin_registered;   /* handed to gc_register_finalizer */
     Frame frame;          /* registers follow */
     Value regs[];
 } GenObject;

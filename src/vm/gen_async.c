@@ -384,4 +384,5 @@ int gen_async_finalize(GenObject *g) {
 
 void gen_async_types_init(void) {
     type_async_generator.trace = type_generator.trace;
+    type_async_generator.del = type_generator.del;
 }

@@ -772,9 +772,21 @@ void err_write_unraisable_default(Value exc, Value msg, Value obj) {
     } else if (msg && msg != VNone && str_check(msg)) {
         sb_printf(&sb, "%U\n", msg);
     }
-    Value body = exc ? exc_format_full(exc) : VNULL;
-    if (!body) err_clear();
-    else sb_append_str(&sb, body);
+    /* CPython's write_unraisable_exc_file: the traceback and "Type: str" only
+     * (no chained exceptions, no notes), ": " even when str() is empty. */
+    if (exc && exc_check(exc)) {
+        Value tb = ((ExceptionObject *)exc)->traceback;
+        if (tb) format_traceback(&sb, tb, "Traceback (most recent call last):\n");
+        format_exc_type(&sb, exc);
+        sb_append_cstr(&sb, ": ");
+        Value s = obj_str(exc);
+        if (s) sb_append_str(&sb, s);
+        else {
+            err_clear();
+            sb_append_cstr(&sb, "<exception str() failed>");
+        }
+        sb_append_char(&sb, '\n');
+    }
     Value text = sb_finish(&sb);
     if (text) write_stderr_text(text);
     err_restore(saved);
