@@ -91,6 +91,15 @@ void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    ASTNode at;   /* no node: where the compiler is */
+    if (!n && c->u) {
+        memset(&at, 0, sizeof at);
+        at.lineno = c->u->loc.line;
+        at.end_lineno = c->u->loc.end_line;
+        at.col_offset = c->u->loc.col < 0 ? 0 : c->u->loc.col;
+        at.end_col_offset = c->u->loc.end_col < 0 ? 0 : c->u->loc.end_col;
+        n = &at;
+    }
     int line = n ? n->lineno : 1;
     char *text = program_text(c->filename, line);
     /* CPython's compiler reports byte offsets, plus one. */
@@ -99,6 +108,7 @@ void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
     Value e = make_syntax_error(&exc_SyntaxError, c->filename, msg, line, off, n ? n->end_lineno : line, eoff, text);
     free(text);
     if (e) err_set_object(e);
+    c->error = e;
 }
 
 bool compile_forbidden_name(Compiler *c, const char *name, bool del) {
@@ -1326,7 +1336,7 @@ static void compile_stmt(Compiler *c, ASTNode *s) {
         /* x = value straight into a local's register. */
         if (nt == 1 && t0->kind == AST_Name && u->scope->kind == SCOPE_FUNCTION) {
             Symbol *sym = scope_find(u->scope, t0->v.Name.id);
-            if (sym && sym->scope == SC_LOCAL) {
+            if (sym && sym->scope == SC_LOCAL && sym->index < u->nlow) {
                 into(c, s->v.Assign.value, sym->index);
                 bound_add(c, sym->index);
                 break;
@@ -1465,12 +1475,15 @@ static void unit_init(Compiler *c, Unit *u, Scope *scope, Value name, Value qual
         c->u = u;
         for (int i = 0; i < scope->nparams; i++) bound_add(c, i);   /* parameters start bound */
     }
-    u->cell_base = u->nlocals;
+    u->nlow = code_nlow(u->nlocals, scope->nparams);
+    u->cell_base = u->nlow;
     u->ncells = scope->ncells;
     u->nfrees = scope->nfrees;
     u->next_reg = u->max_reg = u->cell_base + u->ncells + u->nfrees;
-    if (u->next_reg > MAX_REGS) compile_error(c, scope->node, "too many local variables");
     c->u = u;
+    /* CPython has no such limits; Taipan's register operands do. */
+    if (u->next_reg > MAX_REGS - 16 || u->nlocals - u->nlow > MAX_WIDE_LOCALS)
+        compile_error(c, scope->node, "too many local variables, parameters or closure cells");
 }
 
 static void unit_free(Unit *u) {
@@ -1584,6 +1597,7 @@ static Value unit_assemble(Compiler *c) {
     co->kwonlyargcount = u->kwonlyargcount;
     co->nlocals = s->kind == SCOPE_FUNCTION ? s->nvarnames : 0;
     co->nregs = u->max_reg;
+    if (u->nlocals > u->nlow) co->nregs = WIDE_BASE + (u->nlocals - u->nlow);
     co->flags = u->flags;
     co->firstlineno = u->firstlineno;
     co->ncells = s->ncells;
@@ -1616,7 +1630,7 @@ static void emit_closure(Compiler *c, Scope *cs, int target) {
         Symbol *sym = scope_find(u->scope, name);
         int reg = -1;
         if (sym && sym->scope == SC_CELL) reg = u->cell_base + sym->index;
-        else if (sym && sym->scope == SC_FREE) reg = u->cell_base + u->ncells + sym->index;
+        else if (sym && (sym->scope == SC_FREE || (sym->flags & SYM_FREE_CLASS))) reg = u->cell_base + u->ncells + sym->index;
         if (reg < 0) {
             compile_error(c, cs->node, "internal error: no cell for free variable '%s'", name);
             return;
@@ -1900,7 +1914,23 @@ void compile_class_def(Compiler *c, ASTNode *s, int target) {
         }
         emit(c, MK_ABC(OP_MOVE, target, base, 0));
     } else {
-        compile_error(c, s, "class with starred bases or ** keywords is not supported yet");
+        /* __build_class__(body, name, *bases, **keywords) through CALLEX. */
+        int fn = reg_alloc(c);
+        set_loc(c, s);
+        emit(c, MK_ABC(OP_BUILDCLASS, fn, 0, 0));
+        int pre = reg_alloc_n(c, 2);
+        int flags = 0;
+        int fbase = c->u->next_reg;
+        if (scope->nfrees) {
+            int cr = reg_alloc(c);
+            emit_closure(c, scope, cr);
+            flags |= 8;
+        }
+        set_loc(c, s);
+        emit_x(c, MK_ABx(OP_MAKEFUNC, pre, add_const(c, code)), (uint32_t)flags | ((uint32_t)fbase << 8));
+        reg_free_to(c, pre + 2);
+        load_const_value(c, intern_id(cd->name), pre + 1);
+        call_ex_parts(c, s, fn, pre, 2, bases, kws, target);
     }
     for (int i = nd - 1; i >= 0; i--) {
         int t = reg_alloc_n(c, 2);
@@ -2200,6 +2230,10 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
     c.u = NULL;
     unit_free(&u);
     symtable_free(c.st);
+    if (c.failed && c.error) {
+        if (err_occurred()) err_clear();
+        err_set_object(c.error);
+    }
     if (c.failed && !err_occurred()) err_internal("compiler failed without an exception");
     return c.failed ? VNULL : code;
 }

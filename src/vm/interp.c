@@ -75,7 +75,8 @@ static void interp_mark_frames(void) {
         gc_mark(f->frame_obj);
         gc_mark(f->gen);
         gc_mark(f->sent);
-        size_t n = (size_t)co->nregs;
+        size_t low = co->nregs < WIDE_BASE ? (size_t)co->nregs : WIDE_BASE;
+        size_t n = low;
         ssize_t i = f->pc - co->insns - 1;
         if (co->live_buf && i >= 0 && (size_t)i < co->ninsns) {
             size_t live = ((BlobObject *)co->live_buf)->data[i];
@@ -84,7 +85,8 @@ static void interp_mark_frames(void) {
         gc_mark_range(f->regs, n);
         /* Dead registers are cleared: a stale pointer left there could
          * otherwise be marked at a later collection, after its object died. */
-        for (size_t k = n; k < (size_t)co->nregs; k++) f->regs[k] = VNULL;
+        for (size_t k = n; k < low; k++) f->regs[k] = VNULL;
+        if ((size_t)co->nregs > WIDE_BASE) gc_mark_range(f->regs + WIDE_BASE, (size_t)co->nregs - WIDE_BASE);   /* wide locals */
     }
 }
 
@@ -363,7 +365,8 @@ static void name_error(Value name) {
 }
 
 static void unbound_local(CodeObject *co, int reg) {
-    Value name = tuple_get(co->varnames, reg);
+    int i = reg < WIDE_BASE ? reg : reg - WIDE_BASE + code_nlow(co->nlocals, code_nparams(co));
+    Value name = tuple_get(co->varnames, i);
     err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value", name);
 }
 
@@ -707,6 +710,24 @@ op_CHECKLOCAL:
         unbound_local(co, A);
         ERROR();
     }
+    DISPATCH();
+
+op_LOADWIDE:
+    if (unlikely(!R[Bx])) {
+        unbound_local(co, Bx);
+        ERROR();
+    }
+    R[A] = R[Bx];
+    DISPATCH();
+op_STOREWIDE:
+    R[Bx] = R[A];
+    DISPATCH();
+op_DELWIDE:
+    if (unlikely(!R[Bx])) {
+        unbound_local(co, Bx);
+        ERROR();
+    }
+    R[Bx] = VNULL;
     DISPATCH();
 
 op_LOADGLOBAL: {

@@ -76,7 +76,7 @@ Value frame_locals_snapshot(Frame *f) {
     Value d = dict_new();
     if (!d) return VNULL;
     for (int i = 0; i < co->nlocals; i++) {
-        Value v = f->regs[i];
+        Value v = f->regs[code_local_reg(co, i)];
         if (v && dict_set(d, tuple_get(co->varnames, i), v) < 0) return VNULL;
     }
     for (int i = 0; i < co->ncells + co->nfrees; i++) {
