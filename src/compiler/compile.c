@@ -731,6 +731,11 @@ static void compile_break_continue(Compiler *c, ASTNode *s, bool is_break) {
         compile_error(c, s, is_break ? "'break' outside loop" : "'continue' not properly in loop");
         return;
     }
+    for (int i = loop + 1; i < u->nfblocks; i++)
+        if (u->fblocks[i].kind == FB_EXCEPT_STAR) {
+            compile_error(c, s, "'break', 'continue' and 'return' cannot appear in an except* block");
+            return;
+        }
     int susp[64];
     int n = unwind_blocks(c, loop + 1, susp);
     set_loc(c, s);
@@ -750,6 +755,12 @@ static void compile_return(Compiler *c, ASTNode *s) {
         compile_error(c, s, "'return' with value in async generator");
         return;
     }
+    for (int i = 0; i < u->nfblocks; i++)
+        if (u->fblocks[i].kind == FB_EXCEPT_STAR) {
+            /* CPython reports it at a constant returned value (its NOP's location). */
+            compile_error(c, v && v->kind == AST_Constant ? v : s, "'break', 'continue' and 'return' cannot appear in an except* block");
+            return;
+        }
     int mark = u->next_reg;
     bool needs_unwind = u->nfblocks > 0;
     for (int i = 0; i < u->nfblocks; i++)
@@ -892,15 +903,113 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
     reg_free_to(c, mark);
 }
 
-static void compile_try(Compiler *c, ASTNode *s) {
-    if (s->kind == AST_TryStar) {
-        compile_error(c, s, "except* is not supported yet");
-        return;
+/* try/except* (PEP 654).  The caught exception `exc` is matched clause by
+ * clause: CHECKEGMATCH splits the part still unhandled (`rest`) into what
+ * the clause's type matches and a new rest, and makes the match the handled
+ * exception while the clause runs.  What a clause raises is collected in a
+ * list, with the final rest last; PREPRERAISESTAR turns that into the one
+ * exception to raise (re-raised parts regrouped in the original's shape),
+ * or None. */
+static void compile_try_star(Compiler *c, ASTNode *s) {
+    Unit *u = c->u;
+    int mark = u->next_reg;
+    int exc = reg_alloc(c);
+    int p = protect_begin(c, exc);
+    LocalSet at_handler;
+    {
+        LocalSet cur = bound_get(c);
+        bound_forget_deleted(c, s->v.TryStar.body);
+        at_handler = bound_get(c);
+        bound_set(c, cur);
     }
+    fblock_push(c, FB_LOOP + 100, p); /* as in compile_try_except */
+    compile_stmts(c, s->v.TryStar.body);
+    fblock_pop(c);
+    int pid = protect_end(c, p);
+    compile_stmts(c, s->v.TryStar.orelse);
+    LocalSet after = bound_get(c);
+    int end = emit_jump(c, OP_JUMP, 0);
+
+    protect_handler(c, pid);
+    bound_set(c, at_handler);
+    int saved = reg_alloc(c);
+    emit(c, MK_ABC(OP_PUSHEXC, saved, exc, 0));
+    int exc2 = reg_alloc(c);
+    int p2 = protect_begin(c, exc2);
+    FBlock *hb = fblock_push(c, FB_HANDLER, p2);
+    hb->reg = saved;
+    int res = reg_alloc(c);
+    emit(c, MK_ABC(OP_BUILDLIST, res, 0, 0));
+    int rest = reg_alloc(c);
+    emit(c, MK_ABC(OP_MOVE, rest, exc, 0));
+    ASTSeq *handlers = s->v.TryStar.handlers;
+    for (int i = 0; i < AST_SEQ_LEN(handlers) && !c->failed; i++) {
+        ASTNode *h = AST_SEQ_GET(handlers, i);
+        LocalSet before = bound_get(c);
+        int m2 = u->next_reg;
+        int t = expr(c, h->v.ExceptHandler.type);
+        int m = reg_alloc_n(c, 2);
+        set_loc(c, h);
+        emit(c, MK_ABC(OP_CHECKEGMATCH, m, rest, t));
+        emit(c, MK_ABC(OP_MOVE, rest, m + 1, 0));
+        int jmatch = emit_jump(c, OP_JUMPIFNOTNONE, m);
+        int jnext = emit_jump(c, OP_JUMP, 0);
+        patch_jump(c, jmatch, here(c));
+        const char *name = h->v.ExceptHandler.name;
+        if (name) name_store(c, name, m);
+        int exc3 = reg_alloc(c);
+        int p3 = protect_begin(c, exc3);
+        fblock_push(c, FB_EXCEPT_STAR, p3);
+        compile_stmts(c, h->v.ExceptHandler.body);
+        fblock_pop(c);
+        int pid3 = protect_end(c, p3);
+        int r = reg_alloc(c);
+        if (name) {
+            emit(c, MK_ABC(OP_LOADNONE, r, 0, 0));
+            name_store(c, name, r);
+            name_delete(c, name, NULL);
+        }
+        int jdone = emit_jump(c, OP_JUMP, 0);
+        /* The clause raised: unbind the name and collect the exception. */
+        protect_handler(c, pid3);
+        if (name) {
+            emit(c, MK_ABC(OP_LOADNONE, r, 0, 0));
+            name_store(c, name, r);
+            name_delete(c, name, NULL);
+        }
+        emit(c, MK_ABC(OP_LISTAPPEND, res, exc3, 0));
+        patch_jump(c, jdone, here(c));
+        patch_jump(c, jnext, here(c));
+        bound_set(c, before);
+        reg_free_to(c, m2);
+    }
+    emit(c, MK_ABC(OP_LISTAPPEND, res, rest, 0));
+    int r = reg_alloc(c);
+    emit(c, MK_ABC(OP_PREPRERAISESTAR, r, exc, res));
+    int jraise = emit_jump(c, OP_JUMPIFNOTNONE, r);
+    emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
+    int end2 = emit_jump(c, OP_JUMP, 0);
+    patch_jump(c, jraise, here(c));
+    emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, r, 0, 0));
+    fblock_pop(c);
+    int pid2 = protect_end(c, p2);
+    protect_handler(c, pid2);
+    emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
+    patch_jump(c, end, here(c));
+    patch_jump(c, end2, here(c));
+    bound_intersect(c, after);
+    reg_free_to(c, mark);
+}
+
+static void compile_try(Compiler *c, ASTNode *s) {
+    bool star = s->kind == AST_TryStar;
     /* The `try:` line itself is reported to trace functions, as in CPython. */
     emit(c, MK_ABC(OP_NOP, 0, 0, 0));
     if (!AST_SEQ_LEN(s->v.Try.finalbody)) {
-        compile_try_except(c, s);
+        if (star) compile_try_star(c, s);
+        else compile_try_except(c, s);
         return;
     }
     Unit *u = c->u;
@@ -916,7 +1025,8 @@ static void compile_try(Compiler *c, ASTNode *s) {
     int p = protect_begin(c, exc);
     FBlock *b = fblock_push(c, FB_TRY_FINALLY, p);
     b->finally_body = s;
-    if (AST_SEQ_LEN(s->v.Try.handlers)) compile_try_except(c, s);
+    if (star) compile_try_star(c, s);
+    else if (AST_SEQ_LEN(s->v.Try.handlers)) compile_try_except(c, s);
     else compile_stmts(c, s->v.Try.body);
     fblock_pop(c);
     int pid = protect_end(c, p);

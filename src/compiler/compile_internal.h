@@ -20,7 +20,8 @@
  * produces nothing useful, and the unit is thrown away.
  */
 
-enum { FB_LOOP, FB_FOR_LOOP, FB_TRY_FINALLY, FB_HANDLER, FB_WITH, FB_FINALLY_BODY };
+/* FB_EXCEPT_STAR: the body of an except* clause, which break/continue/return may not leave. */
+enum { FB_LOOP, FB_FOR_LOOP, FB_TRY_FINALLY, FB_HANDLER, FB_WITH, FB_FINALLY_BODY, FB_EXCEPT_STAR };
 
 typedef struct FBlock {
     int kind;

@@ -134,6 +134,9 @@ struct Type {
     /* Memory. trace marks every Value the object holds (NULL: holds none). */
     void (*trace)(Object *o);
     void (*finalize)(Object *o);  /* releases non-GC resources when freed */
+    /* Runs Python-visible cleanup like __del__ (CPython's tp_finalize): once, at
+     * a safe point, for an object registered with gc_register_finalizer. */
+    void (*del)(Value self);
 
     /* Construction and calling. */
     Value (*new)(Type *type, Value *args, size_t nargs, Value kwnames);

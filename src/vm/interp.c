@@ -1503,6 +1503,27 @@ op_CHECKEXC: {
     R[A] = val_bool(err_given_matches(R[B], t));
     DISPATCH();
 }
+op_CHECKEGMATCH: {
+    CHECK(exc_group_check_star_type(R[C]) == 0);
+    Value match, rest;
+    SAVE_PC();
+    CHECK(exc_group_match(R[B], R[C], &match, &rest) == 0);
+    if (match == VNone) {
+        R[A + 1] = R[B];
+    } else {
+        R[A + 1] = rest;
+        ts->handled = match;
+    }
+    R[A] = match;
+    DISPATCH();
+}
+op_PREPRERAISESTAR: {
+    SAVE_PC();
+    Value v = exc_group_prep_reraise_star(R[B], R[C]);
+    CHECK(v);
+    R[A] = v;
+    DISPATCH();
+}
 op_ASSERTFAIL: {
     Value e = B ? err_new_exception(&exc_AssertionError, &R[A], 1) : err_new_exception(&exc_AssertionError, NULL, 0);
     CHECK(e);
