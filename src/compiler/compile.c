@@ -1766,6 +1766,12 @@ static void make_function(Compiler *c, ASTNode *n, Value code, ASTNode *args, AS
             Value txt = ast_unparse_expr(annot);                                  \
             if (!txt) { c->failed = true; return; }                               \
             load_const_value(c, txt, pair + 1);                                   \
+        } else if ((annot)->kind == AST_Starred) {                                \
+            /* *args: *Ts is the one item that unpacking Ts gives, as in 3.11. */ \
+            int sv = reg_alloc(c);                                                \
+            into(c, (annot)->v.Starred.value, sv);                                \
+            emit(c, MK_ABC(OP_UNPACK, pair + 1, sv, 1));                          \
+            reg_free_to(c, sv);                                                   \
         } else into(c, annot, pair + 1);                                          \
         emit(c, MK_ABC(OP_DICTSET, r, pair, pair + 1));                           \
     } while (0)
