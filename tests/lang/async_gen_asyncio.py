@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # Async generators under asyncio: awaiting inside, async for, the loop's hooks
 # closing generators left suspended when asyncio.run() ends.
 import asyncio

@@ -1,3 +1,4 @@
+# gcstress-every: 200
 # The PYTHON* environment variables, and -E/-I ignoring them, against CPython.
 import os, subprocess, sys, tempfile
 

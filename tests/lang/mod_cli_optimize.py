@@ -1,3 +1,4 @@
+# gcstress-every: 200
 # What -O/-OO, -X int_max_str_digits, -W and -i do to a program, against CPython.  Each case runs sys.executable (CPython when the .exp is made).
 import os, subprocess, sys
 

@@ -1,3 +1,4 @@
+# gcstress-every: 200
 # The interactive prompt, driven through a pipe (-i) and through a terminal
 # (a pty, with readline): what it prints, compared with CPython's.
 import os, pty, select, subprocess, sys, tempfile, time

@@ -1,3 +1,4 @@
+# gcstress-every: 200
 # Run modes and usage errors against CPython: -c, -m, a script, a directory and a
 # zip file with __main__.py, '-' (stdin), -x, --, bad options.
 import os, subprocess, sys, tempfile, zipfile
