@@ -253,7 +253,7 @@ run_one() {  # index record
     { (
         cd "$rundir" || exit 125
         ulimit -c 0 2>/dev/null
-        unset PYTHONPATH PYTHONHOME PYTHONSTARTUP PYTHONWARNINGS PYTHONHASHSEED
+        unset PYTHONPATH PYTHONHOME PYTHONSTARTUP PYTHONWARNINGS PYTHONHASHSEED PYTHONPYCACHEPREFIX PYTHONDONTWRITEBYTECODE
         export LC_ALL=C.UTF-8
         ((${#ENVS[@]} == 0)) || export "${ENVS[@]}"
         # A test whose set-up allocates heavily (importing asyncio) may ask
