@@ -174,8 +174,18 @@ static int run_source(const char *src, size_t n, const char *filename, const cha
 /* An absolute path without resolving symbolic links (CPython's _Py_abspath). */
 static void abspath(const char *p, char *out, size_t size) {
     char cwd[PATH_MAX];
-    if (p[0] == '/' || !getcwd(cwd, sizeof cwd)) snprintf(out, size, "%s", p);
-    else snprintf(out, size, "%s/%s", cwd, p[0] == '.' && p[1] == '/' ? p + 2 : p);
+    size_t n;
+    if (p[0] != '/' && getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) + 1 < size) {
+        /* Too long a result keeps the path as given rather than a cut one. */
+        const char *rel = p[0] == '.' && p[1] == '/' ? p + 2 : p;
+        if (n + 1 + strlen(rel) < size) {
+            memcpy(out, cwd, n);
+            out[n] = '/';
+            strcpy(out + n + 1, rel);
+            return;
+        }
+    }
+    snprintf(out, size, "%s", p);
 }
 
 /* sys.executable as CPython finds it: argv[0] made absolute, or looked up
@@ -438,12 +448,18 @@ int main(int argc, char **argv) {
         report_uncaught();
         return 1;
     }
+    /* Under TAIPAN_GCSTRESS, site's imports collect every 50th allocation
+     * at most: at every one they took 6 s, paid by every test of the stress
+     * run; the program itself gets the interval asked for. */
+    unsigned stress = gc_stress;
+    if (stress && stress < 50) gc_stress = 50;
     if (!cfg.no_site && !import_cstr("site")) {
         fprintf(stderr, "Fatal Python error: init_import_site: Failed to import the site module\n"
                         "Python runtime state: initialized\n");
         report_uncaught();
         return 1;
     }
+    gc_stress = stress;
     print_banner(stdin_interactive);
 
     int status = 0;

@@ -18,6 +18,8 @@ usage: tools/runtests.sh [--taipan PATH] [--timeout SECS] [--jobs N]
   --env NAME=VALUE   set an environment variable for the implementation
                      (repeatable), e.g. --env TAIPAN_GCSTRESS=1
   -v, --verbose      also list the tests that passed
+  --times FILE       write each test's wall time in seconds to FILE,
+                     slowest first (to find what makes a run long)
   --write-exp        (used by tools/gen-exp.sh) write the captured output to
                      the .exp files instead of comparing
   DIR|FILE           test directories or single tests
@@ -42,6 +44,7 @@ ENVS=()
 ARGS=()
 VERBOSE=0
 WRITE_EXP=0
+TIMES=""
 
 die() { printf 'runtests: %s\n' "$*" >&2; printf '0 passed, 1 failed\n'; exit 2; }
 
@@ -57,6 +60,7 @@ while (($#)); do
         --env) (($# >= 2)) || die "--env needs NAME=VALUE"; ENVS+=("$2"); shift 2 ;;
         --env=*) ENVS+=("${1#*=}"); shift ;;
         -v|--verbose) VERBOSE=1; shift ;;
+        --times) (($# >= 2)) || die "--times needs a file"; TIMES=$2; shift 2 ;;
         --write-exp) WRITE_EXP=1; shift ;;
         -h|--help) usage; exit 0 ;;
         --) shift; ARGS+=("$@"); break ;;
@@ -242,12 +246,20 @@ show_diff() {  # exp actual scratch
     rm -f "$3"
 }
 
+# $1 - $2 for two EPOCHREALTIME values, in seconds with 2 decimals, no process.
+bc_sub() {
+    local a=${1/[.,]/} b=${2/[.,]/} d
+    d=$(( (10#$a - 10#$b) / 10000 ))
+    printf '%d.%02d' $((d / 100)) $((d % 100))
+}
+
 # Run one test; its result goes to $WORK/<index>.res (and .diff).
 # Kept to few processes: subshell + timeout + implementation + cmp for a pass.
 run_one() {  # index record
     local name rundir file exp rc mode t=$WORK/$1 act status detail=""
     IFS='|' read -r name rundir file exp <<<"$2"
     mode=${MODE[$rundir/$file]:-all}
+    local t0=$EPOCHREALTIME
 
     # (The braces silence bash's own "Segmentation fault" report of the job.)
     { (
@@ -265,6 +277,7 @@ run_one() {  # index record
         exec timeout -k 2 "$TIMEOUT" "$TAIPAN" "$file" </dev/null >"$t.out" 2>"$t.err"
     ); } 2>/dev/null
     rc=$?
+    [[ -n $TIMES ]] && printf '%s %s\n' "$(bc_sub "$EPOCHREALTIME" "$t0")" "$name" >"$t.time"
 
     # Build "<stdout><stderr>[exit N]" in $act (stdout alone when that is all).
     if ((rc == 0)) && [[ ! -s $t.err ]]; then
@@ -369,6 +382,11 @@ if ((!WRITE_EXP && FULL_RUN)); then
     for x in "${!XFAIL[@]}"; do
         [[ -n ${SEEN[$x]+x} ]] || printf 'warning: tests/xfail.txt names a missing test: %s\n' "$x"
     done
+fi
+
+if [[ -n $TIMES ]]; then
+    [[ $TIMES == /* ]] || TIMES=$CALLER_PWD/$TIMES
+    cat "$WORK"/*.time 2>/dev/null | sort -rn >"$TIMES"
 fi
 
 total=${#TESTS[@]}

@@ -40,7 +40,7 @@ if [ ${#units[@]} -gt 0 ]; then
   fi
   printf '%s\n' "$unit_out" | sed '$d'
 fi
-lang_out=$(tools/runtests.sh --taipan "$target" "${runner_args[@]}")
+lang_out=$(tools/runtests.sh --taipan "$target" --times "build/test-times${mode#release}.txt" "${runner_args[@]}")
 printf '%s\n' "$lang_out" | sed '$d'
 read -r up _ uf _ <<<"$(printf '%s\n' "$unit_out" | tail -n 1)"
 read -r lp _ lf _ <<<"$(printf '%s\n' "$lang_out" | tail -n 1)"
