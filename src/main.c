@@ -451,8 +451,7 @@ int main(int argc, char **argv) {
     /* Under TAIPAN_GCSTRESS, site's imports collect every 50th allocation
      * at most: at every one they took 6 s, paid by every test of the stress
      * run; the program itself gets the interval asked for. */
-    unsigned stress = gc_stress;
-    if (stress && stress < 50) gc_stress = 50;
+    unsigned stress = gc_stress_floor(GC_STRESS_FLOOR);
     if (!cfg.no_site && !import_cstr("site")) {
         fprintf(stderr, "Fatal Python error: init_import_site: Failed to import the site module\n"
                         "Python runtime state: initialized\n");

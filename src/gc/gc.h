@@ -177,6 +177,15 @@ int gc_register_finalizer(Object *o);
 
 /* Tunables: TAIPAN_GCSTRESS=N collects every N allocations. */
 extern unsigned gc_stress;
+/* Code that is not the program's own (site at start-up, imported modules'
+ * set-up) collects every GC_STRESS_FLOOR-th allocation at most: raises
+ * gc_stress to the floor and returns the value to put back afterwards. */
+#define GC_STRESS_FLOOR 50
+static inline unsigned gc_stress_floor(unsigned floor) {
+    unsigned old = gc_stress;
+    if (old && old < floor) gc_stress = floor;
+    return old;
+}
 extern bool gc_enabled;
 
 /* Called by the collector before sweeping so weakrefs/finalizers can act. */

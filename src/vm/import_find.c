@@ -486,8 +486,7 @@ static int64_t now_ns(void) {
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-Value import_find_and_load(Value name) {
-    if (!import_time_enabled) return find_and_load(name);
+static Value timed_find_and_load(Value name) {
     static int level;
     static int64_t nested;   /* time spent in imports nested in the current one */
     static bool header_done;
@@ -505,5 +504,16 @@ Value import_find_and_load(Value name) {
     fprintf(stderr, "import time: %9lld | %10lld | %*s%s\n", (long long)((cum - nested + 999) / 1000),
             (long long)((cum + 999) / 1000), level * 2, "", str_data(name));
     nested = outer_nested + cum;
+    return m;
+}
+
+Value import_find_and_load(Value name) {
+    /* Under TAIPAN_GCSTRESS, a module's import (its unmarshalling and
+     * top-level code) collects every GC_STRESS_FLOOR-th allocation at most:
+     * a test stresses its own code, not the standard library's start-up
+     * over again (tests importing csv or ast took minutes). */
+    unsigned stress = gc_stress_floor(GC_STRESS_FLOOR);
+    Value m = import_time_enabled ? timed_find_and_load(name) : find_and_load(name);
+    gc_stress = stress;
     return m;
 }

@@ -1,6 +1,7 @@
 # The interpreter computes int/int, float/float and mixed int/float operators
 # inline; every result, sign, rounding and error must be what the number
 # protocol gives, for both `a op b` and `a op= b`.
+# gcstress-every: 50
 import math
 
 vals = [0, 1, -1, 7, -7, 3, 10**18, -10**18, 2**62 - 1, -2**62, 2**53 + 1, -(2**53) - 1,

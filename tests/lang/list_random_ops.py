@@ -1,4 +1,5 @@
 # A deterministic pseudo-random mix of list operations, checked step by step.
+# gcstress-every: 5
 seed = 2024
 def rnd(n):
     global seed

@@ -1,4 +1,5 @@
 # Sorting large pseudo-random lists of ints, floats, strings and tuples.
+# gcstress-every: 5
 def lcg(n, seed=12345):
     x = seed
     out = []

@@ -1,4 +1,5 @@
 # _abc error behaviour, weak caches, collection flags for pattern matching.
+# gcstress-every: 20
 import abc, _abc, gc
 from abc import ABC, ABCMeta, abstractmethod
 from collections.abc import Sequence, Mapping, MutableSequence, Sized, Iterable, Hashable

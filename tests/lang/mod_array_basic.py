@@ -1,4 +1,5 @@
 # array.array construction: every typecode, ranges and overflow messages, initializers, subclasses.
+# gcstress-every: 5
 import array, sys
 from array import array as A
 def show(f):

@@ -1,4 +1,5 @@
 # array pickling (__reduce_ex__, _array_reconstructor with foreign machine formats), copies, tofile/fromfile.
+# gcstress-every: 5
 import array, sys, pickle, copy, io, os
 from array import array as A
 def show(f):

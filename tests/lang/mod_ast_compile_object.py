@@ -1,5 +1,6 @@
 # compile() of trees built from ast objects: conversion errors (missing or
 # mistyped fields, wrong node for the mode) and CPython's validation errors.
+# gcstress-every: 20
 import ast, re
 
 def tryc(tree, mode='exec', label=None):

@@ -1,5 +1,6 @@
 # ast.parse(feature_version=...): CPython 3.11's version checks and, below
 # 3.7, async/await as plain names outside async functions.
+# gcstress-every: 50
 import ast
 cases = [
  "x: int = 1\n", "a.b: int\n", "(x): int\n", "a @= b\n", "a @ b\n",

@@ -1,6 +1,7 @@
 # The helpers of the ast module (pure Python in CPython's ast.py) over
 # Taipan's node classes: visitors, transformers, walk, locations, docstrings,
 # source segments, and match statements over nodes.
+# gcstress-every: 20
 import ast
 
 src = '''\

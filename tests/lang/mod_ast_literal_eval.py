@@ -1,5 +1,6 @@
 # ast.literal_eval(): literals, containers, negative and complex numbers,
 # and the errors for everything else.
+# gcstress-every: 5
 import ast, re
 
 def clean(e):

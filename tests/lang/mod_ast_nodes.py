@@ -1,6 +1,7 @@
 # The _ast node classes: names, bases, _fields, _attributes, class-level
 # defaults, constructors and their errors, copying and pickling, the
 # deprecated classes ast.py defines over them, subclassing.
+# gcstress-every: 20
 import ast, _ast, copy, pickle, re
 names = sorted(n for n in dir(_ast) if isinstance(getattr(_ast, n), type) and issubclass(getattr(_ast, n), _ast.AST))
 for n in names:

@@ -1,5 +1,6 @@
 # ast.parse() errors at the end of input in eval, func_type and single
 # modes (no newline is added there) and the func_type grammar.
+# gcstress-every: 5
 import ast
 srcs = ['x +', '(a) -> ', 'x = ', 'f(', 'if x:', 'x +\n', '1 2', 'a b\n', '', '\n', '(a,) -> b', '() -> ', 'lambda:', '[1,', 'x ==', '"abc', "'''abc", '(a) -> b,', 'a if b', 'def f():', 'x = 1\ny = ', '@d', 'not']
 for mode in ('eval', 'func_type', 'single', 'exec'):

@@ -1,5 +1,6 @@
 # ast.parse(): node kinds and positions (lineno, col_offset, end_*), printed
 # with ast.dump(include_attributes=True), for every construct of the grammar.
+# gcstress-every: 50
 import ast
 
 SOURCES = [

@@ -2,6 +2,7 @@
 # of its tree in the format of ast.dump(tree, include_attributes=True).
 #
 # The 40 files are the first in CRC-32-of-the-path order among the library's
+# gcstress-every: 50
 # .py files of 301 to 3000 bytes (a fixed list, so the test need not walk the
 # library).  The dump is written out here rather than importing ast, and
 # nothing else is imported, so the test stays quick under GC stress;

@@ -1,6 +1,7 @@
 # compile(..., PyCF_ALLOW_TOP_LEVEL_AWAIT): which code becomes a coroutine,
 # the errors without the flag, and running such code (a tiny driver stands
 # in for an event loop).
+# gcstress-every: 5
 import ast, types
 
 def run(coro):

@@ -1,5 +1,6 @@
 # PyCF_TYPE_COMMENTS / ast.parse(type_comments=True): the type_comment fields,
 # Module.type_ignores, and the errors for misplaced type comments.
+# gcstress-every: 20
 import ast
 cases = [
  "x = 1\n# type: int\n",

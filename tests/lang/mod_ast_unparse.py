@@ -1,5 +1,6 @@
 # ast.unparse(): source text back from trees, and the round trip
 # unparse(parse(s)) == unparse(parse(unparse(parse(s)))).
+# gcstress-every: 50
 import ast
 
 SOURCES = [

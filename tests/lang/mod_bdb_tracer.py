@@ -1,4 +1,5 @@
 # bdb: a Bdb subclass records user_call/user_line/user_return/user_exception; breakpoints and set_next/set_return
+# gcstress-every: 5
 import bdb, sys
 
 class Recorder(bdb.Bdb):

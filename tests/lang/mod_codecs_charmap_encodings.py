@@ -1,4 +1,5 @@
 # The charmap codecs of the encodings package: full byte tables, round trips and errors.
+# gcstress-every: 20
 import codecs
 
 encs = ['cp1252', 'cp1251', 'cp437', 'cp850', 'cp866', 'cp874', 'cp1253', 'cp1255', 'cp1258', 'iso8859_2',

@@ -1,4 +1,5 @@
 # idna (nameprep over unicodedata.ucd_3_2_0 and stringprep) and punycode.
+# gcstress-every: 5
 import codecs
 
 for name in ['example.com', 'münchen.de', 'Bücher.example', 'ドメイン.テスト', 'ÄÖÜ.xn--', 'faß.de', 'I\u0307stanbul.tr', 'a.b.']:

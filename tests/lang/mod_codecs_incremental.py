@@ -1,4 +1,5 @@
 # Incremental encoders/decoders of many codecs, fed in chunks of every size from 1 to 4.
+# gcstress-every: 5
 import codecs
 
 text = 'Aé€\U0001F600ß\u0416+-~\\x\n'

@@ -1,5 +1,6 @@
 # Random inputs (a fixed seed: Taipan's random matches CPython's) through the decoders and encoders of _codecs,
 # one-shot and fed byte by byte, with every error handler.
+# gcstress-every: 50
 import _codecs, codecs, random, sys
 seed = 3
 rnd = random.Random(seed)

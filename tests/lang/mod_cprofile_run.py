@@ -1,4 +1,5 @@
 # cProfile: cProfile.run, Profile as a context manager, getstats call counts (times masked)
+# gcstress-every: 5
 import cProfile, pstats, io, re, sys
 
 def fib(n):

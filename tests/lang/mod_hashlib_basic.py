@@ -1,4 +1,5 @@
 # hashlib over _hashlib (OpenSSL) and the builtin _md5/_sha1/_sha256/_sha512/_sha3/_blake2 modules.
+# gcstress-every: 5
 import hashlib
 import io
 

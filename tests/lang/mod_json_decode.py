@@ -1,4 +1,5 @@
 # json.loads through _json.make_scanner and scanstring: values, hooks, error messages and positions.
+# gcstress-every: 5
 import json, collections
 from json import decoder as jdec, scanner as jscan
 import _json

@@ -1,4 +1,5 @@
 # json.dumps through _json.make_encoder and encode_basestring(_ascii): options, types, errors.
+# gcstress-every: 5
 import json, enum, collections
 from json import encoder as jenc
 import _json

@@ -1,4 +1,5 @@
 # pdb: a scripted session (break, continue, step, next, p, where, jump, !assignment, quit)
+# gcstress-every: 5
 import io, os, pdb, sys
 
 def helper(x):

@@ -1,4 +1,5 @@
 # pickle.dumps output must be byte-identical to CPython's C pickler, protocol by protocol.
+# gcstress-every: 20
 import pickle
 
 

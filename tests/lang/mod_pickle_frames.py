@@ -1,5 +1,6 @@
 # Protocol 4+ framing: frames close at the first opcode boundary past 64 KiB,
 # large bytes/str payloads go outside frames, and dump() to a file streams frames.
+# gcstress-every: 20
 import io
 import pickle
 

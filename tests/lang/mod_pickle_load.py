@@ -1,5 +1,6 @@
 # Unpickling: recursive structures, Python 2 pickles (encoding, errors,
 # fix_imports), every opcode as pickletools shows it.
+# gcstress-every: 20
 import collections
 import io
 import pickle

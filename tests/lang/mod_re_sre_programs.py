@@ -1,4 +1,5 @@
 # The engine alone: programs re._compiler emitted (recorded below) run through _sre.compile directly.
+# gcstress-every: 20
 import _sre
 
 PROGRAMS = [

@@ -1,5 +1,6 @@
 # `python -m module args`: sys.argv, sys.path[0], __main__ semantics, a
 # package's __main__, and the errors; run in a child process (fork/exec).
+# gcstress-every: 20
 import os, sys, tempfile, shutil
 
 tmp = os.path.realpath(tempfile.mkdtemp())

@@ -1,4 +1,5 @@
 # runpy.run_module and runpy.run_path on temporary modules and packages.
+# gcstress-every: 5
 import os, sys, tempfile, shutil, runpy
 
 tmp = tempfile.mkdtemp()

@@ -1,4 +1,5 @@
 # subprocess: run/check_output/call/getoutput, Popen.communicate with timeouts, pipes, errors from the child, fork_exec options.
+# gcstress-every: 50
 import subprocess, sys, os
 def t(label, f):
     try:

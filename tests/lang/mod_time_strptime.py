@@ -1,4 +1,5 @@
 # strptime goes through the pure-Python _strptime module.
+# gcstress-every: 5
 import time
 
 print(time.strptime("2024-03-09 07:05:03", "%Y-%m-%d %H:%M:%S"))

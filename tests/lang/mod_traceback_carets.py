@@ -1,6 +1,7 @@
 # traceback.format_exc(): the caret lines (~ and ^) under each frame's
 # source, for the expression kinds CPython 3.11 marks, chained exceptions,
 # and traceback's summaries.
+# gcstress-every: 20
 import traceback, sys
 
 def show(fn):

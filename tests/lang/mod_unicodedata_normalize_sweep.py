@@ -1,4 +1,5 @@
 # Every BMP code point through the four forms, summarised by a checksum per form.
+# gcstress-every: 50
 import unicodedata as ud
 
 forms = ('NFC', 'NFD', 'NFKC', 'NFKD')

@@ -1,4 +1,5 @@
 # unicodedata.ucd_3_2_0: the Unicode 3.2.0 answers CPython keeps for IDNA.
+# gcstress-every: 50
 import unicodedata as ud
 
 old = ud.ucd_3_2_0

@@ -1,4 +1,5 @@
 # xml.etree.ElementTree over pyexpat: iterparse, XMLPullParser, parser targets and canonicalize.
+# gcstress-every: 20
 import io
 import xml.etree.ElementTree as ET
 

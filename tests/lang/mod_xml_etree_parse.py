@@ -1,4 +1,5 @@
 # xml.etree.ElementTree over pyexpat: fromstring/parse, find, tostring, namespaces, entities and ParseError.
+# gcstress-every: 20
 import io
 import xml.etree.ElementTree as ET
 

@@ -1,4 +1,5 @@
 # xml.dom.minidom (expatbuilder) over pyexpat.
+# gcstress-every: 5
 import io
 import xml.dom.minidom as minidom
 

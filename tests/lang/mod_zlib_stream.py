@@ -1,4 +1,5 @@
 # zlib.compressobj / decompressobj: flush modes, copy, max_length, unused_data, unconsumed_tail, eof, zdict.
+# gcstress-every: 5
 import copy
 import zlib
 

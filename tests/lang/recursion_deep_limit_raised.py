@@ -1,5 +1,6 @@
 # A 100,000-deep Python recursion works once the limit is raised: Python
 # calls do not use the C stack.
+# gcstress-every: 50
 import sys
 sys.setrecursionlimit(200000)
 def depth(n):

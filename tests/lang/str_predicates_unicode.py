@@ -1,4 +1,5 @@
 # The is* predicates on non-ASCII characters, checked against CPython's Unicode 14 data.
+# gcstress-every: 50
 samples = ['\u00e9', '\u00c9', '\u01c5', '\u0660', '\u00b2', '\u00bd', '\u2155', '\u4e00', '\u3007',
            '\u2160', '\u2170', '\u00a0', '\u2028', '\u3000', '\u200b', '\ufeff', '\u0301', 'e\u0301',
            '\u02b0', '\u00aa', '\u1d2c', '\u2102', '\u24b6', '\u24d0', '\U0001d7d8', '\U0001f600',
