@@ -1,5 +1,5 @@
 # sys.setrecursionlimit(120000): 100,000-deep Python recursion works; past the limit RecursionError
-# gcstress-every: 50
+# gcstress-every: 1000
 import sys
 sys.setrecursionlimit(120000)
 
