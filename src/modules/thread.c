@@ -119,6 +119,24 @@ static Value start_new_thread_m(Value self, Value *args, size_t nargs, Value kw)
     return int_from_u64((uint64_t)id);
 }
 
+/* Interpreter exit (main.c), before the atexit callbacks: wait for the
+ * non-daemon threads as CPython's Py_FinalizeEx does, through
+ * threading._shutdown if threading was imported. */
+void thread_wait_for_shutdown(void) {
+    extern Value sys_modules_dict;
+    Value threading = sys_modules_dict ? dict_get_cstr(sys_modules_dict, "threading") : VNULL;
+    if (!threading) {
+        err_clear();
+        return;
+    }
+    Value r = obj_call_method(threading, "_shutdown", NULL, 0);
+    if (!r) err_write_unraisable(err_fetch(), threading);
+}
+
+/* After interpreter exit has begun, threads that come back for the GIL
+ * (daemon threads) wait forever: the process ends around them. */
+void thread_finalize(void) { gil_finalize(); }
+
 /* After fork() in the child (posix_proc.c): the other threads are gone. */
 void thread_module_after_fork_child(void) {
     thread_after_fork_child(thread_local_forget);

@@ -103,19 +103,24 @@ static void after_take(ThreadState *t) {
     if (t == thread_main && signal_tripped) eval_breaker_set();
 }
 
+/* Both keep errno: the blocking call's is read after GIL_RELEASE_END. */
 void gil_take(void) {
+    int saved = errno;
     ThreadState *t = ts;
     pthread_mutex_lock(&mutex);
     take_locked(t);
     pthread_mutex_unlock(&mutex);
     after_take(t);
+    errno = saved;
 }
 
 void gil_drop_parked(void) {
+    int saved = errno;
     pthread_mutex_lock(&mutex);
     locked = false;
     pthread_cond_signal(&cond);
     pthread_mutex_unlock(&mutex);
+    errno = saved;
 }
 
 /* Park in this frame: it stays on the stack while the thread waits. */
