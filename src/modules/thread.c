@@ -221,7 +221,7 @@ static Value excepthook_m(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("_excepthook", kw) < 0 || arg_count("_excepthook", nargs, 1, 1) < 0) return VNULL;
     Value a = args[0];
     if (val_type(a) != excepthook_args_type) {
-        err_set(&exc_TypeError, "_thread._excepthook argument type must be ExceptHookArgs");
+        err_set(&exc_TypeError, "_thread.excepthook argument type must be ExceptHookArgs");
         return VNULL;
     }
     Value exc_type = structseq_get(a, 0), exc_value = structseq_get(a, 1), thread = structseq_get(a, 3);

@@ -130,6 +130,11 @@ static Value lock_at_fork(Value self, Value *args, size_t nargs, Value kw) {
     return VNone;
 }
 
+static Value lock_new(Type *t, Value *args, size_t nargs, Value kwnames) {
+    err_format(&exc_TypeError, "cannot create '%s' instances", t->name);
+    return VNULL;
+}
+
 static Value lock_repr(Value self) {
     return str_printf("<%s %s object at %p>", LK(self)->locked ? "locked" : "unlocked", type_name(self), (void *)self);
 }
@@ -168,6 +173,7 @@ Type type_lock = {
     .name = "_thread.lock",
     .basicsize = sizeof(LockObject),
     .flags = TF_WEAKREFABLE,
+    .new = lock_new,
     .repr = lock_repr,
     .methods = lock_methods,
     .doc = "A lock object is a synchronization primitive.  To create a lock,\n"
