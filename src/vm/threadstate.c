@@ -58,6 +58,7 @@ void thread_init_main(void) {
     t->ident = (unsigned long)pthread_self();
     t->native_id = (long)syscall(SYS_gettid);
     t->serial = next_serial++;
+    t->c_stack_base = gc_thread_attach();
     gc_add_root_walker(thread_mark_all);
 }
 
