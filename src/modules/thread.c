@@ -141,6 +141,9 @@ void thread_finalize(void) { gil_finalize(); }
 void thread_module_after_fork_child(void) {
     thread_after_fork_child(thread_local_forget);
     nthreads = 0;
+    extern void import_locks_after_fork(void), imp_lock_after_fork(void);
+    import_locks_after_fork();
+    imp_lock_after_fork();
 }
 
 /* ---- Module functions ---- */

@@ -95,8 +95,8 @@ static Value local_new(Type *t, Value *args, size_t nargs, Value kwnames) {
         return VNULL;
     }
     Value argt = tuple_from_array(args, nargs);
-    Value kw = nkw ? dict_new() : VNone;
-    if (!argt || !kw) return VNULL;
+    Value kw = nkw ? dict_new() : VNULL;   /* VNULL: no keyword arguments */
+    if (!argt || (nkw && !kw)) return VNULL;
     for (size_t i = 0; i < nkw; i++)
         if (dict_set(kw, tuple_get(kwnames, (ssize_t)i), args[nargs + i]) < 0) return VNULL;
     Value dicts = dict_new();

@@ -1075,11 +1075,13 @@ op_LOOP: {
     uint32_t *counter = (uint32_t *)pc;
     (*counter)++;   /* exact hotness count for the JIT's trace selection */
     pc++;
-    pc += INS_sJ(ins);
+    /* Before the jump: an exception from a signal handler is raised at
+     * this instruction, inside any try block around the loop. */
     if (unlikely(eval_breaker)) {
         SAVE_PC();
         CHECK(interp_run_pending() == 0);
     }
+    pc += INS_sJ(ins);
     DISPATCH();
 }
 op_JUMPIFTRUE: {

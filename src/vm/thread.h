@@ -42,6 +42,7 @@ typedef struct ThreadState {
     uint64_t serial;          /* never reused: keys _thread._local data */
     Value boot_func, boot_args, boot_kwargs;   /* what a new thread runs */
     Value sentinel;           /* _thread._set_sentinel()'s lock, released at exit */
+    Value import_waiting;     /* the module lock this thread waits for (vm/import_lock.c) */
     size_t value_stack_bytes; /* the mapping behind stack_lo (0: not mapped) */
     /* The parked C stack: while the thread runs without the GIL, the
      * collector scans [c_sp, c_stack_base) and the registers in c_regs. */

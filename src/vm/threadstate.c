@@ -43,6 +43,7 @@ static void thread_mark_all(void) {
         gc_mark(t->boot_args);
         gc_mark(t->boot_kwargs);
         gc_mark(t->sentinel);
+        gc_mark(t->import_waiting);
         interp_mark_thread_frames(t);
         if (t != ts && t->parked) {
             gc_scan_conservative(t->c_sp, t->c_stack_base);
