@@ -17,7 +17,7 @@ STDLIB_DIR ?= /usr/lib/python3.11
 WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 BASEFLAGS := -std=gnu11 -D_GNU_SOURCE -fno-strict-aliasing -pthread $(WARN) \
 	-DTAIPAN_STDLIB_DIR='"$(STDLIB_DIR)"' -DTAIPAN_LIB_DIR='"$(CURDIR)/lib"' -MMD -MP
-LIBS := -lgmp -lz -lbz2 -llzma -lcrypto -lsqlite3 -lexpat -lm -ldl -pthread
+LIBS := -lgmp -lz -lbz2 -llzma -lcrypto -lsqlite3 -lexpat -lreadline -lm -ldl -pthread
 
 .DEFAULT_GOAL := all
 
@@ -56,7 +56,7 @@ $(BUILD)/gen/bytecode_id.h: $(BYTECODE_SRCS)
 $(BUILD)/rel/src/modules/marshal_code.o $(BUILD)/dbg/src/modules/marshal_code.o \
 	$(BUILD)/asan/src/modules/marshal_code.o: $(BUILD)/gen/bytecode_id.h
 
-.PHONY: all debug asan test test-asan test-gcstress unit deps check-deps exp clean bench
+.PHONY: all debug asan test test-asan test-gcstress unit deps check-deps exp clean bench check-compile
 .SECONDARY:
 
 all: check-deps $(BUILD)/taipan
@@ -120,6 +120,10 @@ exp:
 bench: $(BUILD)/taipan
 	/usr/bin/python3 tools/bench.py --taipan $(BUILD)/taipan $(BENCH_ARGS)
 # --- end bench ---
+
+# compile() and ast.parse over /usr/lib/python3.11, Taipan vs CPython (docs/parser.md).
+check-compile: $(BUILD)/taipan
+	tools/check_compile.sh
 
 clean:
 	rm -rf build

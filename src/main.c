@@ -1,9 +1,11 @@
-/* main.c - the taipan command line: a script, -c, -m or stdin; tracebacks and exit codes as CPython's. */
+/* main.c - the taipan command: start the runtime as the command line says, run the program, then the prompt if asked. */
 #include "base/common.h"
+#include "cli/cli.h"
 #include "objects/type.h"
 #include "objects/str.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/tuple.h"
 #include "objects/dict.h"
 #include "objects/module.h"
 #include "objects/exceptions.h"
@@ -18,64 +20,31 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/*
+ * The order of start-up follows CPython's Py_InitializeFromConfig and
+ * pymain_run_python (docs/cli.md): options and environment, the runtime,
+ * sys.flags and the other settings, `warnings` when there are -W options,
+ * `site` (unless -S), the version banner, sys.path[0], then the program,
+ * then the interactive prompt for -i.  site runs before sys.path[0] is
+ * added, so it sees the path without the script's directory.
+ */
 
 extern int runtime_init(int argc, char **argv, int orig_argc, char **orig_argv);
 extern int runtime_optimize;
-extern Value builtins_dict, sys_modules_dict;
+extern Value builtins_dict, sys_modules_dict, sys_module;
 extern Value sys_get(const char *name);
+extern int sys_set(const char *name, Value v);
 extern int sys_set_paths(const char *executable, Value path_list);
 extern int sys_flush_std(void);
 extern char *read_file(const char *path, size_t *size);
 extern void exc_print(Value e);
+extern int code_dump_requested;
+int code_dump_requested;
 
-static const char *progname = "taipan";
-
-static void usage_error(const char *msg) {
-    if (msg) fprintf(stderr, "%s\n", msg);
-    fprintf(stderr, "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n", progname);
-    fprintf(stderr, "Try `taipan -h' for more information.\n");
-    exit(2);
-}
-
-static void help(void) {
-    printf("usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n", progname);
-    printf("Options (Taipan, a Python 3.11 implementation):\n"
-           "-c cmd : program passed in as string (terminates option list)\n"
-           "-m mod : run library module as a script (terminates option list)\n"
-           "-O     : remove assert and __debug__-dependent statements\n"
-           "-OO    : do -O changes and also discard docstrings\n"
-           "-u     : force the stdout and stderr streams to be unbuffered\n"
-           "-E, -s, -S, -I, -B, -q : accepted for compatibility with python3\n"
-           "-X dis : print the bytecode of the main program before running it\n"
-           "-V     : print the version number and exit (also --version)\n"
-           "-h     : print this help message and exit (also --help)\n"
-           "file   : program read from script file\n"
-           "-      : program read from stdin (default; interactive mode if a tty)\n");
-    exit(0);
-}
-
-/* sys.path: the script's directory, Taipan's lib/, PYTHONPATH, CPython's stdlib. */
-static Value build_path(const char *script_dir, bool ignore_env) {
-    Value l = list_new(0);
-    if (!l) return VNULL;
-    list_append(l, str_from_cstr(script_dir));
-    list_append(l, str_from_cstr(TAIPAN_LIB_DIR));
-    const char *pp = ignore_env ? NULL : getenv("PYTHONPATH");
-    if (pp && *pp) {
-        const char *p = pp;
-        while (*p) {
-            const char *colon = strchr(p, ':');
-            size_t n = colon ? (size_t)(colon - p) : strlen(p);
-            if (n) list_append(l, str_new(p, n));
-            p += n + (colon ? 1 : 0);
-            if (!colon) break;
-        }
-    }
-    list_append(l, str_from_cstr(TAIPAN_STDLIB_DIR));
-    list_append(l, str_from_cstr("/usr/lib/python3/dist-packages"));
-    return l;
-}
+static CliConfig cfg;
 
 /* SystemExit: the exit status it asks for (printing a non-int code, as CPython does). */
 static int handle_system_exit(Value e) {
@@ -101,23 +70,38 @@ static int handle_system_exit(Value e) {
     return 1;
 }
 
-/* Report the pending exception the way an uncaught one is reported; return the exit status. */
 /* An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython
  * does, so the shell sees "killed by Ctrl-C" (status 130). */
 static bool exit_by_sigint;
+/* Set when a SystemExit must end the process now (not under -i). */
+static bool system_exit_pending;
+static int system_exit_status;
 
+/* Report the pending exception the way an uncaught one is reported; return
+ * the exit status.  With -i a SystemExit is reported like any exception,
+ * as CPython does, so the prompt can follow. */
 static int report_uncaught(void) {
     Value e = err_fetch();
     if (!e) return 0;
-    if (val_isinstance(e, &exc_SystemExit)) return handle_system_exit(e);
-    if (val_isinstance(e, &exc_KeyboardInterrupt)) exit_by_sigint = true;
+    if (val_isinstance(e, &exc_SystemExit) && !cfg.inspect) {
+        system_exit_pending = true;
+        return system_exit_status = handle_system_exit(e);
+    }
+    if (val_isinstance(e, &exc_KeyboardInterrupt) && !cfg.inspect) exit_by_sigint = true;
+    Value tb = ((ExceptionObject *)e)->traceback;
+    Value type = obj_val(val_type(e));
+    sys_set("last_type", type);
+    sys_set("last_value", e);
+    sys_set("last_traceback", tb ? tb : VNone);
     Value hook = sys_get("excepthook");
     if (hook && hook != VNone) {
-        Value tb = ((ExceptionObject *)e)->traceback;
-        Value args[3] = {obj_val(val_type(e)), e, tb ? tb : VNone};
+        Value args[3] = {type, e, tb ? tb : VNone};
         if (!obj_call(hook, args, 3, VNULL)) {
             Value e2 = err_fetch();
-            if (val_isinstance(e2, &exc_SystemExit)) return handle_system_exit(e2);
+            if (val_isinstance(e2, &exc_SystemExit)) {
+                system_exit_pending = true;
+                return system_exit_status = handle_system_exit(e2);
+            }
             fprintf(stderr, "Error in sys.excepthook:\n");
             exc_print(e2);
             fprintf(stderr, "\nOriginal exception was:\n");
@@ -131,7 +115,7 @@ static int report_uncaught(void) {
 }
 
 /* The __main__ module, made before the program runs (runpy runs -m modules in it). */
-static Value main_module(const char *file_attr) {
+static Value main_module(void) {
     Value m = dict_get_cstr(sys_modules_dict, "__main__");
     if (m) return m;
     m = module_new_cstr("__main__");
@@ -139,18 +123,16 @@ static Value main_module(const char *file_attr) {
     Value d = module_dict(m);
     dict_set_cstr(sys_modules_dict, "__main__", m);
     dict_set_cstr(d, "__builtins__", dict_get_cstr(sys_modules_dict, "builtins"));
-    if (file_attr) {
-        dict_set_cstr(d, "__file__", str_from_cstr(file_attr));
-        dict_set_cstr(d, "__cached__", VNone);
-    }
+    dict_set_cstr(d, "__annotations__", dict_new());
     return m;
 }
 
-/* -m: runpy._run_module_as_main(name, True), as CPython's pymain_run_module. */
-static int run_module(const char *name) {
-    if (!main_module(NULL)) return report_uncaught();
-    extern Value import_module(Value name);
-    Value runpy = import_module(str_intern_cstr("runpy"));
+static Value import_cstr(const char *name) { return import_module(str_intern_cstr(name)); }
+
+/* runpy._run_module_as_main(name, alter_argv), as CPython's pymain_run_module. */
+static int run_module(const char *name, bool alter_argv) {
+    if (!main_module()) return report_uncaught();
+    Value runpy = import_cstr("runpy");
     if (!runpy) {
         fprintf(stderr, "Could not import runpy module\n");
         return report_uncaught();
@@ -161,175 +143,372 @@ static int run_module(const char *name) {
         return report_uncaught();
     }
     Value n = str_from_cstr(name);
-    Value r = n ? obj_call2(fn, n, VTrue) : VNULL;
+    Value r = n ? obj_call2(fn, n, alter_argv ? VTrue : VFalse) : VNULL;
     return r ? 0 : report_uncaught();
 }
 
-static int run_code(Value code, Value filename, const char *file_attr) {
-    Value m = main_module(file_attr);
+/* Compile and run source in __main__; file_attr sets __file__ (and removes it afterwards if temporary). */
+static int run_source(const char *src, size_t n, const char *filename, const char *file_attr, bool temporary) {
+    Value m = main_module();
     if (!m) return report_uncaught();
     Value d = module_dict(m);
-    extern int code_dump_requested;
-    if (code_dump_requested) code_disassemble((CodeObject *)code, stderr);
-    Value r = interp_eval_code((CodeObject *)code, d, d);
-    (void)filename;
-    return r ? 0 : report_uncaught();
+    if (file_attr) {
+        dict_set_cstr(d, "__file__", str_from_cstr(file_attr));
+        dict_set_cstr(d, "__cached__", VNone);
+    }
+    Value code = compile_source(src, n, str_from_cstr(filename), COMPILE_EXEC, 0, runtime_optimize);
+    Value r = VNULL;
+    if (code) {
+        if (code_dump_requested) code_disassemble((CodeObject *)code, stderr);
+        r = interp_eval_code((CodeObject *)code, d, d);
+    }
+    int status = r ? 0 : report_uncaught();
+    if (file_attr && temporary) {
+        static const char *const names[] = {"__file__", "__cached__"};
+        for (int i = 0; i < 2; i++)
+            if (dict_del(d, str_intern_cstr(names[i])) < 0) err_clear();
+    }
+    return status;
 }
 
-int code_dump_requested;
+/* An absolute path without resolving symbolic links (CPython's _Py_abspath). */
+static void abspath(const char *p, char *out, size_t size) {
+    char cwd[PATH_MAX];
+    if (p[0] == '/' || !getcwd(cwd, sizeof cwd)) snprintf(out, size, "%s", p);
+    else snprintf(out, size, "%s/%s", cwd, p[0] == '.' && p[1] == '/' ? p + 2 : p);
+}
+
+/* sys.executable as CPython finds it: argv[0] made absolute, or looked up
+ * on PATH, with symbolic links kept (a venv's bin/python must stay itself). */
+static void find_executable(const char *argv0, char *out, size_t size) {
+    if (strchr(argv0, '/')) {
+        abspath(argv0, out, size);
+        return;
+    }
+    const char *path = getenv("PATH");
+    while (path && *path) {
+        const char *colon = strchr(path, ':');
+        size_t n = colon ? (size_t)(colon - path) : strlen(path);
+        char cand[PATH_MAX];
+        snprintf(cand, sizeof cand, "%.*s/%s", (int)n, n ? path : ".", argv0);
+        if (access(cand, X_OK) == 0) {
+            abspath(cand, out, size);
+            return;
+        }
+        path += n + (colon ? 1 : 0);
+        if (!colon) break;
+    }
+    ssize_t el = readlink("/proc/self/exe", out, size - 1);
+    out[el < 0 ? 0 : el] = 0;
+}
+
+/* sys.path before site and sys.path[0]: PYTHONPATH, Taipan's lib/, the stdlib. */
+static Value base_path(const char *stdlib) {
+    Value l = list_new(0);
+    if (!l) return VNULL;
+    for (const char *p = cfg.pythonpath; p && *p;) {
+        const char *colon = strchr(p, ':');
+        size_t n = colon ? (size_t)(colon - p) : strlen(p);
+        if (n) list_append(l, str_new(p, n));
+        p += n + (colon ? 1 : 0);
+        if (!colon) break;
+    }
+    list_append(l, str_from_cstr(TAIPAN_LIB_DIR));
+    list_append(l, str_from_cstr(stdlib));
+    /* Without site, nothing else adds the system's packages; CPython -S has
+     * none either, but Taipan keeps Debian's for its own lib/ tools. */
+    return l;
+}
+
+/* sys.flags, warnoptions, _xoptions, prefixes and the import switches. */
+static int configure_sys(const char *exe) {
+    Value flags = cli_make_flags(&cfg);
+    if (!flags || sys_set("flags", flags) < 0) return -1;
+    Value w = list_new(0);
+    for (int i = 0; w && i < cfg.nwarnoptions; i++) list_append(w, str_from_cstr(cfg.warnoptions[i]));
+    if (!w || sys_set("warnoptions", w) < 0) return -1;
+    Value x = dict_new();
+    for (int i = 0; x && i < cfg.nxoptions; i++) {
+        const char *o = cfg.xoptions[i], *eq = strchr(o, '=');
+        Value k = eq ? str_new(o, (size_t)(eq - o)) : str_from_cstr(o);
+        Value v = eq ? str_from_cstr(eq + 1) : VTrue;
+        if (!k || !v || dict_set(x, k, v) < 0) return -1;
+    }
+    if (!x || sys_set("_xoptions", x) < 0) return -1;
+    if (cfg.dont_write_bytecode) sys_set("dont_write_bytecode", VTrue);
+    if (cfg.pycache_prefix) {
+        char abs[PATH_MAX];
+        abspath(cfg.pycache_prefix, abs, sizeof abs);
+        sys_set("pycache_prefix", str_from_cstr(abs));
+    }
+    /* PYTHONHOME=PREFIX[:EXEC_PREFIX] moves both prefixes and the stdlib. */
+    char prefix[PATH_MAX] = "/usr", exec_prefix[PATH_MAX] = "/usr", stdlib[PATH_MAX + 32];
+    snprintf(stdlib, sizeof stdlib, "%s", TAIPAN_STDLIB_DIR);
+    if (cfg.home) {
+        const char *colon = strchr(cfg.home, ':');
+        snprintf(prefix, sizeof prefix, "%.*s", colon ? (int)(colon - cfg.home) : (int)strlen(cfg.home), cfg.home);
+        snprintf(exec_prefix, sizeof exec_prefix, "%s", colon ? colon + 1 : prefix);
+        snprintf(stdlib, sizeof stdlib, "%s/lib/python3.11", prefix);
+    }
+    static const char *const prefixes[] = {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"};
+    for (int i = 0; i < 4; i++) sys_set(prefixes[i], str_from_cstr(i < 2 ? prefix : exec_prefix));
+    if (cfg.platlibdir) sys_set("platlibdir", str_from_cstr(cfg.platlibdir));
+    if (sys_set_paths(exe, base_path(stdlib)) < 0) return -1;
+    if (cfg.check_hash_pycs) {
+        Value imp = import_cstr("_imp");
+        if (!imp || obj_setattr_cstr(imp, "check_hash_based_pycs", str_from_cstr(cfg.check_hash_pycs)) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* PYTHONIOENCODING=enc[:errors]: the standard streams re-made with CPython's names (iso8859-1 for latin-1). */
+static int configure_stdio_encoding(void) {
+    Value codecs = import_cstr("codecs");
+    Value enc = VNULL;
+    if (cfg.io_encoding) {
+        Value info = codecs ? obj_call_method(codecs, "lookup", (Value[]){str_from_cstr(cfg.io_encoding)}, 1) : VNULL;
+        enc = info ? obj_getattr_cstr(info, "name") : VNULL;
+        if (!enc) return -1;
+    }
+    static const char *const names[] = {"stdin", "stdout", "stderr"};
+    for (int i = 0; i < 3; i++) {
+        Value s = sys_get(names[i]);
+        if (!s || s == VNone) continue;
+        Value errors = i == 2 ? str_intern_cstr("backslashreplace")
+                     : cfg.io_errors ? str_from_cstr(cfg.io_errors)
+                     : enc ? str_intern_cstr("strict") : obj_getattr_cstr(s, "errors");
+        Value fn = obj_getattr_cstr(s, "reconfigure");
+        Value kw = tuple_pack(2, str_intern_cstr("encoding"), str_intern_cstr("errors"));
+        if (!fn || !kw || !errors || !obj_call(fn, (Value[]){enc ? enc : VNone, errors}, 0, kw)) return -1;
+    }
+    return 0;
+}
+
+/* The directory or zip file given as the script: CPython runs its __main__
+ * module (a directory always qualifies; a file if it ends in a zip archive). */
+static bool is_importable_path(const char *path) {
+    struct stat st;
+    if (stat(path, &st) < 0) return false;
+    if (S_ISDIR(st.st_mode)) return true;
+    if (!S_ISREG(st.st_mode) || st.st_size < 22) return false;
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    /* The end-of-central-directory record sits in the last 64 KiB + 22 bytes. */
+    long want = st.st_size < 65557 ? (long)st.st_size : 65557;
+    char *b = malloc((size_t)want);
+    bool zip = false;
+    if (b && fseek(f, -want, SEEK_END) == 0 && fread(b, 1, (size_t)want, f) == (size_t)want)
+        for (long i = want - 22; i >= 0 && !zip; i--) zip = memcmp(b + i, "PK\005\006", 4) == 0;
+    free(b);
+    fclose(f);
+    return zip;
+}
+
+static int insert_path0(Value p) {
+    Value path = sys_get("path");
+    if (!p || !path || !list_check(path)) return -1;
+    return list_insert(path, 0, p);
+}
+
+/* The script's directory, symbolic links resolved, for sys.path[0]. */
+static Value script_dir(const char *script) {
+    char real[PATH_MAX];
+    if (!realpath(script, real)) abspath(script, real, sizeof real);
+    char *slash = strrchr(real, '/');
+    if (slash) *(slash == real ? slash + 1 : slash) = 0;
+    return str_from_cstr(real);
+}
+
+static int run_file(const char *script) {
+    char abs[PATH_MAX];
+    abspath(script, abs, sizeof abs);
+    size_t size;
+    char *src = read_file(script, &size);
+    if (!src) {
+        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", cfg.program, abs, errno, strerror(errno));
+        return 2;
+    }
+    if (cfg.skip_first_line) {
+        /* -x: the first line goes, its newline stays, so line numbers hold. */
+        char *nl = memchr(src, '\n', size);
+        size_t cut = nl ? (size_t)(nl - src) : size;
+        memmove(src, src + cut, size - cut + 1);
+        size -= cut;
+    }
+    /* CPython's set_main_loader: __main__.__loader__ is a SourceFileLoader
+     * for the script, once importlib is in place. */
+    Value ext = dict_get_cstr(sys_modules_dict, "_frozen_importlib_external");
+    Value sfl = ext ? obj_getattr_opt(ext, str_intern_cstr("SourceFileLoader")) : VNULL;
+    Value loader = sfl ? obj_call2(sfl, str_intern_cstr("__main__"), str_from_cstr(abs)) : VNULL;
+    if (loader) dict_set_cstr(module_dict(main_module()), "__loader__", loader);
+    else err_clear();
+    int status = run_source(src, size, abs, abs, false);
+    free(src);
+    return status;
+}
+
+/* PYTHONSTARTUP, run in __main__ before the first prompt; its errors are reported. */
+static void run_startup(void) {
+    if (!cfg.startup) return;
+    size_t size;
+    char *src = read_file(cfg.startup, &size);
+    if (!src) {
+        int e = errno;
+        fflush(stdout);
+        fprintf(stderr, "Could not open PYTHONSTARTUP\n");
+        errno = e;
+        err_from_errno_filename(&exc_OSError, str_from_cstr(cfg.startup));
+        report_uncaught();
+        return;
+    }
+    run_source(src, size, cfg.startup, cfg.startup, true);
+    free(src);
+}
+
+/* sys.__interactivehook__ (site's: readline, tab completion, history). */
+static void run_interactive_hook(void) {
+    Value hook = sys_get("__interactivehook__");
+    if (!hook || hook == VNone) return;
+    if (!obj_call(hook, NULL, 0, VNULL)) report_uncaught();
+}
+
+static void print_banner(bool interactive) {
+    if (cfg.quiet) return;
+    if (!cfg.verbose && (cfg.command || cfg.module || cfg.script || !interactive)) return;
+    Value v = sys_get("version");
+    fflush(stdout);
+    fprintf(stderr, "Python %s on linux\n", v && str_check(v) ? str_data(v) : "3.11");
+    if (!cfg.no_site) fprintf(stderr, "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
+}
+
+static int run_repl(void) {
+    if (!main_module()) return report_uncaught();
+    bool exiting = false;
+    int status = repl_run(&cfg, &exiting);
+    if (exiting) {
+        cfg.inspect = 0;
+        return report_uncaught();
+    }
+    return status;
+}
 
 int main(int argc, char **argv) {
-    const char *command = NULL, *module = NULL, *script = NULL, *pycache_prefix = NULL;
-    bool unbuffered = false, ignore_env = false, dont_write_bytecode = false;
-    int i;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (a[0] != '-' || strcmp(a, "-") == 0) break;
-        if (strcmp(a, "--") == 0) {
-            i++;
-            break;
-        }
-        if (strcmp(a, "--version") == 0) {
-            printf("Python 3.11.2 (Taipan 0.1)\n");
-            return 0;
-        }
-        if (strcmp(a, "--help") == 0) help();
-        if (a[1] == '-') {
-            fprintf(stderr, "unknown option %s\n", a);
-            usage_error(NULL);
-        }
-        for (const char *p = a + 1; *p; p++) {
-            switch (*p) {
-            case 'c':
-            case 'm': {
-                const char *arg = p[1] ? p + 1 : (i + 1 < argc ? argv[++i] : NULL);
-                if (!arg) {
-                    fprintf(stderr, "Argument expected for the -%c option\n", *p);
-                    usage_error(NULL);
-                }
-                if (*p == 'c') command = arg;
-                else module = arg;
-                goto options_done;
-            }
-            case 'X':
-            case 'W': {
-                const char *arg = p[1] ? p + 1 : (i + 1 < argc ? argv[++i] : NULL);
-                if (!arg) {
-                    fprintf(stderr, "Argument expected for the -%c option\n", *p);
-                    usage_error(NULL);
-                }
-                if (*p == 'X' && strcmp(arg, "dis") == 0) code_dump_requested = 1;
-                if (*p == 'X' && strncmp(arg, "pycache_prefix=", 15) == 0) pycache_prefix = arg + 15;
-                if (*p == 'X' && strcmp(arg, "importtime") == 0) import_time_enabled = 1;
-                goto next_arg;
-            }
-            case 'O': runtime_optimize++; break;
-            case 'u': unbuffered = true; break;
-            case 'E': case 'I': ignore_env = true; break;
-            case 'B': dont_write_bytecode = true; break;
-            case 's': case 'S': case 'q': case 'v': case 'd': case 'b': case 'i': case 'P': case 'R': break;
-            case 'V':
-                printf("Python 3.11.2\n");
-                return 0;
-            case 'h': case '?': help(); break;
-            default:
-                fprintf(stderr, "Unknown option: -%c\n", *p);
-                usage_error(NULL);
-            }
-        }
-    next_arg:;
+    cli_parse(&cfg, argc, argv);
+    /* Settings the runtime reads as it starts. */
+    runtime_optimize = cfg.optimize;
+    code_dump_requested = cfg.dump_code;
+    import_time_enabled = cfg.import_time;
+    extern int io_stdio_unbuffered, io_utf8_mode_config;
+    io_stdio_unbuffered = cfg.unbuffered;
+    io_utf8_mode_config = cfg.utf8_mode;
+    extern long long str_hash_seed_config;
+    str_hash_seed_config = cfg.hash_seed_set ? (long long)cfg.hash_seed : -1;
+    if (cfg.int_max_str_digits >= 0) {
+        extern int int_max_str_digits;
+        int_max_str_digits = cfg.int_max_str_digits;
     }
-options_done:
-    if (command || module) i++;
-    else if (i < argc) script = argv[i++];
+    bool stdin_tty = isatty(0);
+    bool stdin_interactive = stdin_tty || cfg.interactive;
+
     /* sys.argv: the script (or -c / -m), then the remaining arguments. */
-    int nrest = argc - i;
-    char **sargv = calloc((size_t)nrest + 2, sizeof(char *));
+    char **sargv = calloc((size_t)cfg.nargs + 2, sizeof(char *));
     if (!sargv) return 1;
-    sargv[0] = command ? "-c" : module ? "-m" : script ? (char *)script : "";
-    for (int k = 0; k < nrest; k++) sargv[k + 1] = argv[i + k];
-    /* -u, or PYTHONUNBUFFERED unless -E: the standard streams (src/modules/io_module.c) */
-    extern int io_stdio_unbuffered;
-    io_stdio_unbuffered = unbuffered ? 1 : ignore_env ? 0 : -1;
-    char exe[PATH_MAX];
-    ssize_t el = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (el < 0) el = 0;
-    exe[el] = 0;
-    if (runtime_init(nrest + 1, sargv, argc, argv) < 0) {
+    sargv[0] = cfg.command ? "-c" : cfg.module ? "-m" : cfg.script ? (char *)cfg.script : "";
+    for (int k = 0; k < cfg.nargs; k++) sargv[k + 1] = cfg.args[k];
+    if (runtime_init(cfg.nargs + 1, sargv, argc, argv) < 0) {
         fprintf(stderr, "taipan: start-up failed\n");
         return 1;
     }
-    /* The bytecode cache's switches (docs/import.md). */
-    if (!ignore_env) {
-        const char *e = getenv("PYTHONDONTWRITEBYTECODE");
-        if (e && *e) dont_write_bytecode = true;
-        e = getenv("PYTHONPYCACHEPREFIX");
-        if (!pycache_prefix && e && *e) pycache_prefix = e;
-        e = getenv("PYTHONPROFILEIMPORTTIME");
-        if (e && *e) import_time_enabled = 1;
-    }
-    if (dont_write_bytecode) {
-        extern Value sys_module;
-        module_add(sys_module, "dont_write_bytecode", VTrue);
-        Value flags = sys_get("flags");
-        if (flags) obj_setattr_cstr(flags, "dont_write_bytecode", val_from_int(1));
-    }
-    if (pycache_prefix) {
-        extern Value sys_module;
-        char abs[PATH_MAX];
-        if (pycache_prefix[0] != '/' && getcwd(abs, sizeof abs)) {
-            size_t l = strlen(abs);
-            snprintf(abs + l, sizeof abs - l, "/%s", pycache_prefix);
-        } else {
-            snprintf(abs, sizeof abs, "%s", pycache_prefix);
-        }
-        module_add(sys_module, "pycache_prefix", str_from_cstr(abs));
+    char exe[PATH_MAX];
+    find_executable(argv[0], exe, sizeof exe);
+    if (configure_sys(exe) < 0 || ((cfg.io_encoding || cfg.io_errors) && configure_stdio_encoding() < 0)) {
+        report_uncaught();
+        return 1;
     }
     extern void signal_install_default_handlers(void);
     signal_install_default_handlers();
-    int status;
-    if (command) {
-        sys_set_paths(exe, build_path("", ignore_env));
-        size_t n = strlen(command);
-        Value code = compile_source(command, n, str_intern_cstr("<string>"), COMPILE_EXEC, 0, runtime_optimize);
-        status = code ? run_code(code, str_intern_cstr("<string>"), NULL) : report_uncaught();
-    } else if (module) {
+    /* __main__ exists before site runs, as in CPython (rlcompleter imports it). */
+    if (!main_module()) {
+        report_uncaught();
+        return 1;
+    }
+
+    if (cfg.nwarnoptions && !import_cstr("warnings")) {
+        report_uncaught();
+        return 1;
+    }
+    if (!cfg.no_site && !import_cstr("site")) {
+        fprintf(stderr, "Fatal Python error: init_import_site: Failed to import the site module\n"
+                        "Python runtime state: initialized\n");
+        report_uncaught();
+        return 1;
+    }
+    print_banner(stdin_interactive);
+
+    int status = 0;
+    if (cfg.script && strcmp(cfg.script, "-") != 0 && is_importable_path(cfg.script)) {
+        /* A directory or zip file: it goes first on sys.path and its __main__ runs. */
+        char abs[PATH_MAX];
+        abspath(cfg.script, abs, sizeof abs);
+        if (insert_path0(str_from_cstr(abs)) < 0) return report_uncaught();
+        /* CPython's pymain_get_importer caches the path's importer: a zip
+         * file gets its zipimporter in sys.path_importer_cache. */
+        struct stat st;
+        if (stat(abs, &st) == 0 && !S_ISDIR(st.st_mode)) {
+            Value zi = import_cstr("zipimport");
+            Value imp = zi ? obj_call_method(zi, "zipimporter", (Value[]){str_from_cstr(abs)}, 1) : VNULL;
+            Value cache = sys_get("path_importer_cache");
+            if (!imp || !cache || dict_set(cache, str_from_cstr(abs), imp) < 0) err_clear();
+        }
+        status = run_module("__main__", false);
+    } else if (cfg.command) {
+        if (!cfg.safe_path) insert_path0(str_from_cstr(""));
+        status = run_source(cfg.command, strlen(cfg.command), "<string>", NULL, false);
+    } else if (cfg.module) {
         char cwd[PATH_MAX];
-        sys_set_paths(exe, build_path(getcwd(cwd, sizeof cwd) ? cwd : "", ignore_env));
-        status = run_module(module);
+        if (!cfg.safe_path) insert_path0(str_from_cstr(getcwd(cwd, sizeof cwd) ? cwd : ""));
+        status = run_module(cfg.module, true);
+    } else if (cfg.script && strcmp(cfg.script, "-") != 0) {
+        if (!cfg.safe_path) insert_path0(script_dir(cfg.script));
+        status = run_file(cfg.script);
     } else {
-        size_t size;
-        char *src;
-        Value filename;
-        char abspath[PATH_MAX];
-        const char *file_attr = NULL;
-        if (script && strcmp(script, "-") != 0) {
-            if (!realpath(script, abspath)) snprintf(abspath, sizeof abspath, "%s", script);
-            src = read_file(script, &size);
-            if (!src) {
-                fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], abspath, errno, strerror(errno));
-                return 2;
-            }
-            char dir[PATH_MAX];
-            snprintf(dir, sizeof dir, "%s", abspath);
-            char *slash = strrchr(dir, '/');
-            if (slash) *slash = 0;
-            sys_set_paths(exe, build_path(dir, ignore_env));
-            filename = str_from_cstr(abspath);
-            file_attr = abspath;
+        if (!cfg.safe_path) insert_path0(str_from_cstr(""));
+        if (stdin_interactive) {
+            /* The prompt itself: -i has done its job here (CPython clears inspect). */
+            cfg.inspect = 0;
+            run_startup();
+            run_interactive_hook();
+        }
+        if (system_exit_pending) {
+            status = system_exit_status;
+        } else if (stdin_interactive) {
+            status = run_repl();
         } else {
-            src = read_file("/dev/stdin", &size);
+            size_t size;
+            char *src = read_file("/dev/stdin", &size);
             if (!src) {
                 fprintf(stderr, "%s: can't read stdin\n", argv[0]);
                 return 2;
             }
-            sys_set_paths(exe, build_path("", ignore_env));
-            filename = str_intern_cstr("<stdin>");
+            status = run_source(src, size, "<stdin>", NULL, false);
+            free(src);
         }
-        Value code = compile_source(src, size, filename, COMPILE_EXEC, 0, runtime_optimize);
-        free(src);
-        status = code ? run_code(code, filename, file_attr) : report_uncaught();
     }
+
+    /* -i (or PYTHONINSPECT, looked at again now: the program may set it)
+     * after a program: the prompt, even after an exception. */
+    if (!cfg.inspect && !cfg.ignore_environment) {
+        const char *e = getenv("PYTHONINSPECT");
+        if (e && *e) cfg.inspect = 1;
+    }
+    if (cfg.inspect && stdin_interactive && (cfg.command || cfg.module || cfg.script) && !system_exit_pending) {
+        cfg.inspect = 0;
+        run_interactive_hook();
+        if (!system_exit_pending) status = run_repl() != 0;
+    }
+    if (system_exit_pending) status = system_exit_status;
+
     /* Non-daemon threads are waited for, then the atexit module's callbacks
      * run, after the program and its traceback and before the streams are
      * flushed, as in CPython's Py_FinalizeEx; daemon threads then stop at

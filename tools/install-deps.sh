@@ -12,6 +12,7 @@ deps=(
   "libssl-dev:/usr/include/openssl/evp.h"
   "libsqlite3-dev:/usr/include/sqlite3.h"
   "libexpat1-dev:/usr/include/expat.h"
+  "libreadline-dev:/usr/include/readline/readline.h"
   "libpython3.11-stdlib:/usr/lib/python3.11/os.py"
 )
 missing=()

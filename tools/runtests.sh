@@ -253,9 +253,15 @@ run_one() {  # index record
     { (
         cd "$rundir" || exit 125
         ulimit -c 0 2>/dev/null
-        unset PYTHONPATH PYTHONHOME PYTHONSTARTUP PYTHONWARNINGS PYTHONHASHSEED
+        unset PYTHONPATH PYTHONHOME PYTHONSTARTUP PYTHONWARNINGS PYTHONHASHSEED PYTHONPYCACHEPREFIX PYTHONDONTWRITEBYTECODE
         export LC_ALL=C.UTF-8
         ((${#ENVS[@]} == 0)) || export "${ENVS[@]}"
+        # A test whose set-up allocates heavily (importing asyncio) may ask
+        # for a collection every N allocations instead of every one.
+        if [[ -n ${TAIPAN_GCSTRESS:-} ]]; then
+            every=$(head -n 5 "$file" 2>/dev/null | sed -n 's/^# gcstress-every: *\([0-9][0-9]*\).*/\1/p')
+            [[ -n $every ]] && export TAIPAN_GCSTRESS=$every
+        fi
         exec timeout -k 2 "$TIMEOUT" "$TAIPAN" "$file" </dev/null >"$t.out" 2>"$t.err"
     ); } 2>/dev/null
     rc=$?

@@ -91,6 +91,15 @@ void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    ASTNode at;   /* no node: where the compiler is */
+    if (!n && c->u) {
+        memset(&at, 0, sizeof at);
+        at.lineno = c->u->loc.line;
+        at.end_lineno = c->u->loc.end_line;
+        at.col_offset = c->u->loc.col < 0 ? 0 : c->u->loc.col;
+        at.end_col_offset = c->u->loc.end_col < 0 ? 0 : c->u->loc.end_col;
+        n = &at;
+    }
     int line = n ? n->lineno : 1;
     char *text = program_text(c->filename, line);
     /* CPython's compiler reports byte offsets, plus one. */
@@ -99,6 +108,7 @@ void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
     Value e = make_syntax_error(&exc_SyntaxError, c->filename, msg, line, off, n ? n->end_lineno : line, eoff, text);
     free(text);
     if (e) err_set_object(e);
+    c->error = e;
 }
 
 bool compile_forbidden_name(Compiler *c, const char *name, bool del) {
@@ -721,6 +731,11 @@ static void compile_break_continue(Compiler *c, ASTNode *s, bool is_break) {
         compile_error(c, s, is_break ? "'break' outside loop" : "'continue' not properly in loop");
         return;
     }
+    for (int i = loop + 1; i < u->nfblocks; i++)
+        if (u->fblocks[i].kind == FB_EXCEPT_STAR) {
+            compile_error(c, s, "'break', 'continue' and 'return' cannot appear in an except* block");
+            return;
+        }
     int susp[64];
     int n = unwind_blocks(c, loop + 1, susp);
     set_loc(c, s);
@@ -740,6 +755,12 @@ static void compile_return(Compiler *c, ASTNode *s) {
         compile_error(c, s, "'return' with value in async generator");
         return;
     }
+    for (int i = 0; i < u->nfblocks; i++)
+        if (u->fblocks[i].kind == FB_EXCEPT_STAR) {
+            /* CPython reports it at a constant returned value (its NOP's location). */
+            compile_error(c, v && v->kind == AST_Constant ? v : s, "'break', 'continue' and 'return' cannot appear in an except* block");
+            return;
+        }
     int mark = u->next_reg;
     bool needs_unwind = u->nfblocks > 0;
     for (int i = 0; i < u->nfblocks; i++)
@@ -882,13 +903,113 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
     reg_free_to(c, mark);
 }
 
-static void compile_try(Compiler *c, ASTNode *s) {
-    if (s->kind == AST_TryStar) {
-        compile_error(c, s, "except* is not supported yet");
-        return;
+/* try/except* (PEP 654).  The caught exception `exc` is matched clause by
+ * clause: CHECKEGMATCH splits the part still unhandled (`rest`) into what
+ * the clause's type matches and a new rest, and makes the match the handled
+ * exception while the clause runs.  What a clause raises is collected in a
+ * list, with the final rest last; PREPRERAISESTAR turns that into the one
+ * exception to raise (re-raised parts regrouped in the original's shape),
+ * or None. */
+static void compile_try_star(Compiler *c, ASTNode *s) {
+    Unit *u = c->u;
+    int mark = u->next_reg;
+    int exc = reg_alloc(c);
+    int p = protect_begin(c, exc);
+    LocalSet at_handler;
+    {
+        LocalSet cur = bound_get(c);
+        bound_forget_deleted(c, s->v.TryStar.body);
+        at_handler = bound_get(c);
+        bound_set(c, cur);
     }
+    fblock_push(c, FB_LOOP + 100, p); /* as in compile_try_except */
+    compile_stmts(c, s->v.TryStar.body);
+    fblock_pop(c);
+    int pid = protect_end(c, p);
+    compile_stmts(c, s->v.TryStar.orelse);
+    LocalSet after = bound_get(c);
+    int end = emit_jump(c, OP_JUMP, 0);
+
+    protect_handler(c, pid);
+    bound_set(c, at_handler);
+    int saved = reg_alloc(c);
+    emit(c, MK_ABC(OP_PUSHEXC, saved, exc, 0));
+    int exc2 = reg_alloc(c);
+    int p2 = protect_begin(c, exc2);
+    FBlock *hb = fblock_push(c, FB_HANDLER, p2);
+    hb->reg = saved;
+    int res = reg_alloc(c);
+    emit(c, MK_ABC(OP_BUILDLIST, res, 0, 0));
+    int rest = reg_alloc(c);
+    emit(c, MK_ABC(OP_MOVE, rest, exc, 0));
+    ASTSeq *handlers = s->v.TryStar.handlers;
+    for (int i = 0; i < AST_SEQ_LEN(handlers) && !c->failed; i++) {
+        ASTNode *h = AST_SEQ_GET(handlers, i);
+        LocalSet before = bound_get(c);
+        int m2 = u->next_reg;
+        int t = expr(c, h->v.ExceptHandler.type);
+        int m = reg_alloc_n(c, 2);
+        set_loc(c, h);
+        emit(c, MK_ABC(OP_CHECKEGMATCH, m, rest, t));
+        emit(c, MK_ABC(OP_MOVE, rest, m + 1, 0));
+        int jmatch = emit_jump(c, OP_JUMPIFNOTNONE, m);
+        int jnext = emit_jump(c, OP_JUMP, 0);
+        patch_jump(c, jmatch, here(c));
+        const char *name = h->v.ExceptHandler.name;
+        if (name) name_store(c, name, m);
+        int exc3 = reg_alloc(c);
+        int p3 = protect_begin(c, exc3);
+        fblock_push(c, FB_EXCEPT_STAR, p3);
+        compile_stmts(c, h->v.ExceptHandler.body);
+        fblock_pop(c);
+        int pid3 = protect_end(c, p3);
+        int r = reg_alloc(c);
+        if (name) {
+            emit(c, MK_ABC(OP_LOADNONE, r, 0, 0));
+            name_store(c, name, r);
+            name_delete(c, name, NULL);
+        }
+        int jdone = emit_jump(c, OP_JUMP, 0);
+        /* The clause raised: unbind the name and collect the exception. */
+        protect_handler(c, pid3);
+        if (name) {
+            emit(c, MK_ABC(OP_LOADNONE, r, 0, 0));
+            name_store(c, name, r);
+            name_delete(c, name, NULL);
+        }
+        emit(c, MK_ABC(OP_LISTAPPEND, res, exc3, 0));
+        patch_jump(c, jdone, here(c));
+        patch_jump(c, jnext, here(c));
+        bound_set(c, before);
+        reg_free_to(c, m2);
+    }
+    emit(c, MK_ABC(OP_LISTAPPEND, res, rest, 0));
+    int r = reg_alloc(c);
+    emit(c, MK_ABC(OP_PREPRERAISESTAR, r, exc, res));
+    int jraise = emit_jump(c, OP_JUMPIFNOTNONE, r);
+    emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
+    int end2 = emit_jump(c, OP_JUMP, 0);
+    patch_jump(c, jraise, here(c));
+    emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, r, 0, 0));
+    fblock_pop(c);
+    int pid2 = protect_end(c, p2);
+    protect_handler(c, pid2);
+    emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
+    patch_jump(c, end, here(c));
+    patch_jump(c, end2, here(c));
+    bound_intersect(c, after);
+    reg_free_to(c, mark);
+}
+
+static void compile_try(Compiler *c, ASTNode *s) {
+    bool star = s->kind == AST_TryStar;
+    /* The `try:` line itself is reported to trace functions, as in CPython. */
+    emit(c, MK_ABC(OP_NOP, 0, 0, 0));
     if (!AST_SEQ_LEN(s->v.Try.finalbody)) {
-        compile_try_except(c, s);
+        if (star) compile_try_star(c, s);
+        else compile_try_except(c, s);
         return;
     }
     Unit *u = c->u;
@@ -904,7 +1025,8 @@ static void compile_try(Compiler *c, ASTNode *s) {
     int p = protect_begin(c, exc);
     FBlock *b = fblock_push(c, FB_TRY_FINALLY, p);
     b->finally_body = s;
-    if (AST_SEQ_LEN(s->v.Try.handlers)) compile_try_except(c, s);
+    if (star) compile_try_star(c, s);
+    else if (AST_SEQ_LEN(s->v.Try.handlers)) compile_try_except(c, s);
     else compile_stmts(c, s->v.Try.body);
     fblock_pop(c);
     int pid = protect_end(c, p);
@@ -1216,7 +1338,7 @@ static void compile_stmt(Compiler *c, ASTNode *s) {
         /* x = value straight into a local's register. */
         if (nt == 1 && t0->kind == AST_Name && u->scope->kind == SCOPE_FUNCTION) {
             Symbol *sym = scope_find(u->scope, t0->v.Name.id);
-            if (sym && sym->scope == SC_LOCAL) {
+            if (sym && sym->scope == SC_LOCAL && sym->index < u->nlow) {
                 into(c, s->v.Assign.value, sym->index);
                 bound_add(c, sym->index);
                 break;
@@ -1231,7 +1353,7 @@ static void compile_stmt(Compiler *c, ASTNode *s) {
     case AST_Delete:
         for (int i = 0; i < AST_SEQ_LEN(s->v.Delete.targets); i++) delete_target(c, AST_SEQ_GET(s->v.Delete.targets, i));
         break;
-    case AST_Pass: break;
+    case AST_Pass: emit(c, MK_ABC(OP_NOP, 0, 0, 0)); break;   /* a line for trace functions */
     case AST_If: compile_if(c, s); break;
     case AST_While: compile_while(c, s); break;
     case AST_For: compile_for(c, s); break;
@@ -1355,12 +1477,15 @@ static void unit_init(Compiler *c, Unit *u, Scope *scope, Value name, Value qual
         c->u = u;
         for (int i = 0; i < scope->nparams; i++) bound_add(c, i);   /* parameters start bound */
     }
-    u->cell_base = u->nlocals;
+    u->nlow = code_nlow(u->nlocals, scope->nparams);
+    u->cell_base = u->nlow;
     u->ncells = scope->ncells;
     u->nfrees = scope->nfrees;
     u->next_reg = u->max_reg = u->cell_base + u->ncells + u->nfrees;
-    if (u->next_reg > MAX_REGS) compile_error(c, scope->node, "too many local variables");
     c->u = u;
+    /* CPython has no such limits; Taipan's register operands do. */
+    if (u->next_reg > MAX_REGS - 16 || u->nlocals - u->nlow > MAX_WIDE_LOCALS)
+        compile_error(c, scope->node, "too many local variables, parameters or closure cells");
 }
 
 static void unit_free(Unit *u) {
@@ -1474,6 +1599,7 @@ static Value unit_assemble(Compiler *c) {
     co->kwonlyargcount = u->kwonlyargcount;
     co->nlocals = s->kind == SCOPE_FUNCTION ? s->nvarnames : 0;
     co->nregs = u->max_reg;
+    if (u->nlocals > u->nlow) co->nregs = WIDE_BASE + (u->nlocals - u->nlow);
     co->flags = u->flags;
     co->firstlineno = u->firstlineno;
     co->ncells = s->ncells;
@@ -1506,7 +1632,7 @@ static void emit_closure(Compiler *c, Scope *cs, int target) {
         Symbol *sym = scope_find(u->scope, name);
         int reg = -1;
         if (sym && sym->scope == SC_CELL) reg = u->cell_base + sym->index;
-        else if (sym && sym->scope == SC_FREE) reg = u->cell_base + u->ncells + sym->index;
+        else if (sym && (sym->scope == SC_FREE || (sym->flags & SYM_FREE_CLASS))) reg = u->cell_base + u->ncells + sym->index;
         if (reg < 0) {
             compile_error(c, cs->node, "internal error: no cell for free variable '%s'", name);
             return;
@@ -1640,6 +1766,12 @@ static void make_function(Compiler *c, ASTNode *n, Value code, ASTNode *args, AS
             Value txt = ast_unparse_expr(annot);                                  \
             if (!txt) { c->failed = true; return; }                               \
             load_const_value(c, txt, pair + 1);                                   \
+        } else if ((annot)->kind == AST_Starred) {                                \
+            /* *args: *Ts is the one item that unpacking Ts gives, as in 3.11. */ \
+            int sv = reg_alloc(c);                                                \
+            into(c, (annot)->v.Starred.value, sv);                                \
+            emit(c, MK_ABC(OP_UNPACK, pair + 1, sv, 1));                          \
+            reg_free_to(c, sv);                                                   \
         } else into(c, annot, pair + 1);                                          \
         emit(c, MK_ABC(OP_DICTSET, r, pair, pair + 1));                           \
     } while (0)
@@ -1790,7 +1922,23 @@ void compile_class_def(Compiler *c, ASTNode *s, int target) {
         }
         emit(c, MK_ABC(OP_MOVE, target, base, 0));
     } else {
-        compile_error(c, s, "class with starred bases or ** keywords is not supported yet");
+        /* __build_class__(body, name, *bases, **keywords) through CALLEX. */
+        int fn = reg_alloc(c);
+        set_loc(c, s);
+        emit(c, MK_ABC(OP_BUILDCLASS, fn, 0, 0));
+        int pre = reg_alloc_n(c, 2);
+        int flags = 0;
+        int fbase = c->u->next_reg;
+        if (scope->nfrees) {
+            int cr = reg_alloc(c);
+            emit_closure(c, scope, cr);
+            flags |= 8;
+        }
+        set_loc(c, s);
+        emit_x(c, MK_ABx(OP_MAKEFUNC, pre, add_const(c, code)), (uint32_t)flags | ((uint32_t)fbase << 8));
+        reg_free_to(c, pre + 2);
+        load_const_value(c, intern_id(cd->name), pre + 1);
+        call_ex_parts(c, s, fn, pre, 2, bases, kws, target);
     }
     for (int i = nd - 1; i >= 0; i--) {
         int t = reg_alloc_n(c, 2);
@@ -2090,6 +2238,10 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
     c.u = NULL;
     unit_free(&u);
     symtable_free(c.st);
+    if (c.failed && c.error) {
+        if (err_occurred()) err_clear();
+        err_set_object(c.error);
+    }
     if (c.failed && !err_occurred()) err_internal("compiler failed without an exception");
     return c.failed ? VNULL : code;
 }

@@ -151,6 +151,10 @@ static int cell_reg(Compiler *c, Symbol *sym) {
     return sym->scope == SC_CELL ? c->u->cell_base + sym->index : c->u->cell_base + c->u->ncells + sym->index;
 }
 
+/* A local past the 8-bit registers (code.h: LOW_LOCALS). */
+static bool local_is_wide(Compiler *c, Symbol *sym) { return sym->index >= c->u->nlow; }
+static int wide_reg(Compiler *c, Symbol *sym) { return WIDE_BASE + (sym->index - c->u->nlow); }
+
 /* Reads of a local not certainly bound here are checked (compile_bound.c). */
 static bool local_needs_check(Compiler *c, Symbol *sym) { return !bound_has(c, sym->index); }
 
@@ -162,6 +166,10 @@ void name_load(Compiler *c, const char *name, int target, ASTNode *n) {
     if (kind == SCOPE_FUNCTION) {
         switch (sc) {
         case SC_LOCAL:
+            if (local_is_wide(c, sym)) {
+                emit(c, MK_ABx(OP_LOADWIDE, target, wide_reg(c, sym)));
+                return;
+            }
             if (local_needs_check(c, sym)) emit(c, MK_ABx(OP_CHECKLOCAL, sym->index, 0));
             if (target != sym->index) emit(c, MK_ABC(OP_MOVE, target, sym->index, 0));
             return;
@@ -191,6 +199,10 @@ void name_store(Compiler *c, const char *name, int src) {
     if (u->scope->kind == SCOPE_FUNCTION) {
         switch (sc) {
         case SC_LOCAL:
+            if (local_is_wide(c, sym)) {
+                emit(c, MK_ABx(OP_STOREWIDE, src, wide_reg(c, sym)));
+                return;
+            }
             if (src != sym->index) emit(c, MK_ABC(OP_MOVE, sym->index, src, 0));
             bound_add(c, sym->index);
             return;
@@ -220,6 +232,10 @@ void name_delete(Compiler *c, const char *name, ASTNode *n) {
     if (u->scope->kind == SCOPE_FUNCTION) {
         switch (sc) {
         case SC_LOCAL:
+            if (local_is_wide(c, sym)) {
+                emit(c, MK_ABx(OP_DELWIDE, 0, wide_reg(c, sym)));
+                return;
+            }
             if (local_needs_check(c, sym)) emit(c, MK_ABx(OP_CHECKLOCAL, sym->index, 0));
             emit(c, MK_ABC(OP_CLEAR, sym->index, 0, 0));
             bound_remove(c, sym->index);
@@ -262,8 +278,11 @@ bool has_walrus(ASTNode *e) {
 static bool is_plain_local(Compiler *c, ASTNode *e) {
     if (e->kind != AST_Name || c->u->scope->kind != SCOPE_FUNCTION) return false;
     Symbol *sym = lookup(c, e->v.Name.id);
-    return sym && sym->scope == SC_LOCAL;
+    return sym && sym->scope == SC_LOCAL && sym->index < c->u->nlow;
 }
+
+/* A register no name lives in (allocated by reg_alloc, above the locals and cells). */
+static bool is_temp(Compiler *c, int r) { return r >= c->u->cell_base + c->u->ncells + c->u->nfrees; }
 
 /* Evaluate e to a register that stays valid while `later` is evaluated. */
 static int expr_stable(Compiler *c, ASTNode *e, ASTNode *later) {
@@ -336,8 +355,14 @@ static bool any_starred(ASTSeq *s) {
 }
 
 /* Build a list of elts into target, supporting *x and long displays. */
+static void list_append_elts(Compiler *c, ASTSeq *elts, int target);
 static void build_list_incremental(Compiler *c, ASTSeq *elts, int target) {
     emit(c, MK_ABC(OP_BUILDLIST, target, 0, 0));
+    list_append_elts(c, elts, target);
+}
+
+/* Append (or extend by, for *x) each element to the list in target. */
+static void list_append_elts(Compiler *c, ASTSeq *elts, int target) {
     int mark = c->u->next_reg;
     for (int i = 0; i < AST_SEQ_LEN(elts); i++) {
         ASTNode *x = AST_SEQ_GET(elts, i);
@@ -478,12 +503,17 @@ static int kwnames_const(Compiler *c, ASTSeq *kws) {
 
 /* f(*args, **kwargs) and friends: build a tuple and a dict, then CALLEX. */
 static void call_ex(Compiler *c, ASTNode *e, int fnreg, int target) {
+    call_ex_parts(c, e, fnreg, 0, 0, e->v.Call.args, e->v.Call.keywords, target);
+}
+
+/* fn(R[pre], ..., R[pre+npre-1], *args..., **kws...) at e's location. */
+void call_ex_parts(Compiler *c, ASTNode *e, int fnreg, int pre, int npre, ASTSeq *args, ASTSeq *kws, int target) {
     int mark = c->u->next_reg;
     int base = reg_alloc_n(c, 3);
     if (fnreg != base) emit(c, MK_ABC(OP_MOVE, base, fnreg, 0));
-    build_list_incremental(c, e->v.Call.args, base + 1);
+    emit(c, MK_ABC(OP_BUILDLIST, base + 1, pre, npre));
+    list_append_elts(c, args, base + 1);
     emit(c, MK_ABC(OP_LISTTOTUPLE, base + 1, base + 1, 0));
-    ASTSeq *kws = e->v.Call.keywords;
     int nk = AST_SEQ_LEN(kws);
     if (nk) {
         /* Runs of name=value go through a small dict so that every merge into
@@ -696,7 +726,11 @@ void into(Compiler *c, ASTNode *e, int target) {
             break;
         }
         if (err_occurred()) err_clear();
-        int l = expr_stable(c, e->v.BinOp.left, e->v.BinOp.right);
+        /* A temporary target takes the left operand: a left-deep chain
+         * (a + b + c + ...) then needs two registers, not one per term. */
+        int l = target;
+        if (is_temp(c, target)) into(c, e->v.BinOp.left, target);
+        else l = expr_stable(c, e->v.BinOp.left, e->v.BinOp.right);
         int r = expr(c, e->v.BinOp.right);
         set_loc(c, e);
         emit(c, MK_ABC(OP_ADD + ast_binop(e->v.BinOp.op), target, l, r));

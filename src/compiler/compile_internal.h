@@ -20,7 +20,8 @@
  * produces nothing useful, and the unit is thrown away.
  */
 
-enum { FB_LOOP, FB_FOR_LOOP, FB_TRY_FINALLY, FB_HANDLER, FB_WITH, FB_FINALLY_BODY };
+/* FB_EXCEPT_STAR: the body of an except* clause, which break/continue/return may not leave. */
+enum { FB_LOOP, FB_FOR_LOOP, FB_TRY_FINALLY, FB_HANDLER, FB_WITH, FB_FINALLY_BODY, FB_EXCEPT_STAR };
 
 typedef struct FBlock {
     int kind;
@@ -64,6 +65,7 @@ typedef struct Unit {
     Value names, name_index;     /* list, dict */
     Value site_names;            /* list: the name of each cache site */
     int nlocals, cell_base, ncells, nfrees;
+    int nlow;                    /* locals in registers 0..; the rest are wide (code.h) */
     int next_reg, max_reg;
     FBlock fblocks[32];
     int nfblocks;
@@ -86,6 +88,7 @@ typedef struct Compiler {
     int optimize;
     bool interactive;
     bool failed;
+    Value error;                 /* compile_error()'s exception: later err_clear()s must not lose it */
     bool future_annotations;
     bool top_level_await;      /* PyCF_ALLOW_TOP_LEVEL_AWAIT */
     bool module_awaits;        /* ... and the module code used it: CO_COROUTINE */
@@ -133,6 +136,7 @@ void expr_discard(Compiler *c, ASTNode *e);
 void store_target(Compiler *c, ASTNode *t, int src);
 void delete_target(Compiler *c, ASTNode *t);
 void name_load(Compiler *c, const char *name, int target, ASTNode *n);
+void call_ex_parts(Compiler *c, ASTNode *e, int fnreg, int pre, int npre, ASTSeq *args, ASTSeq *kws, int target);
 void name_store(Compiler *c, const char *name, int src);
 void name_delete(Compiler *c, const char *name, ASTNode *n);
 void jump_if(Compiler *c, ASTNode *e, bool cond, int *patches, int *npatches);

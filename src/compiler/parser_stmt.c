@@ -900,6 +900,11 @@ static ASTNode *except_block(Parser *p, int *star, int want)
     }
     ASTNode *type = NULL;
     const char *name = NULL;
+    if (*star && (p_at(p, T_COLON) || p_at(p, T_NEWLINE))) {
+        if (p->invalid_pass)
+            p_error_tok(p, p_peek(p), "expected one or more exception types");
+        return NULL;
+    }
     if (!p_at(p, T_COLON) || *star) {
         type = p_expression(p);
         if (!type)

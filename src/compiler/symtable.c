@@ -702,8 +702,9 @@ static void analyze(SymTable *st, Scope *s, NameSet *bound, NameSet *free_out) {
         /* Passing through: free here too so the closure can be handed down. */
         if (s->kind == SCOPE_MODULE) continue;
         if (sym && s->kind == SCOPE_CLASS && sym->scope == SC_LOCAL) {
-            /* A class-local name that is also free below: keep it local for the
-             * class body; the child's cell comes from the enclosing function. */
+            /* A class-local name that is also free below: local for the class
+             * body, and a free variable handing the enclosing cell down. */
+            sym->flags |= SYM_FREE_CLASS;
         }
         if (!sym) sym = scope_add(s, name, 0);
         if (sym->scope != SC_LOCAL) sym->scope = SC_FREE;
@@ -734,7 +735,7 @@ static void analyze(SymTable *st, Scope *s, NameSet *bound, NameSet *free_out) {
     }
     for (int i = 0; i < n; i++) {
         if (order[i]->scope == SC_CELL) s->cellvars[s->ncells++] = order[i]->name;
-        else if (order[i]->scope == SC_FREE) s->freevars[s->nfrees++] = order[i]->name;
+        else if (order[i]->scope == SC_FREE || (order[i]->flags & SYM_FREE_CLASS)) s->freevars[s->nfrees++] = order[i]->name;
     }
     qsort(s->cellvars, (size_t)s->ncells, sizeof(char *), cmp_str);
     qsort(s->freevars, (size_t)s->nfrees, sizeof(char *), cmp_str);

@@ -14,6 +14,7 @@ enum {
     SYM_USE = 1 << 4,
     SYM_DEF_ANNOT = 1 << 5,
     SYM_DEF_COMP_ITER = 1 << 6,
+    SYM_FREE_CLASS = 1 << 7,   /* class-local name also free in a method: passed down as a free variable */
 };
 
 /* Where a name lives after analysis. */

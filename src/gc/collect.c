@@ -148,7 +148,27 @@ static inline void mark_object(Object *o) {
 }
 
 /* A precise reference: v is a tagged int, VNULL, a static object or an object start. */
+/* While set, trace functions report each Value to this function instead of
+ * marking it (gc_visit_refs: gc.get_referents and get_referrers). */
+static void (*visit_fn)(Value, void *);
+static void *visit_ctx;
+
+void gc_visit_refs(Object *o, void (*fn)(Value, void *), void *ctx) {
+    if (!o->type->trace) return;
+    void (*saved_fn)(Value, void *) = visit_fn;
+    void *saved_ctx = visit_ctx;
+    visit_fn = fn;
+    visit_ctx = ctx;
+    o->type->trace(o);
+    visit_fn = saved_fn;
+    visit_ctx = saved_ctx;
+}
+
 void gc_mark(Value v) {
+    if (__builtin_expect(visit_fn != NULL, 0)) {
+        if (v) visit_fn(v, visit_ctx);
+        return;
+    }
     if ((v & 7) || !v) return;
     Object *o = (Object *)v;
     if (!heap_contains(o)) return;

@@ -153,6 +153,10 @@ void gc_run_pending(void) {
             Object *o = pending_del.items[0];
             memmove(pending_del.items, pending_del.items + 1, --pending_del.len * sizeof(Object *));
             Value self = obj_val(o);
+            if (o->type->del) {
+                o->type->del(self);
+                continue;
+            }
             extern Value call_method_lookup(Value self, const char *name, Value *args, size_t nargs, bool *found);
             bool found;
             Value r = call_method_lookup(self, "__del__", NULL, 0, &found);

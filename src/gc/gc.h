@@ -134,6 +134,11 @@ void gc_note_external(size_t bytes);
 bool gc_is_collecting(void);
 void gc_mark(Value v);                         /* for trace functions */
 void gc_mark_range(const Value *p, size_t n);  /* mark an array of Values */
+/* Call fn(v, ctx) for each Value o's trace function reports. */
+void gc_visit_refs(Object *o, void (*fn)(Value, void *), void *ctx);
+/* Every allocated heap object, in a malloc'd array (*out); (size_t)-1 if out
+ * of memory.  Call right after gc_collect() so that all of them are live. */
+size_t gc_heap_objects(Object ***out);
 
 /* Precise roots: a C global holding a Value, or a static object to trace. */
 void gc_add_root(Value *slot);

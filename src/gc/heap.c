@@ -336,6 +336,32 @@ Object *gc_find_object(const void *addr) {
     return o->type ? o : NULL;
 }
 
+size_t gc_heap_objects(Object ***out) {
+    size_t n = 0, cap = 1024;
+    Object **a = malloc(cap * sizeof *a);
+    if (!a) return (size_t)-1;
+    for (size_t pi = 0; pi < heap_hwm; pi++) {
+        PageDesc *d = &heap_pages[pi];
+        size_t k = d->kind == PK_SMALL ? d->nobjs : d->kind == PK_LARGE ? 1 : 0;
+        for (size_t i = 0; i < k; i++) {
+            Object *o = (Object *)(heap_page_addr(pi) + i * (d->kind == PK_SMALL ? d->objsize : 0));
+            if (!o->type) continue;
+            if (n == cap) {
+                Object **b = realloc(a, (cap *= 2) * sizeof *a);
+                if (!b) {
+                    free(a);
+                    return (size_t)-1;
+                }
+                a = b;
+            }
+            a[n++] = o;
+        }
+        if (d->kind == PK_LARGE) pi += d->nobjs - 1;
+    }
+    *out = a;
+    return n;
+}
+
 size_t gc_object_size(const Object *o) {
     PageDesc *d = &heap_pages[heap_page_index(o)];
     return d->objsize;

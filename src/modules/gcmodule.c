@@ -9,6 +9,7 @@
 #include "../objects/module.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
+#include <stdlib.h>
 
 /*
  * Taipan's collector is not generational and finds cycles as a matter of
@@ -92,14 +93,150 @@ static Value get_stats_m(Value self, Value *args, size_t nargs, Value kw) {
     return l;
 }
 
-static Value get_objects_m(Value self, Value *args, size_t nargs, Value kw) {
-    err_set(&exc_NotImplementedError, "gc.get_objects() is not supported by Taipan's collector yet");
-    return VNULL;
+/*
+ * get_objects, get_referrers and get_referents walk the heap after a full
+ * collection, so every object found is live.  An object "tracked" in
+ * CPython's sense is one whose type has a trace function; storage that
+ * only backs other objects (TF_INTERNAL: dict key tables, list arrays,
+ * instance maps...) is never returned, and the references it holds count
+ * as its owner's.
+ */
+static bool is_python_object(Value v) {
+    if (!v) return false;
+    if (v & 7) return true;   /* an immediate */
+    return gc_find_object((void *)v) == (Object *)v && !(val_type(v)->flags & TF_INTERNAL);
 }
 
-static Value get_referrers_m(Value self, Value *args, size_t nargs, Value kw) {
-    err_set(&exc_NotImplementedError, "gc.get_referrers() is not supported by Taipan's collector yet");
-    return VNULL;
+static bool is_tracked_object(Object *o) {
+    /* A str's trace marks only its cached index. */
+    return o->type->trace && !(o->type->flags & TF_INTERNAL) && o->type != &type_str;
+}
+
+/* A walk over o's references that looks through internal storage. */
+typedef struct RefWalk {
+    void (*on_ref)(Value v, struct RefWalk *w);
+    Object *seen[16];          /* internal objects entered, against cycles among them */
+    int nseen, depth;
+    Value *objs;               /* get_referrers: the objects looked for */
+    size_t nobjs;
+    bool found;
+    Value out;                 /* get_referents: the list built */
+    bool failed;
+} RefWalk;
+
+static void ref_visit(Value v, void *ctx) {
+    RefWalk *w = ctx;
+    if (!(v & 7) && gc_find_object((void *)v) == (Object *)v && (val_type(v)->flags & TF_INTERNAL)) {
+        Object *o = (Object *)v;
+        if (w->depth >= 8) return;
+        for (int i = 0; i < w->nseen; i++)
+            if (w->seen[i] == o) return;
+        if (w->nseen < 16) w->seen[w->nseen++] = o;
+        w->depth++;
+        gc_visit_refs(o, ref_visit, w);
+        w->depth--;
+        return;
+    }
+    if (is_python_object(v)) w->on_ref(v, w);
+}
+
+static void walk_refs(Object *o, RefWalk *w) {
+    w->nseen = 0;
+    w->depth = 0;
+    gc_visit_refs(o, ref_visit, w);
+}
+
+static void on_ref_find(Value v, RefWalk *w) {
+    for (size_t i = 0; i < w->nobjs; i++)
+        if (w->objs[i] == v) w->found = true;
+}
+
+static void on_ref_collect(Value v, RefWalk *w) {
+    if (!w->failed && list_append(w->out, v) < 0) w->failed = true;
+}
+
+/* The live tracked objects, or NULL with MemoryError. */
+static Object **live_objects(size_t *n) {
+    gc_collect();
+    Object **a;
+    *n = gc_heap_objects(&a);
+    if (*n == (size_t)-1) {
+        err_no_memory();
+        return NULL;
+    }
+    return a;
+}
+
+static Value get_objects_m(Value self, Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"generation", NULL};
+    Value a[1];
+    if (arg_parse("get_objects", args, nargs, kwnames, names, 0, 0, a) < 0) return VNULL;
+    if (a[0] && a[0] != VNone) {
+        if (!int_check(a[0])) {
+            err_format(&exc_TypeError, "argument should be integer or None, not '%T'", a[0]);
+            return VNULL;
+        }
+        if (!val_is_int(a[0])) {
+            err_set(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+            return VNULL;
+        }
+        /* -1 is the C default, meaning None, as in CPython. */
+        if (!(val_is_int(a[0]) && val_int(a[0]) == -1)) {
+            if (int_sign(a[0]) < 0) {
+                err_set(&exc_ValueError, "generation parameter cannot be negative");
+                return VNULL;
+            }
+            if (!val_is_int(a[0]) || val_int(a[0]) >= 3) {
+                err_format(&exc_ValueError, "generation parameter must be less than the number of available generations (%i)", 3);
+                return VNULL;
+            }
+            /* Every survivor of a full collection is in the oldest generation. */
+            if (val_int(a[0]) < 2) return list_new(0);
+        }
+    }
+    size_t n;
+    Object **objs = live_objects(&n);
+    if (!objs) return VNULL;
+    Value l = list_new(0);
+    for (size_t i = 0; l && i < n; i++)
+        if (is_tracked_object(objs[i]) && list_append(l, obj_val(objs[i])) < 0) l = VNULL;
+    free(objs);
+    return l;
+}
+
+static Value get_referrers_m(Value self, Value *args, size_t nargs, Value kwnames) {
+    if (kwnames && tuple_size(kwnames)) {
+        err_set(&exc_TypeError, "get_referrers() takes no keyword arguments");
+        return VNULL;
+    }
+    size_t n;
+    Object **objs = live_objects(&n);
+    if (!objs) return VNULL;
+    Value l = list_new(0);
+    RefWalk w = {.on_ref = on_ref_find, .objs = args, .nobjs = nargs};
+    for (size_t i = 0; l && i < n; i++) {
+        if (!is_tracked_object(objs[i]) || obj_val(objs[i]) == l) continue;
+        w.found = false;
+        walk_refs(objs[i], &w);
+        if (w.found && list_append(l, obj_val(objs[i])) < 0) l = VNULL;
+    }
+    free(objs);
+    return l;
+}
+
+static Value get_referents_m(Value self, Value *args, size_t nargs, Value kwnames) {
+    if (kwnames && tuple_size(kwnames)) {
+        err_set(&exc_TypeError, "get_referents() takes no keyword arguments");
+        return VNULL;
+    }
+    Value l = list_new(0);
+    if (!l) return VNULL;
+    RefWalk w = {.on_ref = on_ref_collect, .out = l};
+    for (size_t i = 0; i < nargs && !w.failed; i++) {
+        Value v = args[i];
+        if (!(v & 7) && gc_find_object((void *)v) == (Object *)v && is_tracked_object((Object *)v)) walk_refs((Object *)v, &w);
+    }
+    return w.failed ? VNULL : l;
 }
 
 static Value freeze_m(Value self, Value *args, size_t nargs, Value kw) { return VNone; }
@@ -116,9 +253,9 @@ static const MethodDef gc_functions[] = {
     {"is_tracked", is_tracked_m, 0, "Returns true if the object is tracked by the garbage collector."},
     {"is_finalized", is_finalized_m, 0, "Returns true if the object has been already finalized by the GC."},
     {"get_stats", get_stats_m, 0, "Return a list of dictionaries containing per-generation statistics."},
-    {"get_objects", get_objects_m, 0, NULL},
-    {"get_referrers", get_referrers_m, 0, NULL},
-    {"get_referents", get_referrers_m, 0, NULL},
+    {"get_objects", get_objects_m, 0, "Return a list of objects tracked by the collector (excluding the list returned)."},
+    {"get_referrers", get_referrers_m, 0, "Return the list of objects that directly refer to any of 'objs'."},
+    {"get_referents", get_referents_m, 0, "Return the list of objects that are directly referred to by 'objs'."},
     {"freeze", freeze_m, 0, NULL},
     {"unfreeze", freeze_m, 0, NULL},
     {"get_freeze_count", get_freeze_count_m, 0, NULL},

@@ -41,13 +41,20 @@ static const char *ctype_locale(void) {
     return "C";
 }
 
-/* UTF-8 mode (PEP 540): PYTHONUTF8=1, or the plain C/POSIX locale. */
+/* Set by the command line (src/cli/args.c): -X utf8[=0|1] or PYTHONUTF8
+ * when not -E (1 or 0), else -1 (-2: not set by a command line). */
+int io_utf8_mode_config = -2;
+
+/* UTF-8 mode (PEP 540): -X utf8, PYTHONUTF8=1, or the plain C/POSIX locale. */
 static bool utf8_mode(void) {
-    const char *e = getenv("PYTHONUTF8");
+    if (io_utf8_mode_config >= 0) return io_utf8_mode_config;
+    const char *e = io_utf8_mode_config == -2 ? getenv("PYTHONUTF8") : NULL;
     if (e && *e) return strcmp(e, "1") == 0;
     const char *l = ctype_locale();
     return strcmp(l, "C") == 0 || strcmp(l, "POSIX") == 0;
 }
+
+bool io_utf8_mode(void) { return utf8_mode(); }
 
 /* The default encoding of text files: "utf-8" in UTF-8 mode, else the locale's, which Taipan takes as UTF-8. */
 Value io_default_encoding(void) { return str_intern_cstr(utf8_mode() ? "utf-8" : "UTF-8"); }

@@ -275,6 +275,11 @@ static int w_ref(MWriter *w, Value v, int *flag) {
         mw_long(w, *idx);
         return 1;
     }
+    if (!w->keep) w->keep = list_new(0);
+    if (!w->keep || list_append(w->keep, v) < 0) {
+        w->error = MW_NOMEMORY;
+        return 1;
+    }
     w->nrefs++;
     *flag = MARSHAL_FLAG_REF;
     return 0;

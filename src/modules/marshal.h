@@ -44,6 +44,8 @@ typedef struct MWriter {
     int error;
     int nrefs;
     IdMap refs;     /* version >= 3: object -> ref index */
+    Value keep;     /* list: every object in refs, alive while writing (refs are keyed by address:
+                       a collected temporary's address reused by another must not match) */
     IdMap counts;   /* version >= 3: occurrences of each container (the sharing heuristic) */
     bool allow_builtins; /* writing code constants: builtin classes go by name (MT_BUILTIN) */
     int code_depth;      /* code objects being written (the outermost one is sealed) */

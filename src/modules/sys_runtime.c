@@ -12,6 +12,7 @@
 #include "../vm/frame.h"
 #include "../vm/error.h"
 #include "../vm/gil.h"
+#include "../vm/trace.h"
 #include "../gc/gc.h"
 #include "structseq.h"
 
@@ -243,32 +244,26 @@ static Value clear_type_cache_m(Value self, Value *args, size_t nargs, Value kw)
     return VNone;
 }
 
-/* ---- Tracing and profiling hooks ----
- *
- * The interpreter does not emit trace or profile events yet.  What works is
- * what library code does when nobody traces: doctest, bdb and threading save
- * sys.gettrace() (None) and put it back with sys.settrace(None).  Installing
- * a real hook raises NotImplementedError rather than being silently ignored,
- * so a debugger or coverage tool fails loudly instead of seeing no events. */
+/* ---- Tracing and profiling hooks (vm/trace.c reports the events) ---- */
 
-static Value hook_get(const char *fname, size_t nargs, Value kw) {
-    if (arg_no_kw(fname, kw) < 0 || arg_count(fname, nargs, 0, 0) < 0) return VNULL;
+static Value gettrace_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("sys.gettrace", kw) < 0 || arg_count("sys.gettrace", nargs, 0, 0) < 0) return VNULL;
+    return ts->trace_func ? ts->trace_func : VNone;
+}
+static Value getprofile_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("sys.getprofile", kw) < 0 || arg_count("sys.getprofile", nargs, 0, 0) < 0) return VNULL;
+    return ts->profile_func ? ts->profile_func : VNone;
+}
+static Value settrace_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("sys.settrace", kw) < 0 || arg_count("sys.settrace", nargs, 1, 1) < 0) return VNULL;
+    trace_set_trace(trace_python_trampoline, args[0] == VNone ? VNULL : args[0]);
     return VNone;
 }
-
-static Value hook_set(const char *fname, Value *args, size_t nargs, Value kw) {
-    if (arg_no_kw(fname, kw) < 0 || arg_count(fname, nargs, 1, 1) < 0) return VNULL;
-    if (args[0] != VNone) {
-        err_format(&exc_NotImplementedError, "%s: Taipan does not emit trace or profile events yet", fname);
-        return VNULL;
-    }
+static Value setprofile_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("sys.setprofile", kw) < 0 || arg_count("sys.setprofile", nargs, 1, 1) < 0) return VNULL;
+    trace_set_profile(trace_python_profile, args[0] == VNone ? VNULL : args[0]);
     return VNone;
 }
-
-static Value gettrace_m(Value self, Value *args, size_t nargs, Value kw) { return hook_get("sys.gettrace", nargs, kw); }
-static Value getprofile_m(Value self, Value *args, size_t nargs, Value kw) { return hook_get("sys.getprofile", nargs, kw); }
-static Value settrace_m(Value self, Value *args, size_t nargs, Value kw) { return hook_set("sys.settrace", args, nargs, kw); }
-static Value setprofile_m(Value self, Value *args, size_t nargs, Value kw) { return hook_set("sys.setprofile", args, nargs, kw); }
 
 /* One thread: {thread id: its innermost frame}. */
 /* Every thread's innermost frame (threads not yet running Python left out). */

@@ -88,6 +88,7 @@ static void dictkeys_trace(Object *o) {
 }
 
 static Type type_dictkeys_internal = {
+    .flags = TF_INTERNAL,
     .hdr = {0, &type_type},
     .name = "dict_keys_table",
     .basicsize = sizeof(DictKeys),

@@ -39,14 +39,6 @@
 #undef EXC
 #undef exc_object
 
-Type exc_ExceptionGroup = {
-    .hdr = {0, &type_type},
-    .name = "ExceptionGroup",
-    .base = &exc_BaseExceptionGroup,
-    .basicsize = sizeof(ExceptionObject) + sizeof(AttrHeader),
-    .flags = TF_BASETYPE | TF_EXC_SUBCLASS,
-};
-
 static void exc_trace(Object *o) {
     ExceptionObject *e = (ExceptionObject *)o;
     gc_mark(e->args);
@@ -523,71 +515,6 @@ static Value unicodedecode_str(Value self) { return unicode_str_common(self, tru
 static Value unicodeencode_str(Value self) { return unicode_str_common(self, false, false); }
 static Value unicodetranslate_str(Value self) { return unicode_str_common(self, false, true); }
 
-/* BaseExceptionGroup(message, exceptions): construction and str; split/subgroup
- * and except* arrive with the execution-model work. */
-static Value exceptiongroup_new(Type *t, Value *args, size_t nargs, Value kwnames) {
-    if (kwnames && tuple_size(kwnames)) {
-        err_format(&exc_TypeError, "%s() takes no keyword arguments", t->name);
-        return VNULL;
-    }
-    if (nargs != 2) {
-        err_format(&exc_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs);
-        return VNULL;
-    }
-    if (!str_check(args[0])) {
-        err_format(&exc_TypeError, "argument 1 must be str, not %s", type_name(args[0]));
-        return VNULL;
-    }
-    Value excs = tuple_from_iterable(args[1]);
-    if (!excs) {
-        err_clear();
-        err_set(&exc_TypeError, "second argument (exceptions) must be a sequence");
-        return VNULL;
-    }
-    if (tuple_size(excs) == 0) {
-        err_set(&exc_ValueError, "second argument (exceptions) must be a non-empty sequence");
-        return VNULL;
-    }
-    bool all_exc = true;
-    for (ssize_t i = 0; i < tuple_size(excs); i++) {
-        Value x = tuple_get(excs, i);
-        if (!exc_check(x)) {
-            err_format(&exc_ValueError, "Item %zd of second argument (exceptions) is not an exception", i);
-            return VNULL;
-        }
-        if (!val_isinstance(x, &exc_Exception)) all_exc = false;
-    }
-    if (t == &exc_BaseExceptionGroup && all_exc) t = &exc_ExceptionGroup;
-    else if (t == &exc_ExceptionGroup && !all_exc) {
-        err_set(&exc_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
-        return VNULL;
-    }
-    Value a = tuple_pack(2, args[0], args[1]);
-    Value e = a ? exc_alloc(t, a) : VNULL;
-    if (!e) return VNULL;
-    if (set_attr(e, "message", args[0]) < 0 || set_attr(e, "exceptions", excs) < 0) return VNULL;
-    return e;
-}
-
-static int exceptiongroup_init(Value self, Value *args, size_t nargs, Value kw) { return 0; }
-
-static Value exceptiongroup_str(Value self) {
-    Value msg = attr_or_none(self, "message"), excs = attr_or_none(self, "exceptions");
-    ssize_t n = tuple_check(excs) ? tuple_size(excs) : 0;
-    return str_printf("%S (%zd sub-exception%s)", msg, n, n == 1 ? "" : "s");
-}
-
-static Value exceptiongroup_derive(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_count("derive", nargs, 1, 1) < 0) return VNULL;
-    Value a[2] = {attr_or_none(self, "message"), args[0]};
-    return obj_call(obj_val(&exc_BaseExceptionGroup), a, 2, VNULL);
-}
-
-static const MethodDef exceptiongroup_methods[] = {
-    {"derive", exceptiongroup_derive, 0, NULL},
-    {NULL}
-};
-
 void exceptions_init(void) {
     exc_BaseException.new = base_new;
     exc_BaseException.init = base_init;
@@ -616,10 +543,7 @@ void exceptions_init(void) {
     exc_UnicodeEncodeError.str = unicodeencode_str;
     exc_UnicodeTranslateError.init = unicodetranslate_init;
     exc_UnicodeTranslateError.str = unicodetranslate_str;
-    exc_BaseExceptionGroup.new = exceptiongroup_new;
-    exc_BaseExceptionGroup.init = exceptiongroup_init;
-    exc_BaseExceptionGroup.str = exceptiongroup_str;
-    exc_BaseExceptionGroup.methods = exceptiongroup_methods;
+    exceptions_group_setup();
 
 #define EXC(name, base, doc) type_ready(&exc_##name);
 #include "exceptions.def"

@@ -29,4 +29,13 @@ Value exc_str(Value e);                  /* str(e) */
 /* Add a traceback entry for frame f at its current line (the unwinder calls it). */
 int exc_add_traceback(Value e, struct Frame *f);
 
+/* exceptions_group.c */
+void exceptions_group_setup(void);
+Value exc_group_exceptions(Value eg);    /* the tuple of a BaseExceptionGroup */
+/* except* support: the clause's type check, the split of the exception, and
+ * what remains to raise after the clauses ran (see exceptions_group.c). */
+int exc_group_check_star_type(Value t);
+int exc_group_match(Value exc, Value type, Value *match, Value *rest);
+Value exc_group_prep_reraise_star(Value orig, Value excs);
+
 #endif

@@ -33,6 +33,7 @@ static void map_trace(Object *o) {
 }
 
 Type type_map_internal = {
+    .flags = TF_INTERNAL,
     .hdr = {0, &type_type},
     .name = "map",
     .basicsize = sizeof(Map),
@@ -114,6 +115,7 @@ static Map *map_transition(Map *m, Value name) {
 static void holder_trace(Object *o) { inst_trace_attrs(o); }
 
 Type type_attrholder_internal = {
+    .flags = TF_INTERNAL,
     .hdr = {0, &type_type},
     .name = "attrholder",
     .basicsize = sizeof(Object) + sizeof(AttrHeader),

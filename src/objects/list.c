@@ -31,6 +31,7 @@ static void array_trace(Object *o) {
 }
 
 Type type_array_internal = {
+    .flags = TF_INTERNAL,
     .hdr = {0, &type_type},
     .name = "array",
     .basicsize = sizeof(ArrayObject),

@@ -98,6 +98,7 @@ enum {
     TF_HAS_GETATTR_HOOK = 1 << 20, /* defines __getattr__ */
     TF_HAS_DEL = 1 << 21,          /* defines __del__ */
     TF_WEAKREFABLE = 1 << 22,      /* a builtin type whose instances take weak references */
+    TF_INTERNAL = 1 << 23,         /* storage behind other objects, never seen by Python code (gc.get_referents looks through it) */
 };
 
 /*
@@ -133,6 +134,9 @@ struct Type {
     /* Memory. trace marks every Value the object holds (NULL: holds none). */
     void (*trace)(Object *o);
     void (*finalize)(Object *o);  /* releases non-GC resources when freed */
+    /* Runs Python-visible cleanup like __del__ (CPython's tp_finalize): once, at
+     * a safe point, for an object registered with gc_register_finalizer. */
+    void (*del)(Value self);
 
     /* Construction and calling. */
     Value (*new)(Type *type, Value *args, size_t nargs, Value kwnames);

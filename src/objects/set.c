@@ -46,6 +46,7 @@ static void settable_trace(Object *o) {
 }
 
 static Type type_settable_internal = {
+    .flags = TF_INTERNAL,
     .hdr = {0, &type_type},
     .name = "set_table",
     .basicsize = sizeof(SetTable),

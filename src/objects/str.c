@@ -205,10 +205,16 @@ static uint64_t splitmix64(uint64_t *x) {
     return z ^ (z >> 31);
 }
 
+/* Set by the command line (src/cli/args.c): the PYTHONHASHSEED it accepted,
+ * -1 for random (also under -E); -2 (no command line) reads the variable. */
+long long str_hash_seed_config = -2;
+
 static NOINLINE void hash_seed_init(void) {
     uint64_t seed = 0;
-    const char *env = getenv("PYTHONHASHSEED");
-    if (env && *env && strcmp(env, "random") != 0) {
+    const char *env = str_hash_seed_config == -2 ? getenv("PYTHONHASHSEED") : NULL;
+    if (str_hash_seed_config >= 0) {
+        seed = (uint64_t)str_hash_seed_config;
+    } else if (env && *env && strcmp(env, "random") != 0) {
         seed = strtoull(env, NULL, 10);
     } else if (getrandom(&seed, sizeof seed, 0) != (ssize_t)sizeof seed) {
         seed = (uint64_t)(uintptr_t)&seed ^ (uint64_t)getpid() * 0x9E3779B97F4A7C15ull;

@@ -481,13 +481,38 @@ void type_add_slot_wrappers(Type *t) {
 }
 
 /* What C function a class should have in the slot at `off`, given its dunders. */
-static void fixup_one(Type *t, size_t off) {
+/* The slotdefs grouped by slot, in table order, built once: a class's slots
+ * are fixed up one group at a time, and a dunder set on a class touches only
+ * the groups that name it. */
+#define MAX_SLOT_GROUPS 128
+#define MAX_GROUP_DEFS 8
+static struct SlotGroup {
+    size_t offset;
+    int n;
+    uint8_t defs[MAX_GROUP_DEFS];
+} groups[MAX_SLOT_GROUPS];
+static int ngroups;
+
+static void build_groups(void) {
+    for (size_t i = 0; i < nslotdefs; i++) {
+        int g = 0;
+        while (g < ngroups && groups[g].offset != slotdefs[i].offset) g++;
+        if (g == ngroups) {
+            if (ngroups == MAX_SLOT_GROUPS) abort();
+            groups[ngroups++].offset = slotdefs[i].offset;
+        }
+        if (groups[g].n == MAX_GROUP_DEFS) abort();
+        groups[g].defs[groups[g].n++] = (uint8_t)i;
+    }
+}
+
+static void fixup_one(Type *t, const struct SlotGroup *g) {
+    size_t off = g->offset;
     void *trampoline = NULL;
     void *found_fn = NULL;
     bool any = false, generic = false, hash_none = false;
-    for (size_t i = 0; i < nslotdefs; i++) {
-        const SlotDef *s = &slotdefs[i];
-        if (s->offset != off) continue;
+    for (int k = 0; k < g->n; k++) {
+        const SlotDef *s = &slotdefs[g->defs[k]];
         if (s->trampoline) trampoline = s->trampoline;
         Value descr = type_lookup_cstr(t, s->name);
         if (!descr) continue;
@@ -540,27 +565,37 @@ static void fixup_one(Type *t, size_t off) {
     slot_put(t, off, found_fn);
 }
 
-void type_fixup_slots(Type *t) {
-    size_t done[128];
-    size_t ndone = 0;
-    for (size_t i = 0; i < nslotdefs; i++) {
-        size_t off = slotdefs[i].offset;
-        bool seen = false;
-        for (size_t j = 0; j < ndone; j++)
-            if (done[j] == off) seen = true;
-        if (seen) continue;
-        done[ndone++] = off;
-        fixup_one(t, off);
-    }
+static void fixup_after(Type *t) {
     if (t->nb[BINOP_POW] == slot_nb_pow) t->nb_pow3 = slot_pow3;
     if (type_lookup_cstr(t, "__del__")) t->flags |= TF_HAS_DEL;
 }
 
-void type_update_slot(Type *t, Value name) {
-    type_fixup_slots(t);
+void type_fixup_slots(Type *t) {
+    if (!ngroups) build_groups();
+    for (int g = 0; g < ngroups; g++) fixup_one(t, &groups[g]);
+    fixup_after(t);
+}
+
+/* A dunder was set or deleted on t: the slots it feeds, in t and its subclasses. */
+static void update_groups(Type *t, const bool *which) {
+    for (int g = 0; g < ngroups; g++)
+        if (which[g]) fixup_one(t, &groups[g]);
+    fixup_after(t);
     if (t->subclasses)
         for (ssize_t i = 0; i < list_size(t->subclasses); i++)
-            type_update_slot((Type *)list_get(t->subclasses, i), name);
+            update_groups((Type *)list_get(t->subclasses, i), which);
+}
+
+void type_update_slot(Type *t, Value name) {
+    if (!ngroups) build_groups();
+    bool which[MAX_SLOT_GROUPS] = {false};
+    bool any = false;
+    const char *s = str_data(name);
+    for (int g = 0; g < ngroups; g++)
+        for (int k = 0; k < groups[g].n; k++)
+            if (strcmp(slotdefs[groups[g].defs[k]].name, s) == 0) which[g] = any = true;
+    if (!any && strcmp(s, "__del__") != 0) return;
+    update_groups(t, which);
 }
 
 /* ---- Calling a slot wrapper ---- */

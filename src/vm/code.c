@@ -34,6 +34,7 @@ const char *const opcode_names[OP__COUNT] = {
 /* ---- Internal buffer types ---- */
 
 Type type_blob_internal = {
+    .flags = TF_INTERNAL,
     .hdr = {0, &type_type},
     .name = "blob",
     .basicsize = sizeof(BlobObject),
@@ -58,6 +59,7 @@ static void cachearray_trace(Object *o) {
 }
 
 Type type_cachearray_internal = {
+    .flags = TF_INTERNAL,
     .hdr = {0, &type_type},
     .name = "cachearray",
     .basicsize = sizeof(CacheArrayObject),

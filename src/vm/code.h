@@ -35,6 +35,17 @@ extern const char *const opcode_names[OP__COUNT];
 #define SJ_MAX SJ_BIAS
 #define MAX_REGS 250
 
+/* A function with more locals than fit in 8-bit operands keeps the first
+ * LOW_LOCALS (at least its parameters) in registers 0.., the rest past
+ * WIDE_BASE, reached by LOADWIDE/STOREWIDE/DELWIDE with 16-bit operands.
+ * Which locals are wide follows from the counts alone (code_local_reg). */
+#define LOW_LOCALS 200
+#define WIDE_BASE 256
+#define MAX_WIDE_LOCALS (65535 - WIDE_BASE)
+static inline int code_nlow(int nlocals, int nparams) {
+    return nlocals <= LOW_LOCALS ? nlocals : nparams > LOW_LOCALS ? nparams : LOW_LOCALS;
+}
+
 /* co_flags, CPython's values. */
 enum {
     CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,
@@ -104,6 +115,15 @@ typedef struct CodeObject {
 } CodeObject;
 
 extern Type type_code;
+
+static inline int code_nparams(const CodeObject *c) {
+    return c->argcount + c->kwonlyargcount + !!(c->flags & CO_VARARGS) + !!(c->flags & CO_VARKEYWORDS);
+}
+/* The register of local number i (co_varnames order). */
+static inline int code_local_reg(const CodeObject *c, int i) {
+    int nlow = code_nlow(c->nlocals, code_nparams(c));
+    return i < nlow ? i : WIDE_BASE + (i - nlow);
+}
 
 static inline CodeLoc *code_locs(CodeObject *c);
 static inline ExcEntry *code_exc(CodeObject *c);

@@ -43,11 +43,38 @@ enum {
     FRAME_THROW = 1 << 4,    /* resume by raising the pending exception at pc */
     FRAME_IN_YIELDFROM = 1 << 5, /* suspended inside YIELDFROM (pc points at it) */
     FRAME_CLASS_BODY = 1 << 6,
+    FRAME_TRACE_CALLED = 1 << 7, /* tracing: the 'call' event of this run was reported (trace.c) */
+    FRAME_JUMPED = 1 << 8,   /* a trace function set f_lineno: reads of locals are checked */
 };
 
 #define FRAME_HEADER_SLOTS ((sizeof(Frame) + sizeof(Value) - 1) / sizeof(Value))
 
 static inline size_t frame_pc_index(Frame *f) { return (size_t)(f->pc - f->code->insns); }
+
+/*
+ * A FrameObject is made only when Python code asks for a frame
+ * (sys._getframe, tracebacks, generators' gi_frame, trace functions).
+ * While its frame runs (or, for a generator, while the generator is
+ * alive), `live` points at it; when the frame ends, the object keeps a
+ * snapshot of what it still needs (line, locals) and `live` is NULL.
+ */
+typedef struct FrameObject {
+    Object hdr;
+    Frame *live;
+    Value code;
+    Value globals;
+    Value builtins;
+    Value locals;        /* snapshot dict once the frame ended; f_locals while live */
+    Value back;          /* frame object of the caller, captured at creation */
+    Value trace;         /* f_trace */
+    Value gen;           /* the generator owning `live`, kept alive while linked */
+    int lineno;
+    int lasti;
+    int trace_prev;      /* tracing: index of the last instruction seen by the hook */
+    bool trace_lines;    /* f_trace_lines */
+    bool trace_opcodes;  /* f_trace_opcodes */
+} FrameObject;
+extern Type type_frame;
 
 /* Push a frame for `code` on the value stack; registers are VNULL.
  * NULL with RecursionError/MemoryError when the stack is exhausted. */

@@ -23,6 +23,7 @@ static void gen_trace(Object *o) {
     gc_mark(g->qualname);
     gc_mark(g->exc_state);
     gc_mark(g->yf);
+    gc_mark(g->ag_finalizer);
     Frame *f = &g->frame;
     gc_mark(obj_val(f->code));
     gc_mark(f->func);
@@ -82,11 +83,19 @@ Value gen_new_from_code(CodeObject *co, Value globals, Value builtins, Value loc
     return obj_val(g);
 }
 
+static bool co_has_handlers(CodeObject *co);
+static Value gen_close_m(Value self, Value *args, size_t nargs, Value kw);
+
+static const char *gen_kind(GenObject *g) {
+    Type *t = val_type(obj_val(g));
+    return t == &type_coroutine ? "coroutine" : t == &type_async_generator ? "async generator" : "generator";
+}
+
 /* Resume g with `sent` (or with the pending exception when `throw`). */
-static Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
+Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
     *retval = VNULL;
     if (g->state == GEN_RUNNING) {
-        err_format(&exc_ValueError, "%s already executing", val_type(obj_val(g)) == &type_coroutine ? "coroutine" : "generator");
+        err_format(&exc_ValueError, "%s already executing", gen_kind(g));
         return VNULL;
     }
     if (g->state == GEN_CLOSED) {
@@ -98,8 +107,7 @@ static Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
         return VNULL; /* StopIteration */
     }
     if (g->state == GEN_CREATED && sent != VNone && !throw) {
-        err_format(&exc_TypeError, "can't send non-None value to a just-started %s",
-                   val_type(obj_val(g)) == &type_coroutine ? "coroutine" : "generator");
+        err_format(&exc_TypeError, "can't send non-None value to a just-started %s", gen_kind(g));
         return VNULL;
     }
     if (ts->py_depth >= ts->recursion_limit) {
@@ -126,6 +134,12 @@ static Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
     else g->exc_state = VNULL;
     ts->handled = outer;
     if (r && (f->flags & FRAME_YIELDED)) {
+        /* A generator that suspends with cleanup to run (try/with blocks; any
+         * async generator, for the finalizer hook) is closed if collected. */
+        if (!g->fin_registered && (co_has_handlers(f->code) || val_type(obj_val(g)) == &type_async_generator)) {
+            g->fin_registered = 1;
+            gc_register_finalizer((Object *)g);
+        }
         g->state = GEN_SUSPENDED;
         return r;
     }
@@ -137,10 +151,10 @@ static Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
         return VNULL;
     }
     /* PEP 479: StopIteration escaping a generator becomes RuntimeError. */
-    if (err_matches(&exc_StopIteration)) {
+    bool async_stop = val_type(obj_val(g)) == &type_async_generator && err_matches(&exc_StopAsyncIteration);
+    if (err_matches(&exc_StopIteration) || async_stop) {
         Value e = err_fetch();
-        const char *kind = val_type(obj_val(g)) == &type_coroutine ? "coroutine" : "generator";
-        err_format(&exc_RuntimeError, "%s raised StopIteration", kind);
+        err_format(&exc_RuntimeError, "%s raised %s", gen_kind(g), async_stop ? "StopAsyncIteration" : "StopIteration");
         Value ne = err_fetch();
         ((ExceptionObject *)ne)->cause = e;
         ((ExceptionObject *)ne)->context = e;
@@ -182,7 +196,7 @@ static Value gen_send_m(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 /* throw(type[, value[, tb]]) or throw(instance) */
-static Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw) {
+Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_count("throw", nargs, 1, 3) < 0) return VNULL;
     GenObject *g = (GenObject *)self;
     Value typ = args[0], val = nargs > 1 ? args[1] : VNone, tb = nargs > 2 ? args[2] : VNone;
@@ -270,8 +284,7 @@ static Value gen_close_m(Value self, Value *args, size_t nargs, Value kw) {
     Value a[1] = {obj_val(&exc_GeneratorExit)};
     Value r = gen_throw_m(self, a, 1, VNULL);
     if (r) {
-        err_format(&exc_RuntimeError, "%s ignored GeneratorExit",
-                   val_type(self) == &type_coroutine ? "coroutine" : "generator");
+        err_format(&exc_RuntimeError, "%s ignored GeneratorExit", gen_kind(g));
         return VNULL;
     }
     if (err_matches(&exc_StopIteration) || err_matches(&exc_GeneratorExit)) {
@@ -279,6 +292,24 @@ static Value gen_close_m(Value self, Value *args, size_t nargs, Value kw) {
         return VNone;
     }
     return VNULL;
+}
+
+static bool co_has_handlers(CodeObject *co) { return co->nexc > 0; }
+
+/* The collector found g unreachable and suspended (CPython's _PyGen_Finalize):
+ * an async generator goes to its event loop's finalizer hook; otherwise
+ * close() runs its pending finally blocks, errors reported as unraisable. */
+static void gen_del(Value self) {
+    GenObject *g = (GenObject *)self;
+    if (g->state != GEN_SUSPENDED) return;
+    Value saved = err_fetch();
+    extern int gen_async_finalize(GenObject *g);
+    if (val_type(self) == &type_async_generator && !g->ag_closed && gen_async_finalize(g)) {
+        err_restore(saved);
+        return;
+    }
+    if (!gen_close_m(self, NULL, 0, VNULL)) err_write_unraisable(err_fetch(), self);
+    err_restore(saved);
 }
 
 /* One step of `yield from it`: a value to yield outward, or VNULL with *result set when done. */
@@ -402,6 +433,7 @@ static const GetSetDef coro_getsets[] = {
 Type type_generator = {
     .hdr = {0, &type_type},
     .name = "generator",
+    .del = gen_del,
     .basicsize = sizeof(GenObject),
     .trace = gen_trace,
     .repr = gen_repr,
@@ -414,6 +446,7 @@ Type type_generator = {
 Type type_coroutine = {
     .hdr = {0, &type_type},
     .name = "coroutine",
+    .del = gen_del,
     .basicsize = sizeof(GenObject),
     .trace = gen_trace,
     .repr = gen_repr,
@@ -422,36 +455,3 @@ Type type_coroutine = {
     .getsets = coro_getsets,
 };
 
-/* ---- Async generators: the object exists (types.py needs its type); iterating
- * one arrives with the asyncio work. ---- */
-
-static Value agen_unsupported(Value self, Value *args, size_t nargs, Value kw) {
-    err_set(&exc_NotImplementedError, "async generators are not supported yet");
-    return VNULL;
-}
-static const MethodDef agen_methods[] = {
-    {"asend", agen_unsupported, 0, NULL},
-    {"athrow", agen_unsupported, 0, NULL},
-    {"aclose", agen_unsupported, 0, NULL},
-    {"__anext__", agen_unsupported, 0, NULL},
-    {NULL}
-};
-
-static const GetSetDef agen_getsets[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
-    {"ag_running", gen_get_running, NULL, NULL},
-    {"ag_code", gen_get_code, NULL, NULL},
-    {"ag_frame", gen_get_frame, NULL, NULL},
-    {NULL}
-};
-
-Type type_async_generator = {
-    .hdr = {0, &type_type},
-    .name = "async_generator",
-    .basicsize = sizeof(GenObject),
-    .trace = gen_trace,
-    .repr = gen_repr,
-    .methods = agen_methods,
-    .getsets = agen_getsets,
-};

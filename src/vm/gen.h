@@ -11,8 +11,11 @@ typedef struct GenObject {
     Value name, qualname;
     Value exc_state;      /* the generator's own handled exception while suspended */
     Value yf;             /* the sub-iterator of a suspended `yield from`, or VNULL */
+    Value ag_finalizer;   /* async generators: sys.get_asyncgen_hooks().finalizer at first use */
     int state;
     int nregs;
+    uint8_t ag_hooks_inited, ag_closed, ag_running_async;
+    uint8_t fin_registered;   /* handed to gc_register_finalizer */
     Frame frame;          /* registers follow */
     Value regs[];
 } GenObject;
@@ -28,5 +31,17 @@ Value gen_new_from_code(CodeObject *co, Value globals, Value builtins, Value loc
  * unless *retval is set (the return value). */
 Value gen_send_ex(Value gen, Value v, Value *retval);
 bool gen_check(Value v);
+
+/* For gen_async.c: resume with a value or (throw) the pending exception;
+ * throw(type[, value[, tb]]) as the method does, VNULL + StopIteration when
+ * the generator returns. */
+Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval);
+Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw);
+/* The generator is suspended at a `yield` of its own, not inside an await. */
+static inline bool gen_at_own_yield(GenObject *g) {
+    return g->state == GEN_SUSPENDED && !(g->frame.flags & FRAME_IN_YIELDFROM);
+}
+extern Type type_async_generator_asend, type_async_generator_athrow;
+void gen_async_types_init(void);
 
 #endif

@@ -53,18 +53,45 @@ static Value intern(const char *s) { return str_intern_cstr(s); }
 
 /* ---- Is the import machinery the default one? ---- */
 
-static bool hooks_pristine(Value *meta_out, Value *hooks_out) {
+/* The number of finders in sys.meta_path ahead of the default three
+ * (site's .pth files add some, like setuptools' _distutils_hack), or -1
+ * when the machinery is not the default one. */
+static ssize_t hooks_pristine(Value *meta_out, Value *hooks_out) {
     Value meta = sys_get("meta_path"), hooks = sys_get("path_hooks");
     *meta_out = meta;
     *hooks_out = hooks;
-    if (!meta || !hooks || !list_check_exact(meta) || !list_check_exact(hooks)) return false;
-    if (list_size(meta) != 3 || list_get(meta, 0) != imp_mach.BuiltinImporter ||
-        list_get(meta, 1) != imp_mach.FrozenImporter || list_get(meta, 2) != imp_mach.PathFinder)
-        return false;
+    if (!meta || !hooks || !list_check_exact(meta) || !list_check_exact(hooks)) return -1;
+    ssize_t k = list_size(meta) - 3;
+    if (k < 0 || list_get(meta, k) != imp_mach.BuiltinImporter ||
+        list_get(meta, k + 1) != imp_mach.FrozenImporter || list_get(meta, k + 2) != imp_mach.PathFinder)
+        return -1;
     ssize_t n = list_size(hooks);
     if (imp_mach.zipimporter)
-        return n == 2 && list_get(hooks, 0) == imp_mach.zipimporter && list_get(hooks, 1) == imp_mach.file_hook;
-    return n == 1 && list_get(hooks, 0) == imp_mach.file_hook;
+        return n == 2 && list_get(hooks, 0) == imp_mach.zipimporter && list_get(hooks, 1) == imp_mach.file_hook ? k : -1;
+    return n == 1 && list_get(hooks, 0) == imp_mach.file_hook ? k : -1;
+}
+
+/* Ask the k extra finders first, as importlib's _find_spec would: 1 with
+ * *spec if one of them has a spec, 0 if none does, -1 on error.  A legacy
+ * finder without find_spec answers 1 with *spec VNULL (importlib asks it). */
+static int extra_finders_claim(Value meta, ssize_t k, Value name, Value path, Value *spec_out) {
+    *spec_out = VNULL;
+    for (ssize_t i = 0; i < k && i < list_size(meta); i++) {
+        Value f = list_get(meta, i);
+        Value fs = obj_getattr_opt(f, intern("find_spec"));
+        if (!fs) {
+            if (err_occurred()) return -1;
+            return 1;   /* a legacy finder: importlib knows how to ask it */
+        }
+        Value args[3] = {name, path ? path : VNone, VNone};
+        Value spec = obj_call(fs, args, 3, VNULL);
+        if (!spec) return -1;
+        if (spec != VNone) {
+            *spec_out = spec;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* ---- Module attributes ---- */
@@ -367,8 +394,8 @@ static Value python_find_and_load(Value name) {
 static Value find_and_load(Value name) {
     Value meta, hooks;
     bool installed = imp_mach.find_and_load != VNULL;
-    bool pristine = hooks_pristine(&meta, &hooks);
-    if (installed && !pristine) return python_find_and_load(name);
+    ssize_t extra = hooks_pristine(&meta, &hooks);
+    if (installed && extra < 0) return python_find_and_load(name);
     const char *s = str_data(name), *dot = memrchr(s, '.', str_size(name));
     Value parent = VNULL, parent_module = VNULL, search, tail = name;
     if (dot) {
@@ -398,6 +425,30 @@ static Value find_and_load(Value name) {
             return VNULL;
         }
     } else {
+        search = VNULL;
+    }
+    if (installed && extra > 0) {
+        Value spec;
+        int c = extra_finders_claim(meta, extra, name, parent ? search : VNULL, &spec);
+        if (c < 0) return VNULL;
+        if (c > 0 && !spec) return python_find_and_load(name);
+        if (c > 0) {
+            /* importlib loads what the finder found (no second search). */
+            Value bs = dict_get_cstr(sys_modules_dict, "_frozen_importlib");
+            Value load = bs ? obj_getattr_cstr(bs, "_load_unlocked") : VNULL;
+            Value m = load ? obj_call1(load, spec) : VNULL;
+            if (!m) return VNULL;
+            if (parent) {
+                Value pm = dict_get(sys_modules_dict, parent);
+                if (pm && obj_setattr(pm, tail, m) < 0) {
+                    if (!err_matches(&exc_AttributeError)) return VNULL;
+                    err_clear();
+                }
+            }
+            return m;
+        }
+    }
+    if (!parent) {
         if (import_builtin_kind(name)) return load_builtin(name);
         search = sys_get("path");
         if (!search) err_clear();

@@ -4,6 +4,7 @@
 #include "error.h"
 #include "thread.h"
 #include "gil.h"
+#include "trace.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/int.h"
@@ -70,6 +71,8 @@ void interp_init(void) {
     char here;
     set_c_stack_limit(&here - size, size);
     gc_add_root(&builtins_dict);
+    extern void trace_init(void);
+    trace_init();
 }
 
 int interp_thread_init(ThreadState *t) {
@@ -106,7 +109,8 @@ void interp_mark_thread_frames(ThreadState *t) {
         gc_mark(f->frame_obj);
         gc_mark(f->gen);
         gc_mark(f->sent);
-        size_t n = (size_t)co->nregs;
+        size_t low = co->nregs < WIDE_BASE ? (size_t)co->nregs : WIDE_BASE;
+        size_t n = low;
         ssize_t i = f->pc - co->insns - 1;
         if (co->live_buf && i >= 0 && (size_t)i < co->ninsns) {
             size_t live = ((BlobObject *)co->live_buf)->data[i];
@@ -115,7 +119,8 @@ void interp_mark_thread_frames(ThreadState *t) {
         gc_mark_range(f->regs, n);
         /* Dead registers are cleared: a stale pointer left there could
          * otherwise be marked at a later collection, after its object died. */
-        for (size_t k = n; k < (size_t)co->nregs; k++) f->regs[k] = VNULL;
+        for (size_t k = n; k < low; k++) f->regs[k] = VNULL;
+        if ((size_t)co->nregs > WIDE_BASE) gc_mark_range(f->regs + WIDE_BASE, (size_t)co->nregs - WIDE_BASE);   /* wide locals */
     }
 }
 
@@ -397,7 +402,8 @@ static void name_error(Value name) {
 }
 
 static void unbound_local(CodeObject *co, int reg) {
-    Value name = tuple_get(co->varnames, reg);
+    int i = reg < WIDE_BASE ? reg : reg - WIDE_BASE + code_nlow(co->nlocals, code_nparams(co));
+    Value name = tuple_get(co->varnames, i);
     err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value", name);
 }
 
@@ -664,15 +670,49 @@ static Value exception_table_lookup(CodeObject *co, size_t lasti, uint32_t *hand
 
 /* ---- The loop ---- */
 
+/*
+ * interp_run jumps through interp_dispatch, a copy of its label table.
+ * While a trace or profile hook is active, every entry is patched to lead
+ * to trace_hook, which reports the events and then jumps through the
+ * original table (LuaJIT patches its dispatch table for hooks the same
+ * way): the plain path pays nothing for tracing.  The table is global; a
+ * thread that is not tracing falls straight through trace_hook.
+ */
+bool interp_tracing;   /* the table is patched: a hook is active */
+static const void **interp_dispatch;        /* interp_run's table, once it ran */
+static const void *const *dispatch_plain;     /* its unpatched contents */
+static const void *trace_hook_label;
+
+void interp_set_tracing(bool on) {
+    static bool patched;
+    interp_tracing = on;
+    if (!interp_dispatch || on == patched) return;
+    for (int i = 0; i < OP__COUNT; i++) interp_dispatch[i] = on ? trace_hook_label : dispatch_plain[i];
+    patched = on;
+}
+
 #include "arith_fast.h"
 
 
 Value interp_run(Frame *f) {
+    /* `table` is what the loop jumps through (patched while tracing),
+     * `dispatch` the handlers themselves. */
+    static const void *table[OP__COUNT] = {
+#define OP(name, fmt, flags, doc) &&op_##name,
+#include "opcodes.def"
+#undef OP
+    };
     static const void *const dispatch[OP__COUNT] = {
 #define OP(name, fmt, flags, doc) &&op_##name,
 #include "opcodes.def"
 #undef OP
     };
+    if (unlikely(!interp_dispatch)) {
+        trace_hook_label = &&trace_hook;
+        dispatch_plain = dispatch;
+        interp_dispatch = table;
+        interp_set_tracing(ts->use_tracing);
+    }
     CodeObject *co;
     const uint32_t *pc;
     Value *R;
@@ -694,7 +734,13 @@ Value interp_run(Frame *f) {
     do {                               \
         ins = *pc++;                   \
         f->pc = pc;                    \
-        goto *dispatch[INS_OP(ins)];   \
+        goto *table[INS_OP(ins)];      \
+    } while (0)
+/* A safe point: finalizers and signal handlers. */
+#define RUN_PENDING()                              \
+    do {                                           \
+        SAVE_PC();                                 \
+        CHECK(interp_run_pending() == 0);          \
     } while (0)
 #define A INS_A(ins)
 #define B INS_B(ins)
@@ -709,9 +755,26 @@ Value interp_run(Frame *f) {
     if (f->flags & FRAME_THROW) {
         f->flags &= ~FRAME_THROW;
         /* pc is after the YIELD: the exception appears to come from it. */
+        if (unlikely(interp_tracing)) trace_throw_entry(f);
         ERROR();
     }
     DISPATCH();
+
+trace_hook: {
+    /* The instruction about to run is at pc[-1]; `ins` is not used before
+     * the call, so the plain dispatch keeps no copy of it alive. */
+    int r = trace_instruction(f);
+    if (r < 0) ERROR();
+    pc = f->pc;   /* moved if the trace function set f_lineno */
+    ins = pc[-1];
+    if (r > 0) {
+        /* The hook ran the call instruction itself. */
+        if (opcode_flags[INS_OP(ins)] & OPF_X) pc++;
+        if (unlikely(eval_breaker)) RUN_PENDING();
+        DISPATCH();
+    }
+    goto *dispatch[INS_OP(ins)];
+}
 
 op_NOP:
     DISPATCH();
@@ -741,6 +804,24 @@ op_CHECKLOCAL:
         unbound_local(co, A);
         ERROR();
     }
+    DISPATCH();
+
+op_LOADWIDE:
+    if (unlikely(!R[Bx])) {
+        unbound_local(co, Bx);
+        ERROR();
+    }
+    R[A] = R[Bx];
+    DISPATCH();
+op_STOREWIDE:
+    R[Bx] = R[A];
+    DISPATCH();
+op_DELWIDE:
+    if (unlikely(!R[Bx])) {
+        unbound_local(co, Bx);
+        ERROR();
+    }
+    R[Bx] = VNULL;
     DISPATCH();
 
 op_LOADGLOBAL: {
@@ -1077,10 +1158,7 @@ op_LOOP: {
     pc++;
     /* Before the jump: an exception from a signal handler is raised at
      * this instruction, inside any try block around the loop. */
-    if (unlikely(eval_breaker)) {
-        SAVE_PC();
-        CHECK(interp_run_pending() == 0);
-    }
+    if (unlikely(eval_breaker)) RUN_PENDING();
     pc += INS_sJ(ins);
     DISPATCH();
 }
@@ -1329,7 +1407,7 @@ do_call:
                 nf->ret_reg = dest;
                 f = nf;
                 LOAD_FRAME();
-                if (unlikely(eval_breaker)) CHECK(interp_run_pending() == 0);
+                if (unlikely(eval_breaker)) RUN_PENDING();
                 DISPATCH();
             }
         }
@@ -1341,7 +1419,7 @@ do_call:
         }
         /* A signal that arrived during a C call (sleep, read) is handled
          * before the next statement, as CPython does after builtins. */
-        if (unlikely(eval_breaker)) CHECK(interp_run_pending() == 0);
+        if (unlikely(eval_breaker)) RUN_PENDING();
         DISPATCH();
     }
 op_CALLEX: {
@@ -1461,6 +1539,27 @@ op_CHECKEXC: {
     R[A] = val_bool(err_given_matches(R[B], t));
     DISPATCH();
 }
+op_CHECKEGMATCH: {
+    CHECK(exc_group_check_star_type(R[C]) == 0);
+    Value match, rest;
+    SAVE_PC();
+    CHECK(exc_group_match(R[B], R[C], &match, &rest) == 0);
+    if (match == VNone) {
+        R[A + 1] = R[B];
+    } else {
+        R[A + 1] = rest;
+        ts->handled = match;
+    }
+    R[A] = match;
+    DISPATCH();
+}
+op_PREPRERAISESTAR: {
+    SAVE_PC();
+    Value v = exc_group_prep_reraise_star(R[B], R[C]);
+    CHECK(v);
+    R[A] = v;
+    DISPATCH();
+}
 op_ASSERTFAIL: {
     Value e = B ? err_new_exception(&exc_AssertionError, &R[A], 1) : err_new_exception(&exc_AssertionError, NULL, 0);
     CHECK(e);
@@ -1531,8 +1630,9 @@ op_IMPORTSTAR: {
 op_YIELD: {
     Value v = R[B];
     SAVE_PC();
-    f->flags |= FRAME_YIELDED;
-    if (f->frame_obj) frame_detach(f);
+    /* The frame object stays linked to the suspended generator's frame;
+     * resuming is a new 'call' for the tracer. */
+    f->flags = (f->flags | FRAME_YIELDED) & ~FRAME_TRACE_CALLED;
     ts->frame = f->back;
     ts->py_depth--;
     return v;
@@ -1546,9 +1646,9 @@ op_YIELDFROM: {
     SAVE_PC();
     Value y = gen_yield_from_step(f, R[B], sent, &result);
     if (y) {
+        if (unlikely(interp_tracing)) CHECK(trace_yield_from(f, y) == 0);
         f->pc = pc - 1;   /* resume here */
-        f->flags |= FRAME_YIELDED | FRAME_IN_YIELDFROM;
-        if (f->frame_obj) frame_detach(f);
+        f->flags = (f->flags | FRAME_YIELDED | FRAME_IN_YIELDFROM) & ~FRAME_TRACE_CALLED;
         ts->frame = f->back;
         ts->py_depth--;
         return y;
@@ -1651,6 +1751,7 @@ error: {
     /* The instruction before pc raised.  Find a handler in this frame or unwind. */
     SAVE_PC();
     note_exception(f, !reraise);
+    if (unlikely(interp_tracing) && !reraise && trace_exception_event(f) < 0) note_exception(f, true);
     reraise = false;
     size_t lasti = (size_t)(pc - co->insns) - 1;
     uint32_t handler;
@@ -1660,6 +1761,7 @@ error: {
         pc = co->insns + handler;
         DISPATCH();
     }
+    if (unlikely(interp_tracing)) trace_unwind(f);
     if (f->flags & FRAME_C_ENTRY) {
         if (f->gen) {
             if (f->frame_obj) frame_detach(f);

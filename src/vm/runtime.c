@@ -38,7 +38,10 @@ int runtime_init(int argc, char **argv, int orig_argc, char **orig_argv) {
 #undef TYPE
     type_ready(&type_generator);
     type_ready(&type_coroutine);
+    gen_async_types_init();
     type_ready(&type_async_generator);
+    type_ready(&type_async_generator_asend);
+    type_ready(&type_async_generator_athrow);
     type_ready(&type_frame);
     type_ready(&type_traceback);
     extern void genericalias_install(void);

@@ -31,7 +31,15 @@ typedef struct ThreadState {
     int recursion_limit;
     bool recursion_headroom;  /* set while raising RecursionError, allows a few more */
     Value asyncgen_hooks[2];
-    Value trace_func, profile_func;
+    Value trace_func, profile_func;   /* the objects given to the hooks (sys.gettrace/getprofile) */
+    /* The C-level hooks (trace.h); NULL when unset.  `use_tracing` is
+     * "a hook is set and none is running": the interpreter dispatches
+     * through its tracing table while it holds. */
+    int (*c_tracefunc)(Value obj, struct Frame *f, int what, Value arg);
+    int (*c_profilefunc)(Value obj, struct Frame *f, int what, Value arg);
+    int tracing;              /* > 0 while a trace or profile function runs */
+    int tracing_what;         /* the event being reported (f_lineno assignment checks it) */
+    bool use_tracing;
     Value context;            /* the current contextvars.Context, or VNULL until first needed */
     uint64_t context_ver;     /* changes whenever the current context or its contents change */
 

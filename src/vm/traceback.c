@@ -1,6 +1,8 @@
 /* traceback.c - frame objects, traceback objects, and printing exceptions the way CPython 3.11 does. */
 #include "frame.h"
 #include "error.h"
+#include "gen.h"
+#include "trace.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/int.h"
@@ -15,29 +17,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /* ---- Frame objects ---- */
 
-/*
- * A FrameObject is made only when Python code asks for a frame
- * (sys._getframe, tracebacks, generators' gi_frame).  While its frame
- * runs, `live` points at it; when the frame ends, the object keeps a
- * snapshot of what it still needs (line, locals) and `live` is NULL.
- */
-typedef struct FrameObject {
-    Object hdr;
-    Frame *live;
-    Value code;
-    Value globals;
-    Value builtins;
-    Value locals;        /* snapshot dict once the frame ended */
-    Value back;          /* frame object of the caller, captured at creation */
-    Value trace;         /* f_trace */
-    int lineno;
-    int lasti;
-} FrameObject;
-
+/* The FrameObject layout is in frame.h (the tracer reads it). */
 Type type_frame;
 
 static void frameobj_trace(Object *o) {
@@ -48,6 +33,7 @@ static void frameobj_trace(Object *o) {
     gc_mark(fo->locals);
     gc_mark(fo->back);
     gc_mark(fo->trace);
+    gc_mark(fo->gen);
 }
 
 static int live_lasti(Frame *f) {
@@ -64,6 +50,10 @@ Value frame_get_object(Frame *f) {
     fo->globals = f->globals;
     fo->builtins = f->builtins;
     fo->lineno = -1;
+    fo->gen = f->gen;
+    fo->trace_lines = true;
+    ssize_t i = f->pc - f->code->insns - 1;
+    fo->trace_prev = i < 0 ? -1 : (int)i;
     f->frame_obj = obj_val(fo);
     return f->frame_obj;
 }
@@ -75,7 +65,7 @@ Value frame_locals_snapshot(Frame *f) {
     Value d = dict_new();
     if (!d) return VNULL;
     for (int i = 0; i < co->nlocals; i++) {
-        Value v = f->regs[i];
+        Value v = f->regs[code_local_reg(co, i)];
         if (v && dict_set(d, tuple_get(co->varnames, i), v) < 0) return VNULL;
     }
     for (int i = 0; i < co->ncells + co->nfrees; i++) {
@@ -96,6 +86,7 @@ void frame_detach(Frame *f) {
     fo->locals = frame_locals_snapshot(f);
     if (!fo->locals) err_clear();
     fo->live = NULL;
+    fo->gen = VNULL;
     f->frame_obj = VNULL;
 }
 
@@ -104,20 +95,50 @@ static Value fo_get_globals(Value self) { return ((FrameObject *)self)->globals;
 static Value fo_get_builtins(Value self) { return ((FrameObject *)self)->builtins; }
 static Value fo_get_lineno(Value self) {
     FrameObject *fo = (FrameObject *)self;
-    if (fo->live) return int_from_i64(frame_lineno(fo->live));
+    if (fo->live) return int_from_i64(trace_frame_lineno(fo->live));
     return int_from_i64(fo->lineno);
 }
 static Value fo_get_lasti(Value self) {
     FrameObject *fo = (FrameObject *)self;
     return int_from_i64(4 * (fo->live ? live_lasti(fo->live) : fo->lasti));
 }
+/* A running function frame's f_locals is one dict, refreshed from the
+ * registers on each read (CPython's PyFrame_FastToLocals): other keys put
+ * there (bdb's __return__) stay, and what a trace function stores can be
+ * written back (trace_locals_to_fast). */
+Value frame_fast_to_locals(FrameObject *fo) {
+    Frame *f = fo->live;
+    if (f->locals) return f->locals;
+    if (!fo->locals || !dict_check(fo->locals)) {
+        fo->locals = frame_locals_snapshot(f);
+        return fo->locals;
+    }
+    Value snap = frame_locals_snapshot(f);
+    if (!snap) return VNULL;
+    CodeObject *co = f->code;
+    for (int i = 0; i < co->nlocals + co->ncells + co->nfrees; i++) {
+        Value name = i < co->nlocals ? tuple_get(co->varnames, i)
+                   : i < co->nlocals + co->ncells ? tuple_get(co->cellvars, i - co->nlocals)
+                   : tuple_get(co->freevars, i - co->nlocals - co->ncells);
+        Value v = dict_get(snap, name);
+        if (v) {
+            if (dict_set(fo->locals, name, v) < 0) return VNULL;
+        } else if (dict_contains(fo->locals, name) > 0 && dict_del(fo->locals, name) < 0) {
+            return VNULL;
+        }
+    }
+    return fo->locals;
+}
+
 static Value fo_get_locals(Value self) {
     FrameObject *fo = (FrameObject *)self;
-    if (fo->live) return frame_locals_snapshot(fo->live);
+    if (fo->live) return frame_fast_to_locals(fo);
     return fo->locals ? fo->locals : dict_new();
 }
 static Value fo_get_back(Value self) {
     FrameObject *fo = (FrameObject *)self;
+    /* A suspended generator's frame has no caller. */
+    if (fo->live && fo->gen && ((GenObject *)fo->gen)->state != GEN_RUNNING) return VNone;
     if (fo->live) {
         Frame *b = fo->live->back;
         return b ? frame_get_object(b) : VNone;
@@ -129,9 +150,26 @@ static Value fo_get_trace(Value self) {
     return t ? t : VNone;
 }
 static int fo_set_trace(Value self, Value v) {
-    ((FrameObject *)self)->trace = v == VNone ? VNULL : v;
+    GC_WRITE(self, ((FrameObject *)self)->trace, v == VNone ? VNULL : v);
     return 0;
 }
+static int fo_set_lineno(Value self, Value v) { return trace_set_lineno((FrameObject *)self, v); }
+static Value fo_get_trace_lines(Value self) { return val_bool(((FrameObject *)self)->trace_lines); }
+static Value fo_get_trace_opcodes(Value self) { return val_bool(((FrameObject *)self)->trace_opcodes); }
+static int fo_set_bool(Value v, bool *field) {
+    if (!v) {
+        err_set(&exc_TypeError, "can't delete numeric/char attribute");
+        return -1;
+    }
+    if (v != VTrue && v != VFalse) {
+        err_set(&exc_TypeError, "attribute value type must be bool");
+        return -1;
+    }
+    *field = v == VTrue;
+    return 0;
+}
+static int fo_set_trace_lines(Value self, Value v) { return fo_set_bool(v, &((FrameObject *)self)->trace_lines); }
+static int fo_set_trace_opcodes(Value self, Value v) { return fo_set_bool(v, &((FrameObject *)self)->trace_opcodes); }
 
 static Value fo_repr(Value self) {
     FrameObject *fo = (FrameObject *)self;
@@ -154,11 +192,13 @@ static const GetSetDef frame_getsets[] = {
     {"f_code", fo_get_code, NULL, NULL},
     {"f_globals", fo_get_globals, NULL, NULL},
     {"f_builtins", fo_get_builtins, NULL, NULL},
-    {"f_lineno", fo_get_lineno, NULL, NULL},
+    {"f_lineno", fo_get_lineno, fo_set_lineno, NULL},
     {"f_lasti", fo_get_lasti, NULL, NULL},
     {"f_locals", fo_get_locals, NULL, NULL},
     {"f_back", fo_get_back, NULL, NULL},
     {"f_trace", fo_get_trace, fo_set_trace, NULL},
+    {"f_trace_lines", fo_get_trace_lines, fo_set_trace_lines, NULL},
+    {"f_trace_opcodes", fo_get_trace_opcodes, fo_set_trace_opcodes, NULL},
     {NULL}
 };
 static const MethodDef frame_methods[] = {{"clear", fo_clear_m, 0, NULL}, {NULL}};
@@ -383,8 +423,8 @@ static void format_tb_entry(StrBuilder *sb, Value filename, int lineno, Value na
 
 #define TB_RECURSIVE_CUTOFF 3
 
-static void format_traceback(StrBuilder *sb, Value tb) {
-    sb_append_cstr(sb, "Traceback (most recent call last):\n");
+static void format_traceback(StrBuilder *sb, Value tb, const char *header) {
+    sb_append_cstr(sb, header);
     Value last_file = VNULL, last_name = VNULL;
     int last_line = -1, count = 0;
     for (; tb; tb = ((TracebackObject *)tb)->next) {
@@ -506,12 +546,99 @@ static void format_syntax_error(StrBuilder *sb, Value e) {
 /* "Did you mean: ...?" for NameError and AttributeError (traceback.py's rule). */
 extern Value suggest_name(Value exc);
 
-static void format_exception_only(StrBuilder *sb, Value e) {
+/*
+ * Printing a whole exception: its cause or context first (each after its
+ * own chain), then its traceback and "Type: message".  An exception group
+ * prints its sub-exceptions after it, each in a numbered box, nested
+ * groups in nested boxes: every line inside a box starts with the box's
+ * indentation and "| ", the traceback header of a top-level group with
+ * "+ ".  The layout and the limits (15 sub-exceptions shown, 10 levels)
+ * are CPython 3.11's C printer's (pythonrun.c), which sys.excepthook uses.
+ */
+typedef struct PrintCtx {
+    StrBuilder *sb;
+    Value seen;          /* exceptions printed, against cycles in the chain */
+    int group_depth;     /* nesting of exception-group boxes */
+    bool need_close;     /* the box's closing line is still owed */
+    int rec;             /* recursion guard */
+} PrintCtx;
+
+#define GROUP_MAX_WIDTH 15
+#define GROUP_MAX_DEPTH 10
+
+static void put_indent(PrintCtx *c) {
+    for (int i = 0; i < 2 * c->group_depth; i++) sb_append_char(c->sb, ' ');
+}
+
+static void put_margin(PrintCtx *c) {
+    put_indent(c);
+    if (c->group_depth) sb_append_cstr(c->sb, "| ");
+}
+
+/* Copy the lines of `tmp` to the output, each after the margin (the first
+ * after indentation and `first_margin` instead, when given). */
+static void put_lines(PrintCtx *c, StrBuilder *tmp, const char *first_margin) {
+    const char *p = tmp->buf, *end = tmp->buf + tmp->size;
+    bool first = true;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = nl ? nl + 1 : end;
+        if (first && first_margin) {
+            put_indent(c);
+            if (c->group_depth) sb_append_cstr(c->sb, first_margin);
+        } else {
+            put_margin(c);
+        }
+        sb_append(c->sb, p, (size_t)(stop - p));
+        first = false;
+        p = stop;
+    }
+    sb_discard(tmp);
+}
+
+static void print_notes(PrintCtx *c, Value e) {
+    Value notes = attr_opt(e, "__notes__");
+    if (!notes || notes == VNone) return;
+    if (!list_check(notes) && !tuple_check(notes)) {
+        Value r = obj_repr(notes);
+        if (!r) {
+            err_clear();
+            return;
+        }
+        put_margin(c);
+        sb_append_str(c->sb, r);
+        sb_append_char(c->sb, '\n');
+        return;
+    }
+    ssize_t n = list_check(notes) ? list_size(notes) : tuple_size(notes);
+    for (ssize_t i = 0; i < n; i++) {
+        Value note = list_check(notes) ? list_get(notes, i) : tuple_get(notes, i);
+        Value s = str_check(note) ? note : obj_str(note);
+        StrBuilder tmp;
+        sb_init(&tmp);
+        if (!s) {
+            err_clear();
+            sb_append_cstr(&tmp, "<note str() failed>");
+        } else {
+            sb_append_str(&tmp, s);
+        }
+        sb_append_char(&tmp, '\n');
+        put_lines(c, &tmp, NULL);
+    }
+}
+
+static void format_exception_only(PrintCtx *c, Value e) {
     Value ln;
     if (val_isinstance(e, &exc_SyntaxError) && (ln = attr_opt(e, "lineno")) && val_is_int(ln)) {
         /* Without an integer lineno CPython prints it like any exception. */
-        format_syntax_error(sb, e);
+        StrBuilder tmp;
+        sb_init(&tmp);
+        format_syntax_error(&tmp, e);
+        put_lines(c, &tmp, NULL);
     } else {
+        /* One margin: the lines of a multi-line message follow unindented, as in CPython. */
+        put_margin(c);
+        StrBuilder *sb = c->sb;
         format_exc_type(sb, e);
         Value s = obj_str(e);
         if (!s) {
@@ -526,50 +653,98 @@ static void format_exception_only(StrBuilder *sb, Value e) {
         else err_clear();
         sb_append_char(sb, '\n');
     }
-    Value notes = attr_opt(e, "__notes__");
-    if (notes && notes != VNone) {
-        if (list_check(notes) || tuple_check(notes)) {
-            ssize_t n = list_check(notes) ? list_size(notes) : tuple_size(notes);
-            for (ssize_t i = 0; i < n; i++) {
-                Value note = list_check(notes) ? list_get(notes, i) : tuple_get(notes, i);
-                Value s = str_check(note) ? note : obj_str(note);
-                if (!s) {
-                    err_clear();
-                    sb_append_cstr(sb, "<note str() failed>\n");
-                    continue;
-                }
-                sb_append_str(sb, s);
-                sb_append_char(sb, '\n');
-            }
-        } else {
-            Value r = obj_repr(notes);
-            if (r) {
-                sb_append_str(sb, r);
-                sb_append_char(sb, '\n');
-            } else err_clear();
-        }
-    }
+    print_notes(c, e);
 }
 
-static void format_exception_chain(StrBuilder *sb, Value e, Value seen, int depth) {
-    if (depth > 100) return;
-    list_append(seen, e);
+static bool is_group(Value e) { return val_isinstance(e, &exc_BaseExceptionGroup); }
+
+/* The exception itself: traceback, then type and message. */
+static void print_one(PrintCtx *c, Value e) {
+    ExceptionObject *eo = (ExceptionObject *)e;
+    if (eo->traceback) {
+        StrBuilder tmp;
+        sb_init(&tmp);
+        bool group = is_group(e);
+        format_traceback(&tmp, eo->traceback,
+                         group ? "Exception Group Traceback (most recent call last):\n"
+                               : "Traceback (most recent call last):\n");
+        put_lines(c, &tmp, group && c->group_depth == 1 ? "+ " : "| ");
+    }
+    format_exception_only(c, e);
+}
+
+static void print_recursive(PrintCtx *c, Value e);
+
+static void print_chained(PrintCtx *c, Value e, const char *msg) {
+    bool need_close = c->need_close;
+    print_recursive(c, e);
+    c->need_close = need_close;
+    put_margin(c);
+    sb_append_char(c->sb, '\n');
+    put_margin(c);
+    sb_append_cstr(c->sb, msg);
+    put_margin(c);
+    sb_append_char(c->sb, '\n');
+}
+
+static void print_group(PrintCtx *c, Value e) {
+    if (c->group_depth > GROUP_MAX_DEPTH) {
+        put_margin(c);
+        sb_printf(c->sb, "... (max_group_depth is %d)\n", GROUP_MAX_DEPTH);
+        return;
+    }
+    if (c->group_depth == 0) c->group_depth++;
+    print_one(c, e);
+    Value excs = exc_group_exceptions(e);
+    ssize_t total = excs && tuple_check(excs) ? tuple_size(excs) : 0;
+    ssize_t n = total <= GROUP_MAX_WIDTH ? total : GROUP_MAX_WIDTH + 1;
+    c->need_close = false;
+    for (ssize_t i = 0; i < n; i++) {
+        bool last = i == n - 1;
+        if (last) c->need_close = true;   /* a nested box may close it */
+        put_indent(c);
+        bool truncated = i >= GROUP_MAX_WIDTH;
+        if (!truncated) sb_printf(c->sb, "%s+---------------- %zd ----------------\n", i == 0 ? "+-" : "  ", i + 1);
+        else sb_printf(c->sb, "%s+---------------- ... ----------------\n", i == 0 ? "+-" : "  ");
+        c->group_depth++;
+        if (!truncated) {
+            print_recursive(c, tuple_get(excs, i));
+        } else {
+            ssize_t more = total - GROUP_MAX_WIDTH;
+            put_margin(c);
+            sb_printf(c->sb, "and %zd more exception%s\n", more, more > 1 ? "s" : "");
+        }
+        if (last && c->need_close) {
+            put_indent(c);
+            sb_append_cstr(c->sb, "+------------------------------------\n");
+            c->need_close = false;
+        }
+        c->group_depth--;
+    }
+    if (c->group_depth == 1) c->group_depth--;
+}
+
+static bool seen_has(PrintCtx *c, Value e) {
+    for (ssize_t i = 0; i < list_size(c->seen); i++)
+        if (list_get(c->seen, i) == e) return true;
+    return false;
+}
+
+static void print_recursive(PrintCtx *c, Value e) {
+    if (c->rec > 200) return;
+    c->rec++;
+    list_append(c->seen, e);
     ExceptionObject *eo = (ExceptionObject *)e;
     Value cause = eo->cause, ctx = eo->context;
-    bool in_seen_cause = false, in_seen_ctx = false;
-    for (ssize_t i = 0; i < list_size(seen); i++) {
-        if (cause && list_get(seen, i) == cause) in_seen_cause = true;
-        if (ctx && list_get(seen, i) == ctx) in_seen_ctx = true;
+    if (cause && exc_check(cause)) {
+        if (!seen_has(c, cause))
+            print_chained(c, cause, "The above exception was the direct cause of the following exception:\n");
+    } else if (ctx && exc_check(ctx) && !eo->suppress_context && !seen_has(c, ctx)) {
+        print_chained(c, ctx, "During handling of the above exception, another exception occurred:\n");
     }
-    if (cause && exc_check(cause) && !in_seen_cause) {
-        format_exception_chain(sb, cause, seen, depth + 1);
-        sb_append_cstr(sb, "\nThe above exception was the direct cause of the following exception:\n\n");
-    } else if (ctx && exc_check(ctx) && !eo->suppress_context && !in_seen_ctx) {
-        format_exception_chain(sb, ctx, seen, depth + 1);
-        sb_append_cstr(sb, "\nDuring handling of the above exception, another exception occurred:\n\n");
-    }
-    if (eo->traceback) format_traceback(sb, eo->traceback);
-    format_exception_only(sb, e);
+    if (is_group(e)) print_group(c, e);
+    else print_one(c, e);
+    c->rec--;
 }
 
 Value exc_format_full(Value e) {
@@ -578,12 +753,11 @@ Value exc_format_full(Value e) {
     Value seen = list_new(0);
     if (!seen) return VNULL;
     if (!exc_check(e)) {
-        Value r = obj_repr(e);
         sb_printf(&sb, "TypeError: print_exception(): Exception expected for value, %s found\n", type_name(e));
-        (void)r;
         err_clear();
     } else {
-        format_exception_chain(&sb, e, seen, 0);
+        PrintCtx c = {.sb = &sb, .seen = seen};
+        print_recursive(&c, e);
     }
     return sb_finish(&sb);
 }
@@ -637,9 +811,21 @@ void err_write_unraisable_default(Value exc, Value msg, Value obj) {
     } else if (msg && msg != VNone && str_check(msg)) {
         sb_printf(&sb, "%U\n", msg);
     }
-    Value body = exc ? exc_format_full(exc) : VNULL;
-    if (!body) err_clear();
-    else sb_append_str(&sb, body);
+    /* CPython's write_unraisable_exc_file: the traceback and "Type: str" only
+     * (no chained exceptions, no notes), ": " even when str() is empty. */
+    if (exc && exc_check(exc)) {
+        Value tb = ((ExceptionObject *)exc)->traceback;
+        if (tb) format_traceback(&sb, tb, "Traceback (most recent call last):\n");
+        format_exc_type(&sb, exc);
+        sb_append_cstr(&sb, ": ");
+        Value s = obj_str(exc);
+        if (s) sb_append_str(&sb, s);
+        else {
+            err_clear();
+            sb_append_cstr(&sb, "<exception str() failed>");
+        }
+        sb_append_char(&sb, '\n');
+    }
     Value text = sb_finish(&sb);
     if (text) write_stderr_text(text);
     err_restore(saved);

@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # asyncio: asyncio.run with sleep, gather, wait_for timeouts, a TCP server and open_connection on localhost,
 # queues, events, futures, cancellation, streams over a socketpair.
 import asyncio, socket
