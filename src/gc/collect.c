@@ -246,7 +246,7 @@ void gc_drain(void) {
 }
 
 void gc_collect(void) {
-    if (collecting) return;
+    if (collecting || visit_fn) return;   /* never while a trace function reports to a visitor */
     collecting = true;
     heap_retire_bump();
     for (size_t i = 0; i < npre_mark_hooks; i++) pre_mark_hooks[i]();

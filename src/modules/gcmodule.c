@@ -120,7 +120,9 @@ typedef struct RefWalk {
     Value *objs;               /* get_referrers: the objects looked for */
     size_t nobjs;
     bool found;
-    Value out;                 /* get_referents: the list built */
+    Value *out;                /* get_referents: the referents found (malloc'd: no allocation
+                                  from the heap may happen while a trace function reports) */
+    size_t nout, capout;
     bool failed;
 } RefWalk;
 
@@ -152,7 +154,18 @@ static void on_ref_find(Value v, RefWalk *w) {
 }
 
 static void on_ref_collect(Value v, RefWalk *w) {
-    if (!w->failed && list_append(w->out, v) < 0) w->failed = true;
+    if (w->failed) return;
+    if (w->nout == w->capout) {
+        size_t cap = w->capout ? 2 * w->capout : 16;
+        Value *b = realloc(w->out, cap * sizeof *b);
+        if (!b) {
+            w->failed = true;
+            return;
+        }
+        w->out = b;
+        w->capout = cap;
+    }
+    w->out[w->nout++] = v;
 }
 
 /* The live tracked objects, or NULL with MemoryError. */
@@ -231,12 +244,23 @@ static Value get_referents_m(Value self, Value *args, size_t nargs, Value kwname
     }
     Value l = list_new(0);
     if (!l) return VNULL;
-    RefWalk w = {.on_ref = on_ref_collect, .out = l};
+    RefWalk w = {.on_ref = on_ref_collect};
     for (size_t i = 0; i < nargs && !w.failed; i++) {
         Value v = args[i];
-        if (!(v & 7) && gc_find_object((void *)v) == (Object *)v && is_tracked_object((Object *)v)) walk_refs((Object *)v, &w);
+        if (!(v & 7) && gc_find_object((void *)v) == (Object *)v && is_tracked_object((Object *)v)) {
+            w.nout = 0;
+            walk_refs((Object *)v, &w);
+            /* Appended after the walk: the referents stay reachable from v meanwhile. */
+            for (size_t k = 0; k < w.nout && !w.failed; k++)
+                if (list_append(l, w.out[k]) < 0) w.failed = true;
+        }
     }
-    return w.failed ? VNULL : l;
+    free(w.out);
+    if (w.failed) {
+        if (!err_occurred()) err_no_memory();
+        return VNULL;
+    }
+    return l;
 }
 
 static Value freeze_m(Value self, Value *args, size_t nargs, Value kw) { return VNone; }

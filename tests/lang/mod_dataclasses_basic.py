@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # dataclasses: generated __init__/__repr__/__eq__/order/hash, fields and
 # defaults, frozen, slots and kw_only classes, inheritance, helper functions
 # and the errors, all built by exec of generated source on Taipan.

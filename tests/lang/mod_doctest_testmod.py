@@ -1,3 +1,4 @@
+# gcstress-every: 100
 """doctest.testmod() on this module: passing and failing examples, expected
 exceptions, option flags, verbose and quiet reports, and the finder.
 

@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # importlib.metadata basics on a distribution written at run time (dist-info).
 import os, sys, tempfile, shutil
 import importlib.metadata as md

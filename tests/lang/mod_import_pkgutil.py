@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # pkgutil's view of modules in a directory and in a zip archive (iter_modules,
 # walk_packages, get_importer, get_data, resolve_name).
 import os, sys, tempfile, shutil, zipfile, pkgutil

@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # importlib.resources on packages in a directory and in a zip archive.
 import os, sys, tempfile, shutil, zipfile
 import importlib.resources as resources

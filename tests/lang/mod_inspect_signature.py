@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # inspect.signature() and friends over Python callables: parameters and
 # kinds, defaults and annotations, binding, wrapped and partial functions,
 # classes and methods, and the errors.

@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # inspect over Python code: getsource/getsourcelines/getblock, docs and
 # comments, closure variables, frames and the stack, generator state,
 # member classification.

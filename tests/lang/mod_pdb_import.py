@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # pdb, bdb, cmd and trace import and set up: command parsing and help
 # without running a traced program (Taipan emits no trace events yet).
 import pdb, bdb, cmd, trace, io, sys

@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # pprint: pformat/pprint of nested containers, collections types,
 # dataclasses, widths, depth, compact, sort_dicts, underscore_numbers, and
 # recursion (ids masked).

@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # trace: the Trace object without tracing (count=0, trace=0), its helpers,
 # and CoverageResults from given counts.
 import trace, io, sys

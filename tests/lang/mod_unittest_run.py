@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # unittest.main(exit=False) with a verbosity-2 runner: passing, failing,
 # erroring, skipped, expected-failure and subtest cases, class fixtures, the
 # failure reports with their tracebacks and diffs (run time masked).

@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # xml.dom.pulldom and xml.sax (expatreader) over pyexpat.
 import io
 import xml.dom.pulldom as pulldom

@@ -1,3 +1,4 @@
+# gcstress-every: 100
 # zipfile with every compression the C-library modules provide (zlib, _bz2, _lzma).
 import io
 import zipfile
