@@ -524,10 +524,15 @@ int main(int argc, char **argv) {
     }
     if (system_exit_pending) status = system_exit_status;
 
-    /* The atexit module's callbacks run after the program and its traceback,
-     * before the streams are flushed, as in CPython's Py_FinalizeEx. */
+    /* Non-daemon threads are waited for, then the atexit module's callbacks
+     * run, after the program and its traceback and before the streams are
+     * flushed, as in CPython's Py_FinalizeEx; daemon threads then stop at
+     * their next attempt to take the GIL. */
+    extern void thread_wait_for_shutdown(void), thread_finalize(void);
+    thread_wait_for_shutdown();
     extern void atexit_run_exitfuncs(void);
     atexit_run_exitfuncs();
+    thread_finalize();
     extern bool sys_finalizing;
     sys_finalizing = true;
     if (sys_flush_std() && status == 0) status = 120;

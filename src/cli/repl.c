@@ -10,6 +10,7 @@
 #include "../modules/signal.h"
 #include "../vm/frame.h"
 #include "../vm/error.h"
+#include "../vm/gil.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -72,7 +73,10 @@ static char *stdio_read_line(const char *prompt, bool *eof) {
     if (!line) return NULL;
     for (;;) {
         char c;
-        ssize_t r = read(0, &c, 1);
+        ssize_t r;
+        GIL_RELEASE_BEGIN   /* threads run while the prompt waits */
+        r = read(0, &c, 1);
+        GIL_RELEASE_END
         if (r < 0 && errno == EINTR) {
             if (signal_pending() && signal_run_handlers() < 0) {
                 free(line);

@@ -29,7 +29,10 @@ typedef struct { void **lo, **hi; } ScanRange;
 static ScanRange *ranges;
 static size_t nranges, ranges_cap;
 
-static char *stack_top;         /* highest address of the main thread's stack */
+/* The highest address of the running thread's C stack (each thread sets its
+ * own with gc_thread_attach; the collector scans the collecting thread's
+ * stack, the thread registry the parked stacks of the others). */
+static _Thread_local char *stack_top;
 static GCHook prepare_sweep_hook;
 static bool collecting;
 
@@ -44,8 +47,7 @@ static void grow(void **arr, size_t *cap, size_t elem) {
     *cap = n;
 }
 
-void gc_init(void) {
-    heap_init();
+char *gc_thread_attach(void) {
     pthread_attr_t attr;
     void *addr;
     size_t size;
@@ -56,6 +58,12 @@ void gc_init(void) {
     } else {
         stack_top = (char *)__builtin_frame_address(0) + 4096;
     }
+    return stack_top;
+}
+
+void gc_init(void) {
+    heap_init();
+    gc_thread_attach();
 }
 
 void gc_add_root(Value *slot) {
@@ -193,10 +201,17 @@ static void scan_words(void **lo, void **hi) {
     for (void **p = lo; p < hi; p++) mark_conservative((uintptr_t)*p);
 }
 
+void gc_scan_conservative(void *lo, void *hi) {
+    scan_words((void **)((uintptr_t)lo & ~(uintptr_t)7), (void **)hi);
+}
+
+/* The collecting thread's own stack and registers.  Callee-saved registers
+ * that callers use are either pushed in this function's frame (above
+ * `regs`) or still hold the callers' values, which the spill copies. */
 __attribute__((noinline))
 static void scan_stack(void) {
-    jmp_buf regs;   /* spills callee-saved registers onto the stack */
-    setjmp(regs);
+    GCRegs regs;
+    gc_spill_registers(&regs);
     void **lo = (void **)((uintptr_t)&regs & ~(uintptr_t)7);
     scan_words(lo, (void **)stack_top);
     scan_words((void **)&regs, (void **)((char *)&regs + sizeof regs));

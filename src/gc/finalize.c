@@ -1,6 +1,7 @@
 /* finalize.c - weak references and __del__ finalizers: what the collector does between marking and sweeping. */
 #include "heap_internal.h"
 #include "../vm/error.h"
+#include "../vm/thread.h"
 #include "../objects/str.h"
 #include "../objects/tuple.h"
 #include "../objects/type.h"
@@ -90,7 +91,10 @@ void finalize_prepare(void) {
         forget_basic_ref(wr, r);
         w->referent = VNULL;
         if (w->callback && w->callback != VNone) {
-            if (vec_push(&pending_cb, wr) == 0) gc_pending = 1;
+            if (vec_push(&pending_cb, wr) == 0) {
+                gc_pending = 1;
+                eval_breaker_set();
+            }
         }
     }
     weakrefs.len = j;
@@ -108,6 +112,7 @@ void finalize_prepare(void) {
             continue;
         }
         gc_pending = 1;
+        eval_breaker_set();
     }
     finalizable.len = j;
 

@@ -150,6 +150,39 @@ void gc_add_root_walker(GCHook walker);
 /* Conservative ranges other than the C stack. */
 void gc_add_scan_range(void **lo_ptr, void **hi_ptr);
 
+/* ---- Threads ----
+ * Only the thread holding the GIL allocates and collects.  It scans its own
+ * C stack up to the base gc_thread_attach recorded for it (each thread calls
+ * that once, first thing; it returns the base); the stacks and registers of
+ * the other threads, parked when they let go of the GIL, reach the
+ * collector through a root walker calling gc_scan_conservative. */
+char *gc_thread_attach(void);
+void gc_scan_conservative(void *lo, void *hi);
+
+/* The callee-saved registers, where compiled C code may keep a Value across
+ * a call.  Spilled explicitly (setjmp would do, but glibc mangles the
+ * frame pointer it saves, and %rbp is an ordinary register at -O2). */
+#if defined(__x86_64__)
+typedef struct GCRegs { void *r[6]; } GCRegs;
+static inline __attribute__((always_inline)) void gc_spill_registers(GCRegs *g) {
+    __asm__ volatile("movq %%rbx, 0(%0)\n\tmovq %%rbp, 8(%0)\n\tmovq %%r12, 16(%0)\n\t"
+                     "movq %%r13, 24(%0)\n\tmovq %%r14, 32(%0)\n\tmovq %%r15, 40(%0)"
+                     : : "r"(g) : "memory");
+}
+static inline __attribute__((always_inline)) void *gc_stack_pointer(void) {
+    void *sp;
+    __asm__ volatile("movq %%rsp, %0" : "=r"(sp));
+    return sp;
+}
+#else
+#include <setjmp.h>
+typedef struct GCRegs { jmp_buf j; } GCRegs;
+#define gc_spill_registers(g) ((void)setjmp((g)->j))
+static inline __attribute__((always_inline)) void *gc_stack_pointer(void) {
+    return __builtin_frame_address(0);
+}
+#endif
+
 /* Find the object containing `addr`, or NULL if it is not in a live object. */
 Object *gc_find_object(const void *addr);
 size_t gc_object_size(const Object *o);      /* the size-class (usable) size */

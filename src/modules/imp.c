@@ -13,8 +13,10 @@
 #include "../vm/import.h"
 #include "../vm/code.h"
 #include "../vm/error.h"
+#include "../vm/gil.h"
 #include "../gc/gc.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /*
@@ -29,13 +31,21 @@
 
 static unsigned long lock_owner;
 static long lock_count;
+static uint32_t lock_seq, lock_waiters;   /* waits: vm/gil.h's gil_wait_word */
 
-extern unsigned long thread_get_ident_c(void) __attribute__((weak));
-static unsigned long current_thread(void) { return thread_get_ident_c ? thread_get_ident_c() : 1; }
+static unsigned long current_thread(void) { return (unsigned long)pthread_self(); }
 
 static Value imp_acquire_lock(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("acquire_lock", kw) < 0 || arg_count("acquire_lock", nargs, 0, 0) < 0) return VNULL;
-    lock_owner = current_thread();
+    unsigned long me = current_thread();
+    while (lock_count > 0 && lock_owner != me) {
+        /* As CPython's, not interruptible: signal handlers run later. */
+        uint32_t seen = lock_seq;
+        lock_waiters++;
+        gil_wait_word(&lock_seq, seen, -1);
+        lock_waiters--;
+    }
+    lock_owner = me;
     lock_count++;
     return VNone;
 }
@@ -46,8 +56,17 @@ static Value imp_release_lock(Value self, Value *args, size_t nargs, Value kw) {
         err_set(&exc_RuntimeError, "not holding the import lock");
         return VNULL;
     }
-    if (--lock_count == 0) lock_owner = 0;
+    if (--lock_count == 0) {
+        lock_owner = 0;
+        if (lock_waiters) gil_wake_word(&lock_seq, 1);
+    }
     return VNone;
+}
+
+/* After fork() in the child: a lock held by a thread that is gone is free. */
+void imp_lock_after_fork(void) {
+    if (lock_count && lock_owner != current_thread()) lock_count = 0, lock_owner = 0;
+    lock_waiters = 0;
 }
 
 static Value imp_lock_held(Value self, Value *args, size_t nargs, Value kw) {

@@ -62,6 +62,10 @@ typedef struct BufferedObject {
     Value raw;
     IoBuf *b;
     bool readable, writable, ok, detached, finalizing;
+    /* One thread at a time inside a method (the raw I/O releases the GIL):
+     * the owner, and a futex word for the others (io_buffered.c). */
+    struct ThreadState *owner;
+    uint32_t lock_seq, lock_waiters;
 } BufferedObject;
 
 typedef struct RWPairObject {

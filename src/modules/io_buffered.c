@@ -9,6 +9,7 @@
 #include "../objects/func.h"
 #include "../objects/exceptions.h"
 #include "../vm/error.h"
+#include "../vm/gil.h"
 #include "../gc/gc.h"
 
 #include <errno.h>
@@ -53,6 +54,8 @@ struct IoBuf {
 static IoBuf *writers;       /* head of the list of writable buffers */
 
 static inline BufferedObject *bo(Value v) { return (BufferedObject *)v; }
+static int buffered_enter(Value self);
+static void buffered_leave(Value self);
 
 #define VALID_READ(b) ((b)->readable && (b)->read_end != -1)
 #define VALID_WRITE(b) ((b)->writable && (b)->write_end != -1)
@@ -817,9 +820,59 @@ static Value buffered_iternext(Value self) {
     return line;
 }
 
+/* ---- The object lock ----
+ * A method may release the GIL in the middle of its bookkeeping (a raw
+ * read or write), so each method holds the object for its whole run, as
+ * CPython's ENTER_BUFFERED does: another thread waits, the same thread
+ * coming back in (a signal handler printing) gets CPython's RuntimeError. */
+
+static int buffered_enter(Value self) {
+    BufferedObject *s = bo(self);
+    ThreadState *me = ts;
+    if (!s->owner) {
+        s->owner = me;
+        return 0;
+    }
+    if (s->owner == me) {
+        err_format(&exc_RuntimeError, "reentrant call inside %R", self);
+        return -1;
+    }
+    while (s->owner) {
+        uint32_t seen = s->lock_seq;
+        s->lock_waiters++;
+        gil_wait_word(&s->lock_seq, seen, -1);
+        s->lock_waiters--;
+    }
+    s->owner = me;
+    return 0;
+}
+
+static void buffered_leave(Value self) {
+    BufferedObject *s = bo(self);
+    s->owner = NULL;
+    if (s->lock_waiters) gil_wake_word(&s->lock_seq, 1);
+}
+
+#define LOCKED(name)                                                                  \
+    static Value name##_locked(Value self, Value *args, size_t nargs, Value kw) {     \
+        if (buffered_enter(self) < 0) return VNULL;                                   \
+        Value r = name(self, args, nargs, kw);                                        \
+        buffered_leave(self);                                                         \
+        return r;                                                                     \
+    }
+
 /* ---- Writing ---- */
 
+static Value write_bytes_unlocked(Value self, const char *data, size_t len);
+
 Value buffered_write_bytes(Value self, const char *data, size_t len) {
+    if (buffered_enter(self) < 0) return VNULL;
+    Value r = write_bytes_unlocked(self, data, len);
+    buffered_leave(self);
+    return r;
+}
+
+static Value write_bytes_unlocked(Value self, const char *data, size_t len) {
     BufferedObject *s = bo(self);
     if (check_initialized(s) < 0) return VNULL;
     int c = raw_closed(s);
@@ -886,9 +939,9 @@ static Value buffered_write(Value self, Value *args, size_t nargs, Value kw) {
     if (!bytes_check(args[0])) {
         Value copy = bytes_new(data, n);
         if (!copy) return VNULL;
-        return buffered_write_bytes(self, bytes_data(copy), n);
+        return write_bytes_unlocked(self, bytes_data(copy), n);
     }
-    return buffered_write_bytes(self, data, n);
+    return write_bytes_unlocked(self, data, n);
 }
 
 Value buffered_flush_m(Value self, Value *args, size_t nargs, Value kw) {
@@ -1004,13 +1057,16 @@ static Value buffered_close(Value self, Value *args, size_t nargs, Value kw) {
     int c = raw_closed(s);
     if (c < 0) return VNULL;
     if (c) return VNone;
+    /* flush() takes the object lock itself: only the rest holds it here. */
     Value r = obj_call_method(self, "flush", NULL, 0);
     Value exc = r ? VNULL : err_fetch();
+    if (buffered_enter(self) < 0) return VNULL;
     r = obj_call_method(s->raw, "close", NULL, 0);
     if (s->b) {
         reset_read(s->b);
         reset_write(s->b);
     }
+    buffered_leave(self);
     if (exc) {
         if (!r) {
             /* Chain as CPython does: the close error's context is the flush error. */
@@ -1104,23 +1160,28 @@ static Value buffered_repr(Value self) {
     {"close", buffered_close, 0, NULL}, {"detach", buffered_detach, 0, NULL},                 \
     {"seekable", buffered_seekable, 0, NULL}, {"fileno", buffered_fileno, 0, NULL},           \
     {"isatty", buffered_isatty, 0, NULL}, {"_dealloc_warn", buffered_dealloc_warn, 0, NULL},  \
-    {"seek", buffered_seek, 0, NULL}, {"tell", buffered_tell, 0, NULL},                       \
-    {"truncate", buffered_truncate, 0, NULL}, {"__sizeof__", buffered_sizeof, 0, NULL},       \
+    {"seek", buffered_seek_locked, 0, NULL}, {"tell", buffered_tell_locked, 0, NULL},                       \
+    {"truncate", buffered_truncate_locked, 0, NULL}, {"__sizeof__", buffered_sizeof, 0, NULL},       \
     {"__getstate__", buffered_getstate, 0, NULL}
 
 #define READ_METHODS                                                                         \
-    {"read", buffered_read, 0, NULL}, {"peek", buffered_peek, 0, NULL},                       \
-    {"read1", buffered_read1, 0, NULL}, {"readinto", buffered_readinto, 0, NULL},             \
-    {"readinto1", buffered_readinto1, 0, NULL}, {"readline", buffered_readline, 0, NULL}
+    {"read", buffered_read_locked, 0, NULL}, {"peek", buffered_peek_locked, 0, NULL},                       \
+    {"read1", buffered_read1_locked, 0, NULL}, {"readinto", buffered_readinto_locked, 0, NULL},             \
+    {"readinto1", buffered_readinto1_locked, 0, NULL}, {"readline", buffered_readline_locked, 0, NULL}
+
+LOCKED(buffered_seek) LOCKED(buffered_tell)
+LOCKED(buffered_truncate) LOCKED(buffered_read) LOCKED(buffered_peek) LOCKED(buffered_read1)
+LOCKED(buffered_readinto) LOCKED(buffered_readinto1) LOCKED(buffered_readline) LOCKED(buffered_write)
+LOCKED(buffered_flush_m)
 
 static const MethodDef reader_methods[] = {
     COMMON_METHODS, READ_METHODS, {"readable", buffered_readable, 0, NULL}, {"flush", reader_flush, 0, NULL}, {NULL}};
 static const MethodDef writer_methods[] = {
-    COMMON_METHODS, {"writable", buffered_writable, 0, NULL}, {"write", buffered_write, 0, NULL},
-    {"flush", buffered_flush_m, 0, NULL}, {NULL}};
+    COMMON_METHODS, {"writable", buffered_writable, 0, NULL}, {"write", buffered_write_locked, 0, NULL},
+    {"flush", buffered_flush_m_locked, 0, NULL}, {NULL}};
 static const MethodDef random_methods[] = {
     COMMON_METHODS, READ_METHODS, {"readable", buffered_readable, 0, NULL}, {"writable", buffered_writable, 0, NULL},
-    {"write", buffered_write, 0, NULL}, {"flush", buffered_flush_m, 0, NULL}, {NULL}};
+    {"write", buffered_write_locked, 0, NULL}, {"flush", buffered_flush_m_locked, 0, NULL}, {NULL}};
 
 static const GetSetDef buffered_getsets[] = {
     {"closed", buffered_get_closed, NULL, NULL},

@@ -6,6 +6,7 @@
 #include "../objects/int.h"
 #include "../objects/func.h"
 #include "../vm/error.h"
+#include "../vm/gil.h"
 #include "../gc/gc.h"
 
 #include <errno.h>
@@ -33,7 +34,10 @@ void io_fd_release(IoFd *box) {
 
 ssize_t fileio_read_fd(int fd, char *buf, size_t n) {
     for (;;) {
-        ssize_t r = read(fd, buf, n);
+        ssize_t r;
+        GIL_RELEASE_BEGIN
+        r = read(fd, buf, n);
+        GIL_RELEASE_END
         if (r >= 0) return r;
         if (errno == EINTR) continue;
         if (errno == EAGAIN || errno == EWOULDBLOCK) return -2;
@@ -44,7 +48,10 @@ ssize_t fileio_read_fd(int fd, char *buf, size_t n) {
 
 ssize_t fileio_write_fd(int fd, const char *buf, size_t n) {
     for (;;) {
-        ssize_t r = write(fd, buf, n);
+        ssize_t r;
+        GIL_RELEASE_BEGIN
+        r = write(fd, buf, n);
+        GIL_RELEASE_END
         if (r >= 0) return r;
         if (errno == EINTR) continue;
         if (errno == EAGAIN || errno == EWOULDBLOCK) return -2;

@@ -132,8 +132,21 @@ static int writeflush(TextIOObject *t) {
     size_t n = p->len;
     p->len = 0;
     if (buffer_is_c_writer(t->buffer)) {
-        /* No Python code runs below a FileIO, so the pending memory cannot change under us. */
-        return buffered_write_bytes(t->buffer, p->data, n) ? 0 : -1;
+        /* No Python code runs below a FileIO, but the write may release
+         * the GIL: another thread's write() then appends to (and may
+         * realloc) the pending memory.  So take it out while it is written. */
+        char *data = p->data;
+        size_t cap = p->cap;
+        p->data = NULL;
+        p->cap = 0;
+        int r = buffered_write_bytes(t->buffer, data, n) ? 0 : -1;
+        if (!p->data) {
+            p->data = data;
+            p->cap = cap;
+        } else {
+            free(data);
+        }
+        return r;
     }
     Value b = bytes_new(p->data, n);
     if (!b) return -1;

@@ -10,6 +10,7 @@
 #include "../objects/module.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
+#include "../vm/gil.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -39,7 +40,9 @@
  * on a handler's exception the enclosing function returns VNULL. */
 #define RETRY_EINTR(r, call)                                   \
     do {                                                       \
+        GIL_RELEASE_BEGIN                                      \
         (r) = (call);                                          \
+        GIL_RELEASE_END                                        \
         if ((r) >= 0 || errno != EINTR) break;                 \
         if (os_check_eintr() < 0) return VNULL;                \
     } while (1)

@@ -14,6 +14,7 @@
 #include "../objects/module.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
+#include "../vm/gil.h"
 
 #include <errno.h>
 #include <grp.h>
@@ -449,10 +450,13 @@ static void run_fork_hooks(Value list, bool reverse) {
     }
 }
 
+extern void thread_module_after_fork_child(void);
+
 void os_fork_hooks(int phase) {
     if (phase == OS_FORK_BEFORE) {
         run_fork_hooks(fork_before, true);
     } else if (phase == OS_FORK_CHILD) {
+        thread_module_after_fork_child();
         signal_after_fork();
         run_fork_hooks(fork_child, false);
     } else {
@@ -467,6 +471,7 @@ FN(fork_m) {
     pid_t pid = fork();
     int e = errno;
     if (pid == 0) {
+        thread_module_after_fork_child();
         signal_after_fork();
         run_fork_hooks(fork_child, false);
     } else {
@@ -613,7 +618,11 @@ FN(system_m) {
     if (os_parse_args("system", args, nargs, kwnames, names, 0, 1, 1, a) < 0) return VNULL;
     Value cmd = os_fsencode(a[0], "system");
     if (!cmd) return VNULL;
-    int r = system(bytes_data(cmd));
+    const char *c = bytes_data(cmd);
+    int r;
+    GIL_RELEASE_BEGIN
+    r = system(c);
+    GIL_RELEASE_END
     if (r == -1) return os_error(errno);
     return int_from_i64(r);
 }
@@ -629,8 +638,13 @@ FN(waitpid_m) {
         os_int(args[1], &options) < 0)
         return VNULL;
     pid_t r;
-    while ((r = waitpid(pid, &status, options)) < 0 && errno == EINTR)
+    for (;;) {
+        GIL_RELEASE_BEGIN
+        r = waitpid(pid, &status, options);
+        GIL_RELEASE_END
+        if (r >= 0 || errno != EINTR) break;
         if (os_check_eintr() < 0) return VNULL;
+    }
     if (r < 0) return os_error(errno);
     return tuple_pack(2, int_from_i64(r), int_from_i64(status));
 }
@@ -639,8 +653,13 @@ FN(wait_m) {
     if (no_args("posix.wait", nargs, kwnames) < 0) return VNULL;
     int status = 0;
     pid_t r;
-    while ((r = wait(&status)) < 0 && errno == EINTR)
+    for (;;) {
+        GIL_RELEASE_BEGIN
+        r = wait(&status);
+        GIL_RELEASE_END
+        if (r >= 0 || errno != EINTR) break;
         if (os_check_eintr() < 0) return VNULL;
+    }
     if (r < 0) return os_error(errno);
     return tuple_pack(2, int_from_i64(r), int_from_i64(status));
 }
@@ -654,8 +673,13 @@ static Value wait_rusage(pid_t pid, int options) {
     int status = 0;
     struct rusage ru;
     pid_t r;
-    while ((r = wait4(pid, &status, options, &ru)) < 0 && errno == EINTR)
+    for (;;) {
+        GIL_RELEASE_BEGIN
+        r = wait4(pid, &status, options, &ru);
+        GIL_RELEASE_END
+        if (r >= 0 || errno != EINTR) break;
         if (os_check_eintr() < 0) return VNULL;
+    }
     if (r < 0) return os_error(errno);
     Value rv = resource_rusage_to_py(&ru);
     return rv ? tuple_pack(3, int_from_i64(r), int_from_i64(status), rv) : VNULL;

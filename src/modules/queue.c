@@ -22,14 +22,12 @@
  * item i is at items[(head + i) & (cap - 1)], cap a power of two doubled
  * when full.  put() never blocks; get() takes from the head.
  *
- * Waiting.  Taipan runs one Python thread for now, so a get() on an empty
- * queue can only be ended by its timeout or by a signal handler (which may
- * raise, or put an item, as in CPython where the interrupted lock wait
- * runs the handlers and looks at the queue again).  wait_until() sleeps
- * with the GIL released in slices of at most 50 ms, running due Python
- * signal handlers between slices, then get() looks at the queue again.
- * When threads run in parallel this becomes a wait on a condition
- * variable that put() signals; nothing else changes.
+ * Waiting.  get() on an empty queue sleeps on the queue's `seq` word with
+ * the GIL released (vm/gil.h's gil_wait_word); put() bumps the word and
+ * wakes one sleeper when someone waits.  A woken getter looks at the queue
+ * again under the GIL: another thread may have taken the item first.  A
+ * signal interrupting the sleep runs the Python handlers (which may raise,
+ * or put an item), as CPython's interrupted lock wait does.
  */
 
 #define FN(name) static Value name(Value self, Value *args, size_t nargs, Value kwnames)
@@ -40,6 +38,8 @@ typedef struct SimpleQueueObject {
     size_t cap;
     size_t head;
     ssize_t len;
+    uint32_t seq;        /* futex word: bumped by put() when getters wait */
+    uint32_t waiters;
 } SimpleQueueObject;
 
 #define Q(v) ((SimpleQueueObject *)(v))
@@ -65,6 +65,7 @@ static int queue_push(SimpleQueueObject *q, Value v) {
     }
     GC_WRITE(q, q->items[(q->head + (size_t)q->len) & (q->cap - 1)], v);
     q->len++;
+    if (q->waiters) gil_wake_word(&q->seq, 1);
     return 0;
 }
 
@@ -104,25 +105,19 @@ FN(simplequeue_put_nowait) {
     return queue_push(Q(self), a[0]) < 0 ? VNULL : VNone;
 }
 
-static int64_t now_ns(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
-}
-
-/* Sleep until `deadline` (monotonic ns; -1: no deadline) or for one slice,
- * whichever is sooner, then run due signal handlers: 0, or -1 if one raised. */
-static int wait_slice(int64_t deadline) {
-    const int64_t slice = 50 * 1000000;
-    int64_t left = deadline < 0 ? slice : deadline - now_ns();
-    if (left > slice) left = slice;
-    if (left > 0) {
-        struct timespec t = {(time_t)(left / 1000000000), (long)(left % 1000000000)};
-        GIL_RELEASE_BEGIN
-        nanosleep(&t, NULL);
-        GIL_RELEASE_END
+/* Sleep until put() wakes us or the deadline (monotonic ns, -1: none)
+ * passes, then run due signal handlers: 0, or -1 if one raised. */
+static int wait_item(SimpleQueueObject *q, int64_t deadline) {
+    uint32_t seen = q->seq;
+    q->waiters++;
+    int e = gil_wait_word(&q->seq, seen, deadline);
+    q->waiters--;
+    if ((e == EINTR || signal_pending()) && signal_run_handlers() < 0) {
+        /* Leaving with the exception: a wake-up meant for an item goes on. */
+        if (q->len && q->waiters) gil_wake_word(&q->seq, 1);
+        return -1;
     }
-    return signal_pending() ? signal_run_handlers() : 0;
+    return 0;
 }
 
 static Value simplequeue_get_impl(SimpleQueueObject *q, bool block, Value timeout) {
@@ -134,14 +129,14 @@ static Value simplequeue_get_impl(SimpleQueueObject *q, bool block, Value timeou
             err_set(&exc_ValueError, "'timeout' must be a non-negative number");
             return VNULL;
         }
-        deadline = now_ns() + ns;
+        deadline = gil_monotonic_ns() + ns;
     }
     while (q->len == 0) {
-        if (!block || (deadline >= 0 && now_ns() >= deadline)) {
+        if (!block || (deadline >= 0 && gil_monotonic_ns() >= deadline)) {
             err_set_object(obj_call0(empty_error));
             return VNULL;
         }
-        if (wait_slice(deadline) < 0) return VNULL;
+        if (wait_item(q, deadline) < 0) return VNULL;
     }
     return queue_pop(q);
 }

@@ -15,6 +15,7 @@
 #include "../vm/frame.h"
 #include "../vm/error.h"
 #include "../vm/thread.h"
+#include "../vm/gil.h"
 #include "../gc/gc.h"
 
 #include <errno.h>
@@ -55,6 +56,7 @@ static void trip(int sig) {
     }
     tripped[sig] = 1;
     signal_tripped = 1;
+    eval_breaker_set();
     if (wakeup_fd >= 0) {
         unsigned char b = (unsigned char)sig;
         ssize_t r = write(wakeup_fd, &b, 1);
@@ -131,8 +133,22 @@ void signal_after_fork(void) {
     signal_tripped = 0;
 }
 
+int signal_simulate(int sig) {
+    if (sig < 1 || sig >= NSIG) {
+        err_set(&exc_ValueError, "signal number out of range");
+        return -1;
+    }
+    Value h = handlers ? list_get(handlers, sig) : VNone;
+    if (val_is_int(h) || h == VNone) return 0;   /* SIG_DFL, SIG_IGN: nothing to do */
+    tripped[sig] = 1;
+    signal_tripped = 1;
+    eval_breaker_set();
+    return 0;
+}
+
 int signal_run_handlers(void) {
-    if (!signal_tripped) return 0;
+    /* Python handlers run on the main thread only, as in CPython. */
+    if (!signal_tripped || !thread_is_main()) return 0;
     signal_tripped = 0;
     for (int i = 1; i < NSIG; i++) {
         if (!tripped[i]) continue;
@@ -145,6 +161,7 @@ int signal_run_handlers(void) {
         if (!r) {
             /* Leave the rest due: they run at the next check. */
             signal_tripped = 1;
+            eval_breaker_set();
             return -1;
         }
     }
@@ -175,6 +192,10 @@ FN(signal_m) {
     int sig;
     if (arg_no_kw("signal", kwnames) < 0 || arg_count("signal", nargs, 2, 2) < 0 || signum_arg(args[0], &sig) < 0)
         return VNULL;
+    if (!thread_is_main()) {
+        err_set(&exc_ValueError, "signal only works in main thread of the main interpreter");
+        return VNULL;
+    }
     if (ensure_handlers() < 0) return VNULL;
     Value h = args[1];
     struct sigaction sa;
@@ -270,7 +291,9 @@ FN(alarm_m) {
 
 FN(pause_m) {
     if (arg_count("_signal.pause", nargs, 0, 0) < 0) return VNULL;
+    GIL_RELEASE_BEGIN
     pause();
+    GIL_RELEASE_END
     if (signal_run_handlers() < 0) return VNULL;
     return VNone;
 }
@@ -281,6 +304,10 @@ FN(set_wakeup_fd_m) {
     int fd;
     if (os_parse_args("set_wakeup_fd", args, nargs, kwnames, names, 1, 1, 1, a) < 0 || os_int(a[0], &fd) < 0)
         return VNULL;
+    if (!thread_is_main()) {
+        err_set(&exc_ValueError, "set_wakeup_fd only works in main thread of the main interpreter");
+        return VNULL;
+    }
     if (fd != -1) {
         struct stat st;
         if (fstat(fd, &st) != 0) return os_error(errno);
@@ -335,7 +362,10 @@ FN(sigwait_m) {
     if (arg_no_kw("sigwait", kwnames) < 0 || arg_count("_signal.sigwait", nargs, 1, 1) < 0 ||
         iterable_to_sigset(args[0], &set) < 0)
         return VNULL;
-    int e = sigwait(&set, &sig);
+    int e;
+    GIL_RELEASE_BEGIN
+    e = sigwait(&set, &sig);
+    GIL_RELEASE_END
     if (e) return os_error(e);
     return val_from_int(sig);
 }

@@ -27,6 +27,10 @@ static inline int signal_pending(void) { return signal_tripped; }
  * handlers not yet run stay due).  Cheap when nothing is pending. */
 int signal_run_handlers(void);
 
+/* _thread.interrupt_main: as if sig arrived, if Python handles it (-1 with
+ * ValueError for a bad number). */
+int signal_simulate(int sig);
+
 /* In a child after fork(): signals the parent had recorded are not the
  * child's to handle (CPython's _PySignal_AfterFork). */
 void signal_after_fork(void);

@@ -105,7 +105,7 @@ static Value setrecursionlimit_m(Value self, Value *args, size_t nargs, Value kw
                    (long long)n, ts->py_depth);
         return VNULL;
     }
-    ts->recursion_limit = (int)n;
+    thread_set_recursion_limit((int)n);
     return VNone;
 }
 

@@ -11,6 +11,7 @@
 #include "../objects/exceptions.h"
 #include "../vm/frame.h"
 #include "../vm/error.h"
+#include "../vm/gil.h"
 #include "../vm/trace.h"
 #include "../gc/gc.h"
 #include "structseq.h"
@@ -187,11 +188,10 @@ static Value set_coro_depth_m(Value self, Value *args, size_t nargs, Value kwnam
 
 /* ---- Small facts and knobs ---- */
 
-static double switch_interval = 0.005;
 static int64_t dlopen_flags = RTLD_NOW;
 
 static Value getswitchinterval_m(Value self, Value *args, size_t nargs, Value kw) {
-    return float_new(switch_interval);
+    return float_new(1e-6 * (double)gil_get_switch_interval());
 }
 
 static Value setswitchinterval_m(Value self, Value *args, size_t nargs, Value kw) {
@@ -202,7 +202,9 @@ static Value setswitchinterval_m(Value self, Value *args, size_t nargs, Value kw
         err_set(&exc_ValueError, "switch interval must be strictly positive");
         return VNULL;
     }
-    switch_interval = d;
+    /* Kept in whole microseconds, as CPython does. */
+    double us = d * 1e6;
+    gil_set_switch_interval(us >= 1e12 ? 1000000000000L : (long)us);
     return VNone;
 }
 
@@ -264,21 +266,27 @@ static Value setprofile_m(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 /* One thread: {thread id: its innermost frame}. */
+/* Every thread's innermost frame (threads not yet running Python left out). */
 static Value current_frames_m(Value self, Value *args, size_t nargs, Value kw) {
     Value d = dict_new();
-    Value id = int_from_u64((uint64_t)pthread_self());
-    if (!d || !id) return VNULL;
-    Value f = ts->frame ? frame_get_object(ts->frame) : VNone;
-    if (!f || dict_set(d, id, f) < 0) return VNULL;
+    if (!d) return VNULL;
+    for (ThreadState *t = thread_list; t; t = t->next) {
+        if (!t->frame) continue;
+        Value id = int_from_u64((uint64_t)t->ident);
+        Value f = id ? frame_get_object(t->frame) : VNULL;
+        if (!f || dict_set(d, id, f) < 0) return VNULL;
+    }
     return d;
 }
 
 static Value current_exceptions_m(Value self, Value *args, size_t nargs, Value kw) {
     Value d = dict_new();
-    Value id = int_from_u64((uint64_t)pthread_self());
-    if (!d || !id) return VNULL;
-    Value e = ts->handled;
-    if (dict_set(d, id, e ? e : VNone) < 0) return VNULL;
+    if (!d) return VNULL;
+    for (ThreadState *t = thread_list; t; t = t->next) {
+        if (!t->frame) continue;
+        Value id = int_from_u64((uint64_t)t->ident);
+        if (!id || dict_set(d, id, t->handled ? t->handled : VNone) < 0) return VNULL;
+    }
     return d;
 }
 

@@ -1,4 +1,7 @@
-/* thread.c - the _thread module: locks, thread identity, thread-local data (threads themselves come with the GIL). */
+/* thread.c - the _thread module: starting threads, their end, identity, stack size, interrupt_main, _excepthook. */
+#include "thread_module.h"
+#include "signal.h"
+#include "structseq.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/int.h"
@@ -7,291 +10,176 @@
 #include "../objects/dict.h"
 #include "../objects/func.h"
 #include "../objects/module.h"
-#include "../objects/instance.h"
+#include "../objects/exceptions.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
+#include "../vm/frame.h"
+#include "../vm/gil.h"
 
 #include <errno.h>
-#include <math.h>
+#include <limits.h>
 #include <pthread.h>
-#include <time.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/syscall.h>
 
 /*
- * Taipan runs one thread of Python code for now: locks have their full
- * semantics for that thread (a second blocking acquire of a held Lock
- * waits for its timeout, or forever, as it would in CPython with nobody to
- * release it), thread-local data is per (the one) thread, and
- * start_new_thread raises until the runtime gets its global interpreter
- * lock and a thread-safe collector (the threads and processes work).
+ * start_new_thread makes the new thread's ThreadState (holding the GIL, so
+ * the collector sees the function and arguments in it from then on) and
+ * a detached pthread.  The thread maps its value stack, takes the GIL, runs
+ * the function, and at its end, still holding the GIL, releases its
+ * sentinel lock (threading's join waits on it), forgets its thread-local
+ * data, unlinks its state and lets the GIL go for good.  docs/threads.md
+ * has the whole design.
  */
 
-typedef struct LockObject {
-    Object hdr;
-    bool locked;
-} LockObject;
+#define THREAD_STACK_MIN 32768     /* CPython's minimum for stack_size() */
+#define THREAD_STACK_FLOOR (1u << 20)  /* the least a Taipan thread really gets */
 
-typedef struct RLockObject {
-    Object hdr;
-    unsigned long owner;
-    unsigned long count;
-} RLockObject;
+static size_t stack_size_setting;  /* 0: the system's default */
+static long nthreads;              /* threads started here and still running */
+static Type *excepthook_args_type;
 
-Type type_lock, type_rlock, type_local;
+/* ---- A thread's life ---- */
 
-static unsigned long current_ident(void) { return (unsigned long)pthread_self(); }
-
-/* Parse acquire(blocking=True, timeout=-1); returns the timeout (-1 = forever), or -2 on error. */
-static double parse_acquire(Value *args, size_t nargs, Value kwnames, bool *blocking) {
-    static const char *const names[] = {"blocking", "timeout", NULL};
-    Value a[2];
-    if (arg_parse("acquire", args, nargs, kwnames, names, 0, 0, a) < 0) return -2;
-    *blocking = true;
-    if (a[0]) {
-        int t = obj_is_true(a[0]);
-        if (t < 0) return -2;
-        *blocking = t;
+static void *thread_boot(void *arg) {
+    ThreadState *t = arg;
+    ts = t;
+    t->c_stack_base = gc_thread_attach();
+    t->native_id = (long)syscall(SYS_gettid);
+    t->ident = (unsigned long)pthread_self();
+    bool mapped = interp_thread_init(t) == 0;
+    gil_take();
+    if (!mapped) {
+        err_set(&exc_MemoryError, "cannot allocate a thread's value stack");
+    } else {
+        Value r = obj_call_tuple_dict(t->boot_func, t->boot_args, t->boot_kwargs == VNone ? VNULL : t->boot_kwargs);
+        (void)r;
     }
-    double timeout = -1;
-    if (a[1]) {
-        if (float_as_double(a[1], &timeout) < 0) return -2;
-        if (!*blocking && timeout != -1) {
-            err_set(&exc_ValueError, "can't specify a timeout for a non-blocking call");
-            return -2;
-        }
-        if (timeout < 0 && timeout != -1) {
-            err_set(&exc_ValueError, "timeout value must be a non-negative number");
-            return -2;
-        }
+    Value e = err_fetch();
+    if (e && !val_isinstance(e, &exc_SystemExit)) {
+        extern void sys_call_unraisablehook(Value exc, Value msg, Value obj);
+        sys_call_unraisablehook(e, str_from_cstr("Exception ignored in thread started by"), t->boot_func);
+        err_clear();
     }
-    return timeout;
+    thread_lock_release_if_locked(t->sentinel);
+    thread_local_forget(t);
+    err_clear();
+    nthreads--;
+    interp_thread_fini(t);
+    ts = NULL;
+    thread_state_delete(t);
+    gil_drop_parked();
+    return NULL;
 }
 
-/* With a single thread, waiting for a held lock can only time out. */
-static int wait_for_nobody(double timeout) {
-    if (timeout < 0) {
-        err_set(&exc_RuntimeError, "deadlock: blocking acquire of a lock held by the only running thread");
-        return -1;
-    }
-    struct timespec ts = {(time_t)timeout, (long)((timeout - floor(timeout)) * 1e9)};
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {}
-    return 0;
-}
-
-static Value lock_new(Type *t, Value *args, size_t nargs, Value kwnames) {
-    if (arg_no_kw("lock", kwnames) < 0 || arg_count("lock", nargs, 0, 0) < 0) return VNULL;
-    return type_generic_alloc(t, 0);
-}
-
-static Value lock_acquire(Value self, Value *args, size_t nargs, Value kwnames) {
-    bool blocking;
-    double timeout = parse_acquire(args, nargs, kwnames, &blocking);
-    if (timeout == -2) return VNULL;
-    LockObject *l = (LockObject *)self;
-    if (!l->locked) {
-        l->locked = true;
-        return VTrue;
-    }
-    if (!blocking) return VFalse;
-    if (wait_for_nobody(timeout) < 0) return VNULL;
-    return VFalse;
-}
-
-static Value lock_release(Value self, Value *args, size_t nargs, Value kw) {
-    LockObject *l = (LockObject *)self;
-    if (!l->locked) {
-        err_set(&exc_RuntimeError, "release unlocked lock");
+static Value start_new_thread_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("start_new_thread", kw) < 0 || arg_count("start_new_thread", nargs, 2, 3) < 0) return VNULL;
+    if (!val_type(args[0])->call) {
+        err_set(&exc_TypeError, "first arg must be callable");
         return VNULL;
     }
-    l->locked = false;
-    return VNone;
-}
-
-static Value lock_locked(Value self, Value *args, size_t nargs, Value kw) { return val_bool(((LockObject *)self)->locked); }
-
-static Value lock_exit(Value self, Value *args, size_t nargs, Value kw) { return lock_release(self, NULL, 0, VNULL); }
-
-static Value lock_at_fork(Value self, Value *args, size_t nargs, Value kw) {
-    ((LockObject *)self)->locked = false;
-    return VNone;
-}
-
-static Value lock_repr(Value self) {
-    return str_printf("<%s %s object at %p>", ((LockObject *)self)->locked ? "locked" : "unlocked",
-                      val_type(self) == &type_lock ? "_thread.lock" : type_name(self), (void *)self);
-}
-
-static const MethodDef lock_methods[] = {
-    {"acquire", lock_acquire, 0, "Lock the lock."},
-    {"acquire_lock", lock_acquire, 0, NULL},
-    {"release", lock_release, 0, "Release the lock."},
-    {"release_lock", lock_release, 0, NULL},
-    {"locked", lock_locked, 0, "Test whether the lock is currently locked."},
-    {"locked_lock", lock_locked, 0, NULL},
-    {"__enter__", lock_acquire, 0, NULL},
-    {"__exit__", lock_exit, 0, NULL},
-    {"_at_fork_reinit", lock_at_fork, 0, NULL},
-    {NULL}
-};
-
-Type type_lock = {
-    .hdr = {0, &type_type},
-    .name = "_thread.lock",
-    .basicsize = sizeof(LockObject),
-    .new = lock_new,
-    .repr = lock_repr,
-    .methods = lock_methods,
-};
-
-/* ---- RLock ---- */
-
-static Value rlock_new(Type *t, Value *args, size_t nargs, Value kwnames) { return type_generic_alloc(t, 0); }
-
-static Value rlock_acquire(Value self, Value *args, size_t nargs, Value kwnames) {
-    bool blocking;
-    double timeout = parse_acquire(args, nargs, kwnames, &blocking);
-    if (timeout == -2) return VNULL;
-    RLockObject *r = (RLockObject *)self;
-    unsigned long me = current_ident();
-    if (r->count == 0 || r->owner == me) {
-        r->owner = me;
-        r->count++;
-        return VTrue;
-    }
-    if (!blocking) return VFalse;
-    if (wait_for_nobody(timeout) < 0) return VNULL;
-    return VFalse;
-}
-
-static Value rlock_release(Value self, Value *args, size_t nargs, Value kw) {
-    RLockObject *r = (RLockObject *)self;
-    if (r->count == 0 || r->owner != current_ident()) {
-        err_set(&exc_RuntimeError, "cannot release un-acquired lock");
+    if (!tuple_check(args[1])) {
+        err_set(&exc_TypeError, "2nd arg must be a tuple");
         return VNULL;
     }
-    if (--r->count == 0) r->owner = 0;
-    return VNone;
-}
-
-static Value rlock_exit(Value self, Value *args, size_t nargs, Value kw) { return rlock_release(self, NULL, 0, VNULL); }
-
-static Value rlock_is_owned(Value self, Value *args, size_t nargs, Value kw) {
-    RLockObject *r = (RLockObject *)self;
-    return val_bool(r->count > 0 && r->owner == current_ident());
-}
-
-static Value rlock_release_save(Value self, Value *args, size_t nargs, Value kw) {
-    RLockObject *r = (RLockObject *)self;
-    if (r->count == 0) {
-        err_set(&exc_RuntimeError, "cannot release un-acquired lock");
+    Value kwargs = nargs > 2 ? args[2] : VNone;
+    if (kwargs != VNone && !dict_check(kwargs)) {
+        err_set(&exc_TypeError, "optional 3rd arg must be a dictionary");
         return VNULL;
     }
-    Value state = tuple_pack(2, int_from_u64(r->count), int_from_u64(r->owner));
-    r->count = 0;
-    r->owner = 0;
-    return state;
-}
-
-static Value rlock_acquire_restore(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_count("_acquire_restore", nargs, 1, 1) < 0) return VNULL;
-    Value st = args[0];
-    if (!tuple_check(st) || tuple_size(st) != 2) {
-        err_set(&exc_TypeError, "_acquire_restore() argument 1 must be tuple of 2 items");
+    extern bool sys_finalizing;
+    if (sys_finalizing) {
+        err_set(&exc_RuntimeError, "can't create new thread at interpreter shutdown");
         return VNULL;
     }
-    RLockObject *r = (RLockObject *)self;
-    r->count = int_as_u64(tuple_get(st, 0));
-    r->owner = int_as_u64(tuple_get(st, 1));
-    return err_occurred() ? VNULL : VNone;
-}
-
-static Value rlock_recursion_count(Value self, Value *args, size_t nargs, Value kw) {
-    RLockObject *r = (RLockObject *)self;
-    return int_from_u64(r->owner == current_ident() ? r->count : 0);
-}
-
-static Value rlock_at_fork(Value self, Value *args, size_t nargs, Value kw) {
-    ((RLockObject *)self)->count = 0;
-    ((RLockObject *)self)->owner = 0;
-    return VNone;
-}
-
-static Value rlock_repr(Value self) {
-    RLockObject *r = (RLockObject *)self;
-    return str_printf("<%s %s object owner=%lu count=%lu at %p>", r->count ? "locked" : "unlocked",
-                      type_name(self), r->owner, r->count, (void *)self);
-}
-
-static const MethodDef rlock_methods[] = {
-    {"acquire", rlock_acquire, 0, NULL},
-    {"release", rlock_release, 0, NULL},
-    {"__enter__", rlock_acquire, 0, NULL},
-    {"__exit__", rlock_exit, 0, NULL},
-    {"_is_owned", rlock_is_owned, 0, NULL},
-    {"_release_save", rlock_release_save, 0, NULL},
-    {"_acquire_restore", rlock_acquire_restore, 0, NULL},
-    {"_recursion_count", rlock_recursion_count, 0, NULL},
-    {"_at_fork_reinit", rlock_at_fork, 0, NULL},
-    {NULL}
-};
-
-Type type_rlock = {
-    .hdr = {0, &type_type},
-    .name = "_thread.RLock",
-    .basicsize = sizeof(RLockObject),
-    .flags = TF_BASETYPE,
-    .new = rlock_new,
-    .repr = rlock_repr,
-    .methods = rlock_methods,
-};
-
-/* ---- _local: one thread, so its attributes are simply the object's own ---- */
-
-typedef struct LocalObject {
-    Object hdr;
-    AttrHeader attrs;
-} LocalObject;
-
-static Value local_new(Type *t, Value *args, size_t nargs, Value kwnames) {
-    if ((nargs || (kwnames && tuple_size(kwnames))) && t->init == type_object.init) {
-        err_set(&exc_TypeError, "Initialization arguments are not supported");
+    ThreadState *t = thread_state_new();
+    if (!t) {
+        err_no_memory();
         return VNULL;
     }
-    return type_generic_alloc(t, 0);
+    t->boot_func = args[0];
+    t->boot_args = args[1];
+    t->boot_kwargs = kwargs;
+    gil_activate();
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (stack_size_setting)
+        pthread_attr_setstacksize(&attr, stack_size_setting < THREAD_STACK_FLOOR ? THREAD_STACK_FLOOR : stack_size_setting);
+    pthread_t id;
+    int e = pthread_create(&id, &attr, thread_boot, t);
+    pthread_attr_destroy(&attr);
+    if (e) {
+        thread_state_delete(t);
+        err_set(&exc_RuntimeError, "can't start new thread");
+        return VNULL;
+    }
+    nthreads++;
+    return int_from_u64((uint64_t)id);
 }
 
-static Value local_get_dict(Value self) { return inst_dict(self); }
-static const GetSetDef local_getsets[] = {{"__dict__", local_get_dict, NULL, NULL}, {NULL}};
+/* Interpreter exit (main.c), before the atexit callbacks: wait for the
+ * non-daemon threads as CPython's Py_FinalizeEx does, through
+ * threading._shutdown if threading was imported. */
+void thread_wait_for_shutdown(void) {
+    extern Value sys_modules_dict;
+    Value threading = sys_modules_dict ? dict_get_cstr(sys_modules_dict, "threading") : VNULL;
+    if (!threading) {
+        err_clear();
+        return;
+    }
+    Value r = obj_call_method(threading, "_shutdown", NULL, 0);
+    if (!r) err_write_unraisable(err_fetch(), threading);
+}
 
-Type type_local = {
-    .hdr = {0, &type_type},
-    .name = "_thread._local",
-    .basicsize = sizeof(LocalObject),
-    .attrs_offset = offsetof(LocalObject, attrs),
-    .flags = TF_BASETYPE,
-    .trace = inst_trace_attrs,
-    .new = local_new,
-    .getsets = local_getsets,
-    .doc = "Thread-local data",
-};
+/* After interpreter exit has begun, threads that come back for the GIL
+ * (daemon threads) wait forever: the process ends around them. */
+void thread_finalize(void) { gil_finalize(); }
+
+/* After fork() in the child (posix_proc.c): the other threads are gone. */
+void thread_module_after_fork_child(void) {
+    thread_after_fork_child(thread_local_forget);
+    nthreads = 0;
+    extern void import_locks_after_fork(void), imp_lock_after_fork(void);
+    import_locks_after_fork();
+    imp_lock_after_fork();
+}
 
 /* ---- Module functions ---- */
 
-static Value allocate_lock_m(Value self, Value *args, size_t nargs, Value kw) { return type_generic_alloc(&type_lock, 0); }
-static Value get_ident_m(Value self, Value *args, size_t nargs, Value kw) { return int_from_u64(current_ident()); }
+static Value allocate_lock_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("allocate_lock", kw) < 0) return VNULL;
+    if (nargs) {
+        err_format(&exc_TypeError, "_thread.allocate_lock() takes no arguments (%zu given)", nargs);
+        return VNULL;
+    }
+    LockObject *l = gc_alloc(&type_lock, sizeof(LockObject));
+    return l ? obj_val(l) : VNULL;
+}
+
+static Value get_ident_m(Value self, Value *args, size_t nargs, Value kw) {
+    return int_from_u64((uint64_t)pthread_self());
+}
+
 static Value get_native_id_m(Value self, Value *args, size_t nargs, Value kw) {
-    extern long syscall(long, ...);
-    return int_from_i64((int64_t)syscall(186 /* SYS_gettid */));
-}
-static Value count_m(Value self, Value *args, size_t nargs, Value kw) { return val_from_int(0); }
-
-static Value start_new_thread_m(Value self, Value *args, size_t nargs, Value kw) {
-    err_set(&exc_RuntimeError, "can't start new thread: Taipan does not run threads yet");
-    return VNULL;
+    return int_from_i64(ts->native_id);
 }
 
-static Value interrupt_main_m(Value self, Value *args, size_t nargs, Value kw) {
-    err_set_object(obj_call0(obj_val(&exc_KeyboardInterrupt)));
-    return VNULL;
+static Value count_m(Value self, Value *args, size_t nargs, Value kw) { return int_from_i64(nthreads); }
+
+static Value interrupt_main_m(Value self, Value *args, size_t nargs, Value kwnames) {
+    static const char *const names[] = {"signum", NULL};
+    Value a[1];
+    if (arg_parse("interrupt_main", args, nargs, kwnames, names, 0, 0, a) < 0) return VNULL;
+    int sig = SIGINT;
+    if (a[0]) {
+        int64_t v = int_as_i64(a[0]);
+        if (v == -1 && err_occurred()) return VNULL;
+        sig = v < INT_MIN || v > INT_MAX ? -1 : (int)v;
+    }
+    if (signal_simulate(sig) < 0) return VNULL;
+    return VNone;
 }
 
 static Value exit_thread_m(Value self, Value *args, size_t nargs, Value kw) {
@@ -300,47 +188,164 @@ static Value exit_thread_m(Value self, Value *args, size_t nargs, Value kw) {
 }
 
 static Value stack_size_m(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_count("stack_size", nargs, 0, 1) < 0) return VNULL;
-    return val_from_int(0);
+    if (arg_no_kw("stack_size", kw) < 0 || arg_count("stack_size", nargs, 0, 1) < 0) return VNULL;
+    size_t old = stack_size_setting;
+    if (nargs) {
+        int64_t n = int_as_i64(args[0]);
+        if (n == -1 && err_occurred()) return VNULL;
+        if (n < 0) {
+            err_set(&exc_ValueError, "size must be 0 or a positive value");
+            return VNULL;
+        }
+        if (n != 0 && n < THREAD_STACK_MIN) {
+            err_format(&exc_ValueError, "size not valid: %lld bytes", (long long)n);
+            return VNULL;
+        }
+        stack_size_setting = (size_t)n;
+    }
+    return int_from_u64(old);
 }
 
-static Value set_sentinel_m(Value self, Value *args, size_t nargs, Value kw) { return type_generic_alloc(&type_lock, 0); }
+/* A lock that the current thread releases when it ends, if held then
+ * (threading acquires it at once, and joins a thread by acquiring it). */
+static Value set_sentinel_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("_set_sentinel", kw) < 0 || arg_count("_set_sentinel", nargs, 0, 0) < 0) return VNULL;
+    LockObject *l = gc_alloc(&type_lock, sizeof(LockObject));
+    if (!l) return VNULL;
+    Value lock = obj_val(l);
+    /* A sentinel set before is forgotten: CPython does the same. */
+    ts->sentinel = lock;
+    return lock;
+}
 
-static Value daemon_threads_allowed_m(Value self, Value *args, size_t nargs, Value kw) { return VTrue; }
+/* threading.excepthook's default: "Exception in thread NAME:" and the
+ * traceback, to sys.stderr (or the thread's _stderr if that is None). */
+static Value excepthook_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("_excepthook", kw) < 0 || arg_count("_excepthook", nargs, 1, 1) < 0) return VNULL;
+    Value a = args[0];
+    if (val_type(a) != excepthook_args_type) {
+        err_set(&exc_TypeError, "_thread.excepthook argument type must be ExceptHookArgs");
+        return VNULL;
+    }
+    Value exc_type = structseq_get(a, 0), exc_value = structseq_get(a, 1), thread = structseq_get(a, 3);
+    if (exc_type == obj_val(&exc_SystemExit)) return VNone;
+    extern Value sys_get(const char *name);
+    Value file = sys_get("stderr");
+    if (!file) err_clear();
+    if (!file || file == VNone) {
+        if (thread == VNone) return VNone;
+        file = obj_getattr_cstr(thread, "_stderr");
+        if (!file) return VNULL;
+        if (file == VNone) return VNone;
+    }
+    Value name = VNULL;
+    if (thread != VNone) {
+        name = obj_getattr_opt(thread, str_intern_cstr("name"));
+        if (!name && err_occurred()) return VNULL;
+    }
+    Value who = name ? obj_str(name) : str_printf("%lu", (unsigned long)pthread_self());
+    if (!who) return VNULL;
+    Value head = str_printf("Exception in thread %U:\n", who);
+    if (!head || !obj_call_method(file, "write", &head, 1)) return VNULL;
+    Value text = VNULL;
+    if (exc_value && exc_value != VNone && val_isinstance(exc_value, &exc_BaseException)) {
+        extern Value exc_format_full(Value e);
+        text = exc_format_full(exc_value);
+    } else if (exc_type && type_check(exc_type)) {
+        text = str_printf("%s\n", ((Type *)exc_type)->name);
+    }
+    if (!text) {
+        err_clear();
+    } else if (!obj_call_method(file, "write", &text, 1)) {
+        return VNULL;
+    }
+    if (!obj_call_method(file, "flush", NULL, 0)) return VNULL;
+    return VNone;
+}
 
 static const MethodDef thread_functions[] = {
-    {"allocate_lock", allocate_lock_m, 0, NULL},
-    {"allocate", allocate_lock_m, 0, NULL},
-    {"get_ident", get_ident_m, 0, NULL},
-    {"get_native_id", get_native_id_m, 0, NULL},
-    {"_count", count_m, 0, NULL},
-    {"start_new_thread", start_new_thread_m, 0, NULL},
-    {"start_new", start_new_thread_m, 0, NULL},
-    {"interrupt_main", interrupt_main_m, 0, NULL},
-    {"exit", exit_thread_m, 0, NULL},
-    {"exit_thread", exit_thread_m, 0, NULL},
-    {"stack_size", stack_size_m, 0, NULL},
-    {"_set_sentinel", set_sentinel_m, 0, NULL},
-    {"daemon_threads_allowed", daemon_threads_allowed_m, 0, NULL},
+    {"allocate_lock", allocate_lock_m, 0,
+     "allocate_lock() -> lock object\n(allocate() is an obsolete synonym)\n\n"
+     "Create a new lock object. See help(type(threading.Lock())) for\ninformation about locks."},
+    {"allocate", allocate_lock_m, 0, "allocate_lock() -> lock object\n(allocate() is an obsolete synonym)"},
+    {"get_ident", get_ident_m, 0,
+     "get_ident() -> integer\n\nReturn a non-zero integer that uniquely identifies the current thread\n"
+     "amongst other threads that exist simultaneously."},
+    {"get_native_id", get_native_id_m, 0,
+     "get_native_id() -> integer\n\nReturn a non-negative integer identifying the thread as reported\n"
+     "by the OS (kernel). This may be used to uniquely identify a\nparticular thread within a system."},
+    {"_count", count_m, 0,
+     "_count() -> integer\n\nReturn the number of currently running Python threads, excluding\n"
+     "the main thread. The returned number comprises all threads created\n"
+     "through `start_new_thread()` as well as `threading.Thread`, and not\n"
+     "yet finished."},
+    {"start_new_thread", start_new_thread_m, 0,
+     "start_new_thread(function, args[, kwargs])\n(start_new() is an obsolete synonym)\n\n"
+     "Start a new thread and return its identifier.  The thread will call the\n"
+     "function with positional arguments from the tuple args and keyword arguments\n"
+     "taken from the optional dictionary kwargs.  The thread exits when the\n"
+     "function returns; the return value is ignored.  The thread will also exit\n"
+     "when the function raises an unhandled exception; a stack trace will be\n"
+     "printed unless the exception is SystemExit.\n"},
+    {"start_new", start_new_thread_m, 0,
+     "start_new_thread(function, args[, kwargs])\n(start_new() is an obsolete synonym)"},
+    {"interrupt_main", interrupt_main_m, 0,
+     "interrupt_main(signum=signal.SIGINT, /)\n\n"
+     "Simulate the arrival of the given signal in the main thread,\n"
+     "where the corresponding signal handler will be executed.\n"
+     "If *signum* is omitted, SIGINT is assumed.\n"
+     "A subthread can use this function to interrupt the main thread.\n\n"
+     "Note: the default signal handler for SIGINT raises ``KeyboardInterrupt``."},
+    {"exit", exit_thread_m, 0,
+     "exit()\n(exit_thread() is an obsolete synonym)\n\n"
+     "This is synonymous to ``raise SystemExit''.  It will cause the current\n"
+     "thread to exit silently unless the exception is caught."},
+    {"exit_thread", exit_thread_m, 0, "exit()\n(exit_thread() is an obsolete synonym)"},
+    {"stack_size", stack_size_m, 0,
+     "stack_size([size]) -> size\n\n"
+     "Return the thread stack size used when creating new threads.  The\n"
+     "optional size argument specifies the stack size (in bytes) to be used\n"
+     "for subsequently created threads, and must be 0 (use platform or\n"
+     "configured default) or a positive integer value of at least 32,768 (32k).\n"
+     "If changing the thread stack size is unsupported, a ThreadError\n"
+     "exception is raised.  If the specified size is invalid, a ValueError\n"
+     "exception is raised, and the stack size is unmodified.  32k bytes\n"
+     " currently the minimum supported stack size value to guarantee\n"
+     "sufficient stack space for the interpreter itself.\n\n"
+     "Note that some platforms may have particular restrictions on values for\n"
+     "the stack size, such as requiring a minimum stack size larger than 32 KiB or\n"
+     "requiring allocation in multiples of the system memory page size\n"
+     "- platform documentation should be referred to for more information\n"
+     "(4 KiB pages are common; using multiples of 4096 for the stack size is\n"
+     "the suggested approach in the absence of more specific information)."},
+    {"_set_sentinel", set_sentinel_m, 0,
+     "_set_sentinel() -> lock\n\n"
+     "Set a sentinel lock that will be released when the current thread\n"
+     "state is finalized (after it is untied from the interpreter).\n\n"
+     "This is a private API for the threading module."},
+    {"_excepthook", excepthook_m, 0, "excepthook(exc_type, exc_value, exc_traceback, thread)\n\nHandle uncaught Thread.run() exception."},
     {NULL}
 };
+
+static const char *const excepthook_fields[] = {"exc_type", "exc_value", "exc_traceback", "thread", NULL};
 
 Value thread_module_init(void) {
     type_ready(&type_lock);
     type_ready(&type_rlock);
     type_ready(&type_local);
+    if (!excepthook_args_type) {
+        excepthook_args_type = structseq_new_type("_thread._ExceptHookArgs", excepthook_fields, 4);
+        structseq_set_doc(excepthook_args_type, "ExceptHookArgs\n\nType used to pass arguments to threading.excepthook.");
+    }
     Value m = module_new_cstr("_thread");
     if (!m || module_add_functions(m, thread_functions) < 0) return VNULL;
+    module_add(m, "__doc__", str_from_cstr("This module provides primitive operations to write multi-threaded programs.\n"
+                                           "The 'threading' module provides a more convenient interface."));
     module_add(m, "LockType", obj_val(&type_lock));
-    module_add(m, "lock", obj_val(&type_lock));
     module_add(m, "RLock", obj_val(&type_rlock));
     module_add(m, "_local", obj_val(&type_local));
+    module_add(m, "_ExceptHookArgs", obj_val(excepthook_args_type));
     module_add(m, "error", obj_val(&exc_RuntimeError));
     module_add(m, "TIMEOUT_MAX", float_new(9223372036.0));
     return m;
 }
-
-/* The GIL (vm/gil.h): one thread runs Python code today, so there is
- * nothing to release yet. */
-void gil_release(void) {}
-void gil_acquire(void) {}

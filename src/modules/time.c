@@ -12,6 +12,7 @@
 #include "../objects/func.h"
 #include "../objects/module.h"
 #include "../vm/error.h"
+#include "../vm/gil.h"
 #include "../gc/gc.h"
 
 #include <errno.h>
@@ -183,7 +184,10 @@ FN(sleep_m) {
     deadline.tv_sec = (time_t)end_s;
     deadline.tv_nsec = (long)end_ns;
     for (;;) {
-        int e = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
+        int e;
+        GIL_RELEASE_BEGIN
+        e = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
+        GIL_RELEASE_END
         if (e == 0) break;
         if (e != EINTR) return os_error(e);
         if (os_check_eintr() < 0) return VNULL;

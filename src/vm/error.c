@@ -13,21 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-_Thread_local ThreadState *ts;
-static ThreadState main_ts;
-
-void thread_init_main(void) {
-    ts = &main_ts;
-    ts->recursion_limit = 1000;
-    gc_add_root(&main_ts.exc);
-    gc_add_root(&main_ts.handled);
-    gc_add_root(&main_ts.trace_func);
-    gc_add_root(&main_ts.profile_func);
-    gc_add_root(&main_ts.asyncgen_hooks[0]);
-    gc_add_root(&main_ts.asyncgen_hooks[1]);
-    gc_add_root(&main_ts.context);
-}
-
 Value err_occurred(void) { return ts->exc; }
 
 void err_clear(void) { ts->exc = VNULL; }

@@ -93,5 +93,12 @@ Value interp_eval_code(CodeObject *code, Value globals, Value locals);
 /* Run a class body: the function's code with `ns` as its locals mapping. */
 Value interp_run_class_body(Value func, Value ns);
 void interp_init(void);
+struct ThreadState;
+/* A thread's value stack and C-stack limit: init runs on the new thread
+ * (before it takes the GIL), fini unmaps the stack. */
+int interp_thread_init(struct ThreadState *t);
+void interp_thread_fini(struct ThreadState *t);
+/* The collector's view of a thread's frames (vm/threadstate.c). */
+void interp_mark_thread_frames(struct ThreadState *t);
 
 #endif

@@ -1,6 +1,7 @@
 /* import.c - the import statement: name resolution, sys.modules, fromlists, and installing importlib's machinery. */
 #include "import.h"
 #include "error.h"
+#include "gil.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/int.h"
@@ -318,12 +319,35 @@ static Value resolve_name(Value name, Value globals, int level) {
 
 /* ---- Importing ---- */
 
+static bool spec_is_initializing(Value module);
+
+/* Find and load `name` under its module lock: another thread may be
+ * loading it, or may have finished while this one waited. */
+static Value find_and_load_locked(Value name) {
+    int r = import_lock_module(name);
+    if (r < 0) return VNULL;
+    Value m = dict_get(sys_modules_dict, name);
+    if (!m && !err_occurred()) m = import_find_and_load(name);
+    if (r) import_unlock_module(name);
+    return m;
+}
+
+/* A module in sys.modules that another thread is still executing: wait
+ * until it is done (CPython's _lock_unlock_module). */
+static int wait_initialized(Value name, Value mod) {
+    if (!gil_active || !spec_is_initializing(mod)) return 0;
+    int r = import_lock_module(name);
+    if (r < 0) return -1;
+    if (r) import_unlock_module(name);
+    return 0;
+}
+
 Value import_module(Value name) {
     if (bootstrap_state == 0 && import_bootstrap() < 0) err_clear();
     Value m = dict_get(sys_modules_dict, name);
-    if (m && m != VNone) return m;
+    if (m && m != VNone) return wait_initialized(name, m) < 0 ? VNULL : m;
     if (err_occurred()) return VNULL;
-    return import_find_and_load(name);
+    return find_and_load_locked(name);
 }
 
 static Value handle_fromlist(Value module, Value fromlist, bool recursive);
@@ -409,8 +433,10 @@ Value import_module_level(Value name, Value globals, Value fromlist, int level) 
     }
     if (!mod) {
         if (err_occurred()) return VNULL;
-        mod = import_find_and_load(abs_name);
+        mod = find_and_load_locked(abs_name);
         if (!mod) return VNULL;
+    } else if (wait_initialized(abs_name, mod) < 0) {
+        return VNULL;
     }
     bool has_from = false;
     if (fromlist && fromlist != VNone) {

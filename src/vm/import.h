@@ -13,6 +13,13 @@ int import_star(Value module, Frame *f);
 /* import the absolute module name: sys.modules[name] afterwards. */
 Value import_module(Value name);
 
+/* ---- Module locks (import_lock.c) ----
+ * Held around finding and loading a module: 1 taken (re-entrant), 0 not
+ * taken because waiting would deadlock, -1 error. */
+int import_lock_module(Value name);
+void import_unlock_module(Value name);
+void import_locks_after_fork(void);
+
 /* ---- Builtin (C) modules, modules.def ---- */
 /* -1 for sys and builtins (created at start-up), 1 for another builtin module, 0 if none. */
 int import_builtin_kind(Value name);

@@ -3,6 +3,7 @@
 #include "gen.h"
 #include "error.h"
 #include "thread.h"
+#include "gil.h"
 #include "trace.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
@@ -25,6 +26,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <pthread.h>
 
 /*
  * One interp_run() call runs Python frames until the frame it was entered
@@ -35,31 +37,60 @@
  */
 
 Value builtins_dict;
-static char *c_stack_limit;
+/* Below this address the C stack is nearly exhausted (per thread). */
+static _Thread_local char *c_stack_limit;
 
-#define VALUE_STACK_SLOTS ((size_t)64 << 20)   /* 512 MiB reserved, touched as used */
+#define VALUE_STACK_SLOTS ((size_t)64 << 20)          /* 512 MiB reserved, touched as used */
+#define THREAD_VALUE_STACK_SLOTS ((size_t)8 << 20)    /* 64 MiB for threads other than main */
 
-static void interp_mark_frames(void);
+static int map_value_stack(ThreadState *t, size_t slots) {
+    Value *stack = mmap(NULL, slots * sizeof(Value), PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (stack == MAP_FAILED) return -1;
+    t->stack_lo = t->stack_top = stack;
+    t->stack_hi = stack + slots;
+    t->value_stack_bytes = slots * sizeof(Value);
+    return 0;
+}
+
+/* Leave some C stack for error handling below the recursion check:
+ * 256 KiB, or a quarter of a small thread stack. */
+static void set_c_stack_limit(char *lo, size_t size) {
+    size_t margin = size >= (1u << 20) ? 256u << 10 : size / 4;
+    c_stack_limit = lo + margin;
+}
 
 void interp_init(void) {
-    Value *stack = mmap(NULL, VALUE_STACK_SLOTS * sizeof(Value), PROT_READ | PROT_WRITE,
-                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (stack == MAP_FAILED) {
+    if (map_value_stack(ts, VALUE_STACK_SLOTS) < 0) {
         fprintf(stderr, "taipan: cannot allocate the value stack\n");
         exit(1);
     }
-    ts->stack_lo = ts->stack_top = stack;
-    ts->stack_hi = stack + VALUE_STACK_SLOTS;
-    gc_add_root_walker(interp_mark_frames);
-    /* Leave 256 KiB of C stack for error handling below the recursion check. */
     struct rlimit rl;
     size_t size = 8u << 20;
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) size = rl.rlim_cur;
     char here;
-    c_stack_limit = &here - size + (256u << 10);
+    set_c_stack_limit(&here - size, size);
     gc_add_root(&builtins_dict);
     extern void trace_init(void);
     trace_init();
+}
+
+int interp_thread_init(ThreadState *t) {
+    if (map_value_stack(t, THREAD_VALUE_STACK_SLOTS) < 0) return -1;
+    pthread_attr_t attr;
+    void *addr;
+    size_t size;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0) set_c_stack_limit(addr, size);
+        pthread_attr_destroy(&attr);
+    }
+    return 0;
+}
+
+void interp_thread_fini(ThreadState *t) {
+    if (t->value_stack_bytes) munmap(t->stack_lo, t->value_stack_bytes);
+    t->value_stack_bytes = 0;
+    t->stack_lo = t->stack_top = t->stack_hi = NULL;
 }
 
 /*
@@ -67,8 +98,8 @@ void interp_init(void) {
  * live at the instruction each frame is at.  Dead temporaries are not
  * scanned, so `del x; gc.collect()` frees x as programs expect.
  */
-static void interp_mark_frames(void) {
-    for (Frame *f = ts ? ts->frame : NULL; f; f = f->back) {
+void interp_mark_thread_frames(ThreadState *t) {
+    for (Frame *f = t->frame; f; f = f->back) {
         CodeObject *co = f->code;
         gc_mark(obj_val(co));
         gc_mark(f->func);
@@ -93,12 +124,15 @@ static void interp_mark_frames(void) {
     }
 }
 
-/* The eval breaker: finalizers and weakref callbacks the collector queued,
- * then the Python handlers of signals that arrived.  -1 with a handler's
- * exception (KeyboardInterrupt from Ctrl-C). */
+/* The eval breaker (vm/thread.h): a GIL hand-over other threads asked for,
+ * finalizers and weakref callbacks the collector queued, then the Python
+ * handlers of signals that arrived (main thread only).  -1 with a
+ * handler's exception (KeyboardInterrupt from Ctrl-C). */
 static int interp_run_pending(void) {
+    __atomic_exchange_n(&eval_breaker, 0, __ATOMIC_SEQ_CST);
+    if (gil_drop_request) gil_yield();
     if (gc_pending) gc_run_pending();
-    if (signal_tripped) return signal_run_handlers();
+    if (signal_tripped && thread_is_main()) return signal_run_handlers();
     return 0;
 }
 
@@ -736,7 +770,7 @@ trace_hook: {
     if (r > 0) {
         /* The hook ran the call instruction itself. */
         if (opcode_flags[INS_OP(ins)] & OPF_X) pc++;
-        if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
+        if (unlikely(eval_breaker)) RUN_PENDING();
         DISPATCH();
     }
     goto *dispatch[INS_OP(ins)];
@@ -1122,8 +1156,10 @@ op_LOOP: {
     uint32_t *counter = (uint32_t *)pc;
     (*counter)++;   /* exact hotness count for the JIT's trace selection */
     pc++;
+    /* Before the jump: an exception from a signal handler is raised at
+     * this instruction, inside any try block around the loop. */
+    if (unlikely(eval_breaker)) RUN_PENDING();
     pc += INS_sJ(ins);
-    if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
     DISPATCH();
 }
 op_JUMPIFTRUE: {
@@ -1371,7 +1407,7 @@ do_call:
                 nf->ret_reg = dest;
                 f = nf;
                 LOAD_FRAME();
-                if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
+                if (unlikely(eval_breaker)) RUN_PENDING();
                 DISPATCH();
             }
         }
@@ -1383,7 +1419,7 @@ do_call:
         }
         /* A signal that arrived during a C call (sleep, read) is handled
          * before the next statement, as CPython does after builtins. */
-        if (unlikely(gc_pending | signal_tripped)) RUN_PENDING();
+        if (unlikely(eval_breaker)) RUN_PENDING();
         DISPATCH();
     }
 op_CALLEX: {

@@ -203,8 +203,8 @@ static int return_event(Frame *f, Value v) {
 
 /* During a 'call' event f_lineno is where CPython's RESUME is: the def
  * line for a new frame, the yield's line for a resumed generator. */
-static Frame *call_frame;
-static int call_line;
+static _Thread_local Frame *call_frame;   /* per thread: a hook may switch threads */
+static _Thread_local int call_line;
 
 int trace_frame_lineno(Frame *f) {
     if (f == call_frame) return call_line;
