@@ -1,4 +1,5 @@
 # OrderedDict iteration: order after moves, and the errors CPython raises when it is mutated meanwhile.
+# gcstress-every: 5
 from collections import OrderedDict
 
 def attempt(label, f):

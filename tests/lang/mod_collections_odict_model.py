@@ -1,4 +1,5 @@
 # OrderedDict against a list model: colliding hashes, holes, resizes, moves both ways, pops at both ends.
+# gcstress-every: 20
 from collections import OrderedDict
 
 class K:

@@ -1,4 +1,5 @@
 # _csv.Dialect validation and the dialect registry (register/get/unregister/list), argument errors.
+# gcstress-every: 20
 import _csv, csv, io, pickle
 def show(f):
     try: print('ok', repr(f()))

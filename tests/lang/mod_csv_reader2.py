@@ -1,4 +1,5 @@
 # More csv.reader cases: QUOTE_NONNUMERIC, line endings, escapes at line ends, non-ASCII dialect characters.
+# gcstress-every: 5
 import _csv, csv, io, pickle
 import _csv, csv, io
 def show(f):

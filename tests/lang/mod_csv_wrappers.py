@@ -1,4 +1,5 @@
 # csv.py on top of _csv: DictWriter, DictReader, register_dialect with csv.Dialect classes, Sniffer, a file round trip.
+# gcstress-every: 5
 import _csv, csv, io
 def show(f):
     try: print('ok', repr(f()))

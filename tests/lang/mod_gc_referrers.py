@@ -1,4 +1,5 @@
 # gc.get_objects, get_referrers and get_referents over live objects.
+# gcstress-every: 5
 import gc
 
 class A:

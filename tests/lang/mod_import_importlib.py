@@ -1,5 +1,6 @@
 # importlib's API: import_module, find_spec, spec_from_file_location,
 # module_from_spec, exec_module, reload, resolve_name, invalidate_caches.
+# gcstress-every: 20
 import os, sys, tempfile, shutil, time
 import importlib, importlib.util, importlib.machinery
 

@@ -1,4 +1,5 @@
 # marshal: CPython's byte format for data values in versions 0-4, and loading.
+# gcstress-every: 5
 import marshal, io
 
 vals = [0, 1, -1, 5, 256, 257, -5, -6, 1000, 2**31 - 1, 2**31, -2**31, -2**31 - 1, 2**62, 2**63, -2**64,

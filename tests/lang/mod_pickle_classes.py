@@ -1,5 +1,6 @@
 # Pickler/Unpickler objects: persistent ids, dispatch tables, reducer_override,
 # fast mode, memo reuse, out-of-band buffers, find_class, files.
+# gcstress-every: 5
 import copyreg
 import io
 import pickle

@@ -1,4 +1,5 @@
 # CPython's messages for unpicklable objects, bad reductions, truncated or corrupt data.
+# gcstress-every: 20
 import io
 import pickle
 import re

@@ -1,4 +1,5 @@
 # plistlib: XML plists are read with pyexpat (and written by plistlib itself); binary plists round-trip too.
+# gcstress-every: 20
 import datetime
 import plistlib
 

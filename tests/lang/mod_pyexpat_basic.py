@@ -1,4 +1,5 @@
 # pyexpat over libexpat: handlers and their arguments, attributes, buffering, namespaces, interning and ExpatError.
+# gcstress-every: 5
 import io
 import pyexpat
 from xml.parsers import expat

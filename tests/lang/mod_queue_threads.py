@@ -1,4 +1,5 @@
 # queue with threads: producers and consumers, task_done/join, priority order, blocking get with timeout, SimpleQueue.
+# gcstress-every: 5
 import queue
 import threading
 import _queue

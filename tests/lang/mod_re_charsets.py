@@ -1,4 +1,5 @@
 # Character sets: ranges, negation, escapes inside [], and large Unicode sets.
+# gcstress-every: 5
 import re
 
 print(re.findall(r'[aeiou]', 'education'), re.findall(r'[^aeiou\s]+', 'hello world'))

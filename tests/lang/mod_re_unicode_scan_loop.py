@@ -1,4 +1,5 @@
 # Scanning loops over non-ASCII text with match(text, pos): positions forwards, backwards, far apart.
+# gcstress-every: 5
 import re
 
 text = ''.join('αβγ word%d ü→ ' % i for i in range(400))

@@ -1,4 +1,5 @@
 # Collections while other threads are parked (in lock waits, in C calls, mid-sort): what they hold survives.
+# gcstress-every: 20
 import gc
 import threading
 import weakref

@@ -1,4 +1,5 @@
 # Threads writing to one buffered file at once: every line arrives whole, none lost or doubled.
+# gcstress-every: 20
 import os
 import tempfile
 import threading

@@ -1,4 +1,5 @@
 # concurrent.futures.ThreadPoolExecutor: map, submit, exceptions, as_completed, wait, shutdown.
+# gcstress-every: 20
 from concurrent.futures import ThreadPoolExecutor, as_completed, wait, FIRST_EXCEPTION
 import threading
 

@@ -1,5 +1,6 @@
 # Instruction positions behind the carets: a failing assert points at the
 # last comparison its test jumps on, an import at the whole statement.
+# gcstress-every: 20
 import traceback
 def show(fn):
     try:
