@@ -6,6 +6,7 @@
 #include "../vm/error.h"
 
 #include <limits.h>
+#include <string.h>
 #include <math.h>
 
 /* The int behind v (through __index__), or VNULL with CPython's TypeError. */
@@ -142,5 +143,21 @@ int carg_time(Value v, int64_t unit_ns, int64_t *ns) {
         return -1;
     }
     *ns = (int64_t)x * unit_ns;
+    return 0;
+}
+
+int carg_str(const char *fname, const char *argname, Value v, const char **out) {
+    if (!str_check(v)) {
+        if (argname)
+            err_format(&exc_TypeError, "%s() argument '%s' must be str, not %s", fname, argname, type_name(v));
+        else
+            err_format(&exc_TypeError, "%s() argument must be str, not %s", fname, type_name(v));
+        return -1;
+    }
+    if (strlen(str_data(v)) != str_size(v)) {
+        err_set(&exc_ValueError, "embedded null character");
+        return -1;
+    }
+    *out = str_data(v);
     return 0;
 }

@@ -24,6 +24,11 @@ int carg_ssize(Value v, ssize_t *out);
 /* "k": an unsigned long, bits masked (ints only: "integer argument expected, got float"). */
 int carg_ulong_mask(Value v, unsigned long *out);
 
+/* "s": a str as a NUL-terminated UTF-8 string ("embedded null character").
+ * The TypeError names the function and, if given, the argument:
+ * "f() argument 'name' must be str, not int" / "f() argument must be str, not int". */
+int carg_str(const char *fname, const char *argname, Value v, const char **out);
+
 /* "y*": a contiguous read-only bytes-like object ("a bytes-like object is
  * required, not 'str'"); release with buffer_release. */
 int carg_buffer(Value v, Buffer *view);

@@ -78,16 +78,16 @@ static Value semlock_make(Type *t, sem_t *handle, int kind, int maxvalue, const 
     return v;
 }
 
-static int int_arg(Value v, int *out) { return carg_int(v, out); }
-
-/* A str argument as a C string: ValueError for an embedded NUL. */
-static const char *str_cstr(Value v) {
-    const char *p = str_data(v);
-    if (strlen(p) != str_size(v)) {
-        err_set(&exc_ValueError, "embedded null character");
-        return NULL;
+/* Argument Clinic's "int": its overflow message differs from "i"'s. */
+static int clinic_int(Value v, int *out) {
+    long x;
+    if (carg_long(v, &x) < 0) return -1;
+    if (x > INT_MAX || x < INT_MIN) {
+        err_set(&exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
     }
-    return p;
+    *out = (int)x;
+    return 0;
 }
 
 /* SemLock(kind, value, maxvalue, name, unlink) */
@@ -96,19 +96,16 @@ static Value semlock_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     Value a[5];
     if (arg_parse("SemLock", args, nargs, kwnames, names, 0, 5, a) < 0) return VNULL;
     int kind, value, maxvalue;
-    if (int_arg(a[0], &kind) < 0 || int_arg(a[1], &value) < 0 || int_arg(a[2], &maxvalue) < 0) return VNULL;
-    if (!str_check(a[3])) {
-        err_format(&exc_TypeError, "SemLock() argument 'name' must be str, not %s", type_name(a[3]));
+    if (clinic_int(a[0], &kind) < 0 || clinic_int(a[1], &value) < 0 || clinic_int(a[2], &maxvalue) < 0)
         return VNULL;
-    }
+    const char *name;
+    if (carg_str("SemLock", "name", a[3], &name) < 0) return VNULL;
     int unlink = obj_is_true(a[4]);
     if (unlink < 0) return VNULL;
     if (kind != RECURSIVE_MUTEX && kind != SEMAPHORE) {
         err_set(&exc_ValueError, "unrecognized kind");
         return VNULL;
     }
-    const char *name = str_cstr(a[3]);
-    if (!name) return VNULL;
     sem_t *h = sem_open(name, O_CREAT | O_EXCL, 0600, (unsigned)value);
     if (h == SEM_FAILED) {
         err_from_errno(&exc_OSError);
@@ -132,7 +129,7 @@ static Value semlock_rebuild(Value cls, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("_rebuild", kw) < 0 || arg_count("_rebuild", nargs, 4, 4) < 0) return VNULL;
     unsigned long handle;
     int kind, maxvalue;
-    if (carg_ulong_mask(args[0], &handle) < 0 || int_arg(args[1], &kind) < 0 || int_arg(args[2], &maxvalue) < 0)
+    if (carg_ulong_mask(args[0], &handle) < 0 || carg_int(args[1], &kind) < 0 || carg_int(args[2], &maxvalue) < 0)
         return VNULL;
     const char *name = NULL;
     if (args[3] != VNone) {
@@ -140,7 +137,7 @@ static Value semlock_rebuild(Value cls, Value *args, size_t nargs, Value kw) {
             err_format(&exc_TypeError, "_rebuild() argument 4 must be str or None, not %s", type_name(args[3]));
             return VNULL;
         }
-        if (!(name = str_cstr(args[3]))) return VNULL;
+        if (carg_str("_rebuild", NULL, args[3], &name) < 0) return VNULL;
     }
     sem_t *h = (sem_t *)handle;
     if (name) {
@@ -174,12 +171,15 @@ static Value semlock_acquire(Value self, Value *args, size_t nargs, Value kwname
         s->count++;
         return VTrue;
     }
-    bool use_deadline = false;
+    bool use_deadline = false, nan_timeout = false;
     struct timespec deadline = {0, 0};
     if (a[1] && a[1] != VNone) {
         double timeout;
         if (float_as_double(a[1], &timeout) < 0) return VNULL;
-        if (timeout < 0) timeout = 0;
+        /* A NaN timeout fails the wait with EINVAL, as CPython's garbage deadline does. */
+        nan_timeout = isnan(timeout);
+        if (nan_timeout || timeout < 0) timeout = 0;
+        if (timeout > 1e9) timeout = 1e9;   /* ~31 years: forever, without overflowing time_t */
         clock_gettime(CLOCK_REALTIME, &deadline);   /* sem_timedwait's clock */
         double sec = floor(timeout);
         long nsec = (long)((timeout - sec) * 1e9);
@@ -198,7 +198,8 @@ static Value semlock_acquire(Value self, Value *args, size_t nargs, Value kwname
         err = errno;
     } while (res < 0 && err == EINTR && keep_waiting());
     if (res < 0 && err == EINTR) return VNULL;
-    if (res < 0 && err == EAGAIN && blocking) {
+    if (res < 0 && err == EAGAIN && blocking && nan_timeout) err = EINVAL;
+    else if (res < 0 && err == EAGAIN && blocking) {
         sem_t *h = s->handle;
         do {
             GIL_RELEASE_BEGIN
@@ -337,12 +338,8 @@ Type type_semlock = {
 
 static Value sem_unlink_m(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("sem_unlink", kw) < 0 || arg_count("sem_unlink", nargs, 1, 1) < 0) return VNULL;
-    if (!str_check(args[0])) {
-        err_format(&exc_TypeError, "sem_unlink() argument must be str, not %s", type_name(args[0]));
-        return VNULL;
-    }
-    const char *name = str_cstr(args[0]);
-    if (!name) return VNULL;
+    const char *name;
+    if (carg_str("sem_unlink", NULL, args[0], &name) < 0) return VNULL;
     if (sem_unlink(name) < 0) {
         err_from_errno(&exc_OSError);
         return VNULL;

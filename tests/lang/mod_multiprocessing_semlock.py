@@ -41,3 +41,19 @@ try:
     _posixshmem.shm_open(P + 'x', 0, mode='a')
 except Exception as e:
     print(type(e).__name__, e)
+
+# Bad arguments: CPython's exceptions.
+
+for a in [(1,1,1,5,True),(1,1,1,'a\0b',True),(1,-1,1,P,True),(1,1,1,'',True),(7,1,1,P,True),(1,2**40,1,P,True)]:
+    try: print(m.SemLock(*a))
+    except Exception as e: print(type(e).__name__, e)
+s=m.SemLock(1,0,1,P+'q',True)
+for t in [float('nan'), 'x', -5, 1e300]:
+    try: print(s.acquire(True, t) if t != 1e300 else 'skip')
+    except Exception as e: print(type(e).__name__, e)
+for a in [5, 'a\0b', P+'none']:
+    try: m.sem_unlink(a)
+    except OSError as e: print(type(e).__name__, e.errno)
+    except Exception as e: print(type(e).__name__, e)
+try: m.SemLock._rebuild(0, 1, 1, 5)
+except Exception as e: print(type(e).__name__, e)
