@@ -536,6 +536,14 @@ int main(int argc, char **argv) {
     extern bool sys_finalizing;
     sys_finalizing = true;
     if (sys_flush_std() && status == 0) status = 120;
+    /* CPython then tears the modules down, and the objects they held get
+     * their __del__ (suspended generators their close()) while everything
+     * is still intact; so do they here, oldest first, then the streams are
+     * flushed again for what those printed. */
+    if (!exit_by_sigint) {
+        gc_finalize_all();
+        if (sys_flush_std() && status == 0) status = 120;
+    }
     fflush(stdout);
     if (exit_by_sigint) {
         fflush(stderr);

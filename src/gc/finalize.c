@@ -141,6 +141,18 @@ size_t gc_weakrefs_to(Value referent, Object **out, size_t max) {
     return n;
 }
 
+/* At exit: every object still waiting for its __del__ gets it, oldest
+ * first, as CPython's teardown of the modules gives them theirs.  Objects
+ * made by those finalizers get theirs too, for a few rounds. */
+void gc_finalize_all(void) {
+    for (int round = 0; round < 8 && finalizable.len; round++) {
+        for (size_t i = 0; i < finalizable.len; i++)
+            if (vec_push(&pending_del, finalizable.items[i]) < 0) break;
+        finalizable.len = 0;
+        gc_run_pending();
+    }
+}
+
 /* Run queued weakref callbacks and __del__ methods.  Safe point only. */
 void gc_run_pending(void) {
     static bool running;

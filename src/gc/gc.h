@@ -198,8 +198,11 @@ typedef struct GCStats {
     size_t live_bytes;          /* after the last collection */
     size_t heap_bytes;          /* pages in use */
     size_t threshold;
+    size_t in_use;              /* bytes of objects now, garbage included */
+    size_t peak_in_use;         /* the most seen before a collection since gc_reset_peak */
 } GCStats;
 void gc_get_stats(GCStats *out);
+void gc_reset_peak(void);       /* peak_in_use := in_use */
 
 /* Weak references and __del__ (finalize.c).  Callbacks and finalizers run
  * at the interpreter's next safe point, never inside a collection. */
@@ -207,6 +210,7 @@ extern volatile int gc_pending;
 void gc_run_pending(void);
 int gc_register_weakref(Object *wr);
 int gc_register_finalizer(Object *o);
+void gc_finalize_all(void);      /* at exit: run every pending __del__ */
 
 /* Tunables: TAIPAN_GCSTRESS=N collects every N allocations. */
 extern unsigned gc_stress;

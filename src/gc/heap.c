@@ -458,7 +458,14 @@ size_t heap_sweep(void) {
     return live;
 }
 
+static size_t peak_in_use;   /* the most in use before a collection, for tracemalloc */
+
+static size_t in_use(void) { return live_after_gc + (size_t)((ssize_t)budget_at_gc - gc_alloc_budget); }
+
+void gc_reset_peak(void) { peak_in_use = in_use(); }
+
 void heap_after_collect(size_t live) {
+    if (in_use() > peak_in_use) peak_in_use = in_use();
     live_after_gc = live;
     total_allocated += (uint64_t)((ssize_t)budget_at_gc - gc_alloc_budget);
     /* Grow the threshold with the live heap so collection stays amortised. */
@@ -472,6 +479,9 @@ void gc_get_stats(GCStats *out) {
     out->collections = gc_collections;
     out->bytes_allocated_total = total_allocated + (uint64_t)((ssize_t)budget_at_gc - gc_alloc_budget);
     out->live_bytes = live_after_gc;
+    out->in_use = in_use();
+    if (out->in_use > peak_in_use) peak_in_use = out->in_use;
+    out->peak_in_use = peak_in_use;
     out->heap_bytes = pages_in_use << GC_PAGE_SHIFT;
     out->threshold = gc_threshold;
 }

@@ -7,6 +7,7 @@
 #include "../objects/func.h"
 #include "../objects/exceptions.h"
 #include "../objects/int.h"
+#include "../objects/dict.h"
 #include "../gc/gc.h"
 
 /*
@@ -24,6 +25,8 @@ static void gen_trace(Object *o) {
     gc_mark(g->exc_state);
     gc_mark(g->yf);
     gc_mark(g->ag_finalizer);
+    gc_mark(g->origin_code);
+    gc_mark(g->origin_globals);
     Frame *f = &g->frame;
     gc_mark(obj_val(f->code));
     gc_mark(f->func);
@@ -59,6 +62,17 @@ Value gen_new_from_call(Value func, Value *args, size_t nargs, Value kwnames) {
     f->flags = FRAME_C_ENTRY;
     if (frame_bind_args(f, func, args, nargs, kwnames) < 0) return VNULL;
     g->state = GEN_CREATED;
+    if (t == &type_coroutine) {
+        /* Finalized even if never started: "coroutine ... was never awaited". */
+        Frame *caller = ts->frame;
+        if (caller && caller->code) {
+            g->origin_code = obj_val(caller->code);
+            g->origin_globals = caller->globals;
+            g->origin_off = (uint32_t)(caller->pc - caller->code->insns);
+        }
+        g->fin_registered = 1;
+        gc_register_finalizer((Object *)g);
+    }
     return obj_val(g);
 }
 
@@ -296,11 +310,49 @@ static Value gen_close_m(Value self, Value *args, size_t nargs, Value kw) {
 
 static bool co_has_handlers(CodeObject *co) { return co->nexc > 0; }
 
+/* A coroutine collected before it ever ran (CPython's
+ * _PyErr_WarnUnawaitedCoroutine).  CPython warns where the last reference
+ * went away; a tracing collector does not know that place, so the warning
+ * points at the call that made the coroutine, which is the same line for
+ * the usual mistake of calling an async function without `await`.  The
+ * warning goes through warnings.warn_explicit with that module's registry
+ * (shown once per line under the default filters) and source=coro.  At
+ * exit, with no Python code running, CPython reports "sys:1" instead. */
+static int warn_unawaited(GenObject *g) {
+    Value msg = str_printf("coroutine '%U' was never awaited", g->qualname);
+    if (!msg) return -1;
+    extern bool sys_finalizing;
+    extern int warnings_warn(Value category, Value message, ssize_t stacklevel, Value source);
+    if (sys_finalizing || !g->origin_code) return warnings_warn(obj_val(&exc_RuntimeWarning), msg, 1, obj_val(g));
+    CodeObject *co = (CodeObject *)val_obj(g->origin_code);
+    int line = code_line_of(co, g->origin_off ? g->origin_off - 1 : 0);
+    Value registry = VNone, module = str_intern_cstr("<string>");
+    if (g->origin_globals && dict_check(g->origin_globals)) {
+        registry = dict_get_cstr(g->origin_globals, "__warningregistry__");
+        if (!registry) {
+            registry = dict_new();
+            if (!registry || dict_set_cstr(g->origin_globals, "__warningregistry__", registry) < 0) return -1;
+        }
+        Value n = dict_get_cstr(g->origin_globals, "__name__");
+        if (n && (n == VNone || str_check(n))) module = n;
+    }
+    extern int warnings_warn_explicit(Value category, Value message, Value filename, int lineno, Value module,
+                                      Value registry, Value source);
+    return warnings_warn_explicit(obj_val(&exc_RuntimeWarning), msg, co->filename, line, module, registry,
+                                  obj_val(g));
+}
+
 /* The collector found g unreachable and suspended (CPython's _PyGen_Finalize):
  * an async generator goes to its event loop's finalizer hook; otherwise
  * close() runs its pending finally blocks, errors reported as unraisable. */
 static void gen_del(Value self) {
     GenObject *g = (GenObject *)self;
+    if (g->state == GEN_CREATED && val_type(self) == &type_coroutine) {
+        Value saved = err_fetch();
+        if (warn_unawaited(g) < 0) err_write_unraisable(err_fetch(), self);
+        err_restore(saved);
+        return;
+    }
     if (g->state != GEN_SUSPENDED) return;
     Value saved = err_fetch();
     extern int gen_async_finalize(GenObject *g);

@@ -16,6 +16,10 @@ typedef struct GenObject {
     int nregs;
     uint8_t ag_hooks_inited, ag_closed, ag_running_async;
     uint8_t fin_registered;   /* handed to gc_register_finalizer */
+    /* Coroutines: where the call that made it was, for the warning when
+     * one is collected without ever being started. */
+    uint32_t origin_off;
+    Value origin_code, origin_globals;
     Frame frame;          /* registers follow */
     Value regs[];
 } GenObject;
