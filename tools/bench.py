@@ -18,7 +18,7 @@ Run it with /usr/bin/python3 (Debian's CPython 3.11), usually as
   tools/bench.py nbody richards=10    only these, with an explicit size
   tools/bench.py -r 5 --metric wall   5 repetitions, wall-clock seconds
   tools/bench.py --taipan-flags="-X jit=off"
-  tools/bench.py --startup            also time `-c pass` start-up
+  tools/bench.py --startup            also time `-c pass` and `-c "import os, re, json, collections"`
   tools/bench.py --markdown out.md --json out.json
 
 Each benchmark declares its sizes in a comment line
@@ -247,16 +247,22 @@ def run_all(args, benchmarks):
     return results
 
 
+STARTUP_COMMANDS = ["pass", "import os, re, json, collections"]
+
+
 def run_startup(args, count=30):
-    """Mean wall time of `-c pass` per implementation, interleaved."""
-    times = {impl: [] for impl in args.impls}
-    for _ in range(count):
-        for impl in args.impls:
-            start = time.perf_counter()
-            subprocess.run(interpreter_argv(args, impl) + ["-c", "pass"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            times[impl].append(time.perf_counter() - start)
-    return {impl: (statistics.median(v) * 1000, min(v) * 1000) for impl, v in times.items()}
+    """Median and min wall time of each `-c` start-up command per implementation, interleaved."""
+    out = {}
+    for code in STARTUP_COMMANDS:
+        times = {impl: [] for impl in args.impls}
+        for _ in range(count):
+            for impl in args.impls:
+                start = time.perf_counter()
+                subprocess.run(interpreter_argv(args, impl) + ["-c", code],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                times[impl].append(time.perf_counter() - start)
+        out[code] = {impl: (statistics.median(v) * 1000, min(v) * 1000) for impl, v in times.items()}
+    return out
 
 
 # ---------------------------------------------------------------- report
@@ -404,7 +410,7 @@ def main():
     ap.add_argument("--pypy-flags", default="")
     ap.add_argument("--timeout", type=float, default=300, help="seconds per run (default 300)")
     ap.add_argument("--no-install", action="store_true", help="never run apt-get")
-    ap.add_argument("--startup", action="store_true", help="also time `-c pass`")
+    ap.add_argument("--startup", action="store_true", help="also time start-up: `-c pass` and `-c 'import os, re, json, collections'`")
     ap.add_argument("--list", action="store_true", help="list benchmarks and sizes")
     ap.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown")
     ap.add_argument("--json", metavar="FILE", help="also write every run as JSON")
@@ -437,9 +443,10 @@ def main():
     startup = None
     if args.startup:
         startup = run_startup(args)
-        print("\nstart-up, `-c pass` (median / min of 30, wall ms):")
-        for impl, (med, low) in startup.items():
-            print("  %-8s %7.1f / %6.1f" % (impl, med, low))
+        for code, by_impl in startup.items():
+            print("\nstart-up, `-c '%s'` (median / min of 30, wall ms):" % code)
+            for impl, (med, low) in by_impl.items():
+                print("  %-8s %7.1f / %6.1f" % (impl, med, low))
     if args.markdown:
         with open(args.markdown, "w") as f:
             f.write(title + "\n\n" + markdown_table(rows) + "\n")
