@@ -20,6 +20,7 @@ Run it with /usr/bin/python3 (Debian's CPython 3.11), usually as
   tools/bench.py --taipan-flags="-X jit=off"
   tools/bench.py --startup            also time `-c pass` and `-c "import os, re, json, collections"`
   tools/bench.py --markdown out.md --json out.json
+  tools/bench.py --modules            the module layer: bench/modules/ (re, json, pickle, decimal, ...)
 
 Each benchmark declares its sizes in a comment line
 `# bench-size: default=N quick=M`; the program takes the size as its
@@ -82,12 +83,12 @@ def ensure_tools(args):
             args.pypy_missing = True
 
 
-def discover(names, quick):
+def discover(names, quick, bench_dir=BENCH_DIR):
     """[(name, path, size)] for the selected benchmarks."""
     available = {}
-    for entry in sorted(os.listdir(BENCH_DIR)):
+    for entry in sorted(os.listdir(bench_dir)):
         if entry.endswith(".py") and not entry.startswith("_"):
-            path = os.path.join(BENCH_DIR, entry)
+            path = os.path.join(bench_dir, entry)
             with open(path, encoding="utf-8") as f:
                 m = SIZE_LINE.search(f.read())
             if m:
@@ -412,6 +413,8 @@ def main():
     ap.add_argument("--no-install", action="store_true", help="never run apt-get")
     ap.add_argument("--startup", action="store_true", help="also time start-up: `-c pass` and `-c 'import os, re, json, collections'`")
     ap.add_argument("--list", action="store_true", help="list benchmarks and sizes")
+    ap.add_argument("--modules", action="store_true",
+                    help="run the standard-library module benchmarks of bench/modules/ instead")
     ap.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown")
     ap.add_argument("--json", metavar="FILE", help="also write every run as JSON")
     args = ap.parse_args()
@@ -420,7 +423,8 @@ def main():
     for impl in args.impls:
         if impl not in IMPLS:
             ap.error("unknown implementation %r" % impl)
-    benchmarks = discover(args.benchmarks, args.quick)
+    benchmarks = discover(args.benchmarks, args.quick,
+                          os.path.join(BENCH_DIR, "modules") if args.modules else BENCH_DIR)
     if args.list:
         for name, path, size in benchmarks:
             print("%-18s %s" % (name, size))

@@ -280,12 +280,11 @@ static Value getattr_m(Value self, Value *args, size_t nargs, Value kw) {
     }
     Value name = str_intern(args[1]);
     if (!name) return VNULL;
-    Value v = obj_getattr(args[0], name);
-    if (!v && nargs == 3 && err_matches(&exc_AttributeError)) {
-        err_clear();
-        return args[2];
+    if (nargs == 3) {
+        Value v = obj_getattr_opt(args[0], name);
+        return v ? v : err_occurred() ? VNULL : args[2];
     }
-    return v;
+    return obj_getattr(args[0], name);
 }
 
 static Value setattr_m(Value self, Value *args, size_t nargs, Value kw) {

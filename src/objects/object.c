@@ -276,7 +276,9 @@ static void raise_no_attribute(Value obj, Value name) {
     }
 }
 
-Value obj_generic_getattr(Value obj, Value name) {
+/* The generic lookup; with `raise` false a missing attribute is VNULL
+ * without an exception (a descriptor may still raise). */
+static inline Value generic_getattr(Value obj, Value name, bool raise) {
     Type *t = val_type(obj);
     Value descr = type_lookup(t, name);
     Type *dt = NULL;
@@ -292,9 +294,11 @@ Value obj_generic_getattr(Value obj, Value name) {
         if (dt->descr_get) return dt->descr_get(descr, obj, obj_val(t));
         return descr;
     }
-    raise_no_attribute(obj, name);
+    if (raise) raise_no_attribute(obj, name);
     return VNULL;
 }
+
+Value obj_generic_getattr(Value obj, Value name) { return generic_getattr(obj, name, true); }
 
 int obj_generic_setattr(Value obj, Value name, Value v) {
     Type *t = val_type(obj);
@@ -331,7 +335,12 @@ Value obj_getattr_cstr(Value obj, const char *name) {
 }
 
 Value obj_getattr_opt(Value obj, Value name) {
-    Value v = obj_getattr(obj, name);
+    /* Most lookups that may miss (pickle's __reduce_ex__/__getnewargs__ and
+     * friends, hasattr-like probes) are on objects with the generic
+     * lookup: no AttributeError is built only to be thrown away. */
+    Type *t = val_type(obj);
+    Value v = (t->getattr == obj_generic_getattr && str_check(name)) ? generic_getattr(obj, name, false)
+                                                                     : obj_getattr(obj, name);
     if (!v && err_matches(&exc_AttributeError)) err_clear();
     return v;
 }
@@ -355,13 +364,9 @@ int obj_setattr_cstr(Value obj, const char *name, Value v) {
 int obj_delattr(Value obj, Value name) { return obj_setattr(obj, name, VNULL); }
 
 int obj_hasattr(Value obj, Value name) {
-    Value v = obj_getattr(obj, name);
-    if (v) return 1;
-    if (err_matches(&exc_AttributeError)) {
-        err_clear();
-        return 0;
-    }
-    return -1;
+    if (check_attr_name(name) < 0) return -1;
+    if (obj_getattr_opt(obj, name)) return 1;
+    return err_occurred() ? -1 : 0;
 }
 
 /* ---- items ---- */

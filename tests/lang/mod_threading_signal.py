@@ -34,12 +34,17 @@ while not seen and time.monotonic() < deadline:
 print(seen)
 
 # interrupt_main: KeyboardInterrupt in the busy main thread.
+# (The interrupt waits until main is inside the try: under load, main may be
+# late to get there.)
+ready = threading.Event()
 def interrupter():
+    ready.wait()
     time.sleep(0.01)
     _thread.interrupt_main()
 t = threading.Thread(target=interrupter)
 t.start()
 try:
+    ready.set()
     while True:
         pass
 except KeyboardInterrupt:
