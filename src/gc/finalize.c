@@ -117,15 +117,19 @@ void finalize_prepare(void) {
     finalizable.len = j;
 
     /* Everything queued (and all it reaches) survives this sweep. */
-    for (size_t i = 0; i < pending_cb.len; i++) gc_mark(obj_val(pending_cb.items[i]));
-    for (size_t i = 0; i < pending_del.len; i++) gc_mark(obj_val(pending_del.items[i]));
+    for (size_t i = 0; i < pending_cb.len; i++)
+        if (pending_cb.items[i]) gc_mark(obj_val(pending_cb.items[i]));
+    for (size_t i = 0; i < pending_del.len; i++)
+        if (pending_del.items[i]) gc_mark(obj_val(pending_del.items[i]));
     gc_drain();
 }
 
 /* Trace the queues: objects waiting for their callbacks are roots. */
 void finalize_mark_queues(void) {
-    for (size_t i = 0; i < pending_cb.len; i++) gc_mark(obj_val(pending_cb.items[i]));
-    for (size_t i = 0; i < pending_del.len; i++) gc_mark(obj_val(pending_del.items[i]));
+    for (size_t i = 0; i < pending_cb.len; i++)
+        if (pending_cb.items[i]) gc_mark(obj_val(pending_cb.items[i]));
+    for (size_t i = 0; i < pending_del.len; i++)
+        if (pending_del.items[i]) gc_mark(obj_val(pending_del.items[i]));
 }
 
 /* All weakrefs currently pointing at `referent` (for getweakrefs/getweakrefcount). */
@@ -153,17 +157,21 @@ void gc_finalize_all(void) {
     }
 }
 
-/* Run queued weakref callbacks and __del__ methods.  Safe point only. */
+/* Run queued weakref callbacks and __del__ methods.  Safe point only.
+ * Finalizers first, oldest first; the queues are consumed from the front
+ * by index (a collection may queue thousands of dead coroutines) and may
+ * grow while they run. */
 void gc_run_pending(void) {
     static bool running;
     if (running) return;
     running = true;
     gc_pending = 0;
     Value saved = err_fetch();
-    while (pending_cb.len || pending_del.len) {
-        if (pending_del.len) {
-            Object *o = pending_del.items[0];
-            memmove(pending_del.items, pending_del.items + 1, --pending_del.len * sizeof(Object *));
+    size_t del_head = 0, cb_head = 0;
+    while (del_head < pending_del.len || cb_head < pending_cb.len) {
+        if (del_head < pending_del.len) {
+            Object *o = pending_del.items[del_head];
+            pending_del.items[del_head++] = NULL;   /* no longer a root once run */
             Value self = obj_val(o);
             if (o->type->del) {
                 o->type->del(self);
@@ -179,8 +187,8 @@ void gc_run_pending(void) {
             }
             continue;
         }
-        Object *wr = pending_cb.items[0];
-        memmove(pending_cb.items, pending_cb.items + 1, --pending_cb.len * sizeof(Object *));
+        Object *wr = pending_cb.items[cb_head];
+        pending_cb.items[cb_head++] = NULL;
         WeakRefHead *w = (WeakRefHead *)wr;
         Value cb = w->callback;
         w->callback = VNULL;  /* a callback runs once */
@@ -191,6 +199,8 @@ void gc_run_pending(void) {
             err_write_unraisable(e, cb);
         }
     }
+    pending_del.len = 0;
+    pending_cb.len = 0;
     err_restore(saved);
     running = false;
 }

@@ -99,6 +99,14 @@ FN(closerange_m) {
 
 static Value read_common(int fd, int64_t n, bool positioned, int64_t offset) {
     if (n < 0) return os_error(EINVAL);
+    /* Pipes and sockets mostly return less than asked: read into scratch. */
+    char *buf = n >= 4096 ? bytes_scratch((size_t)n) : NULL;
+    if (buf) {
+        ssize_t got;
+        RETRY_EINTR(got, positioned ? pread(fd, buf, (size_t)n, (off_t)offset) : read(fd, buf, (size_t)n));
+        if (got < 0) return os_error(errno);
+        return bytes_new(buf, (size_t)got);
+    }
     BytesObject *b = bytes_alloc((size_t)n);
     if (!b) return VNULL;
     ssize_t got;

@@ -579,6 +579,12 @@ FN(sock_recv) {
         err_set(&exc_ValueError, "negative buffersize in recv");
         return VNULL;
     }
+    char *buf = bytes_scratch((size_t)n);
+    if (buf) {
+        SockCall c = {.buf = buf, .len = (size_t)n, .flags = flags};
+        if (sock_call(sock(self), false, recv_impl, &c) < 0) return VNULL;
+        return bytes_new(buf, (size_t)c.result);
+    }
     BytesObject *b = bytes_alloc((size_t)n);
     if (!b) return VNULL;
     SockCall c = {.buf = b->data, .len = (size_t)n, .flags = flags};
@@ -635,17 +641,19 @@ FN(sock_recvfrom) {
         err_set(&exc_ValueError, "negative buffersize in recvfrom");
         return VNULL;
     }
-    BytesObject *b = bytes_alloc((size_t)n);
-    if (!b) return VNULL;
+    char *buf = bytes_scratch((size_t)n);
+    BytesObject *b = buf ? NULL : bytes_alloc((size_t)n);
+    if (!buf && !b) return VNULL;
     SockAddr addr;
     memset(&addr, 0, sizeof addr);
-    SockCall c = {.buf = b->data, .len = (size_t)n, .flags = flags, .addr = &addr};
+    SockCall c = {.buf = buf ? buf : b->data, .len = (size_t)n, .flags = flags, .addr = &addr};
     SocketObject *s = sock(self);
     if (sock_call(s, false, recvfrom_impl, &c) < 0) return VNULL;
+    Value data = buf ? bytes_new(buf, (size_t)c.result)
+               : c.result == n ? obj_val(b) : bytes_new(b->data, (size_t)c.result);
+    if (!data) return VNULL;
     Value a = socket_make_addr(&addr.sa, c.addrlen, s->proto);
     if (!a) return VNULL;
-    Value data = c.result == n ? obj_val(b) : bytes_new(b->data, (size_t)c.result);
-    if (!data) return VNULL;
     return tuple_pack(2, data, a);
 }
 

@@ -1,5 +1,6 @@
 /* bytes.c - bytes and bytearray: construction, repr, hashing, comparison, indexing, concatenation, mutation. */
 #include "bytes.h"
+#include <pthread.h>
 #include "str.h"
 #include "buffer.h"
 #include "str_internal.h"
@@ -110,6 +111,32 @@ void bb_discard(ByteBuilder *bb) {
 
 static Value empty_bytes;
 static Value byte_cache[256];
+
+/* recv(262144) that returns 30 bytes (asyncio's every read) must not cost
+ * a 256 KB object: the system call reads into a per-thread scratch buffer
+ * and the bytes object is made at the size received.  The buffer is freed
+ * when its thread ends. */
+#define SCRATCH_MAX (1u << 20)
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+static __thread char *scratch;
+static __thread size_t scratch_cap;
+
+static void scratch_key_init(void) { pthread_key_create(&scratch_key, free); }
+
+char *bytes_scratch(size_t n) {
+    if (n > SCRATCH_MAX) return NULL;
+    if (n > scratch_cap || !scratch) {
+        size_t cap = n < 65536 ? 65536 : n;
+        char *p = realloc(scratch, cap);
+        if (!p) return NULL;
+        pthread_once(&scratch_once, scratch_key_init);
+        pthread_setspecific(scratch_key, p);
+        scratch = p;
+        scratch_cap = cap;
+    }
+    return scratch;
+}
 
 BytesObject *bytes_alloc(size_t size) {
     if (size > (SIZE_MAX >> 2)) {

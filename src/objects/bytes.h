@@ -33,6 +33,9 @@ static inline bool bytearray_check(Value v) {
 
 Value bytes_new(const char *data, size_t size);
 BytesObject *bytes_alloc(size_t size);          /* uninitialized data, NUL-terminated */
+/* This thread's scratch buffer of at least n bytes for a read whose result
+ * is usually short (then bytes_new at the size read), NULL when n is large. */
+char *bytes_scratch(size_t n);
 Value bytes_empty(void);
 Value bytes_repr(Value b);
 hash_t bytes_hash(Value b);
