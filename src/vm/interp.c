@@ -75,8 +75,29 @@ void interp_init(void) {
     trace_init();
 }
 
+/* The value stacks of finished threads are kept for the next ones: a fresh
+ * mapping costs page faults as it is first used and its unmapping a TLB
+ * shootdown on every core, per thread, which showed in a server that
+ * starts a thread per request.  trylock: after fork() the lock may be held
+ * by a thread that no longer exists; then the stack is mapped or unmapped. */
+#define STACK_POOL_MAX 8
+static pthread_mutex_t stack_pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static Value *stack_pool[STACK_POOL_MAX];
+static int stack_pool_len;
+
 int interp_thread_init(ThreadState *t) {
-    if (map_value_stack(t, THREAD_VALUE_STACK_SLOTS) < 0) return -1;
+    Value *pooled = NULL;
+    if (pthread_mutex_trylock(&stack_pool_lock) == 0) {
+        if (stack_pool_len) pooled = stack_pool[--stack_pool_len];
+        pthread_mutex_unlock(&stack_pool_lock);
+    }
+    if (pooled) {
+        t->stack_lo = t->stack_top = pooled;
+        t->stack_hi = pooled + THREAD_VALUE_STACK_SLOTS;
+        t->value_stack_bytes = THREAD_VALUE_STACK_SLOTS * sizeof(Value);
+    } else if (map_value_stack(t, THREAD_VALUE_STACK_SLOTS) < 0) {
+        return -1;
+    }
     pthread_attr_t attr;
     void *addr;
     size_t size;
@@ -88,7 +109,16 @@ int interp_thread_init(ThreadState *t) {
 }
 
 void interp_thread_fini(ThreadState *t) {
-    if (t->value_stack_bytes) munmap(t->stack_lo, t->value_stack_bytes);
+    bool kept = false;
+    if (t->value_stack_bytes == THREAD_VALUE_STACK_SLOTS * sizeof(Value) &&
+        pthread_mutex_trylock(&stack_pool_lock) == 0) {
+        if (stack_pool_len < STACK_POOL_MAX) {
+            stack_pool[stack_pool_len++] = t->stack_lo;
+            kept = true;
+        }
+        pthread_mutex_unlock(&stack_pool_lock);
+    }
+    if (t->value_stack_bytes && !kept) munmap(t->stack_lo, t->value_stack_bytes);
     t->value_stack_bytes = 0;
     t->stack_lo = t->stack_top = t->stack_hi = NULL;
 }
