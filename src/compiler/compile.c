@@ -1508,7 +1508,17 @@ static void emit_prologue(Compiler *c) {
             int p = -1;
             for (int k = 0; k < s->nvarnames; k++)
                 if (strcmp(s->varnames[k], s->cellvars[i]) == 0) p = k;
-            emit(c, MK_ABC(OP_MAKECELL, reg, p, 1));
+            if (p >= u->nlow) {
+                /* MAKECELL names its source in 8 bits: a wide parameter
+                 * goes through a temporary (it is bound at entry). */
+                int mark = u->next_reg;
+                int t = reg_alloc(c);
+                emit(c, MK_ABx(OP_LOADWIDE, t, WIDE_BASE + (p - u->nlow)));
+                emit(c, MK_ABC(OP_MAKECELL, reg, t, 1));
+                reg_free_to(c, mark);
+            } else {
+                emit(c, MK_ABC(OP_MAKECELL, reg, p, 1));
+            }
         } else {
             emit(c, MK_ABC(OP_MAKECELL, reg, 0, 0));
         }
@@ -1718,12 +1728,22 @@ static void make_function(Compiler *c, ASTNode *n, Value code, ASTNode *args, AS
     int ndef = AST_SEQ_LEN(a->defaults);
     if (ndef) {
         int r = reg_alloc(c);
-        ASTNode tup = *n;
-        (void)tup;
         int m2 = u->next_reg;
-        int b2 = reg_alloc_n(c, ndef);
-        for (int i = 0; i < ndef; i++) into(c, AST_SEQ_GET(a->defaults, i), b2 + i);
-        emit(c, MK_ABC(OP_BUILDTUPLE, r, b2, ndef));
+        if (ndef <= 32) {
+            int b2 = reg_alloc_n(c, ndef);
+            for (int i = 0; i < ndef; i++) into(c, AST_SEQ_GET(a->defaults, i), b2 + i);
+            emit(c, MK_ABC(OP_BUILDTUPLE, r, b2, ndef));
+        } else {
+            /* Many defaults (generated code): a list grown one by one, so
+             * the registers needed do not grow with their number. */
+            emit(c, MK_ABC(OP_BUILDLIST, r, 0, 0));
+            for (int i = 0; i < ndef; i++) {
+                int v = expr(c, AST_SEQ_GET(a->defaults, i));
+                emit(c, MK_ABC(OP_LISTAPPEND, r, v, 0));
+                reg_free_to(c, m2);
+            }
+            emit(c, MK_ABC(OP_LISTTOTUPLE, r, r, 0));
+        }
         reg_free_to(c, m2);
         flags |= 1;
     }

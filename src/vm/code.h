@@ -36,14 +36,16 @@ extern const char *const opcode_names[OP__COUNT];
 #define MAX_REGS 250
 
 /* A function with more locals than fit in 8-bit operands keeps the first
- * LOW_LOCALS (at least its parameters) in registers 0.., the rest past
- * WIDE_BASE, reached by LOADWIDE/STOREWIDE/DELWIDE with 16-bit operands.
- * Which locals are wide follows from the counts alone (code_local_reg). */
+ * LOW_LOCALS in registers 0.., the rest past WIDE_BASE, reached by
+ * LOADWIDE/STOREWIDE/DELWIDE with 16-bit operands.  Parameters past the
+ * first LOW_LOCALS are wide too (frame_bind_args scatters them).  Which
+ * locals are wide follows from the counts alone (code_local_reg). */
 #define LOW_LOCALS 200
 #define WIDE_BASE 256
 #define MAX_WIDE_LOCALS (65535 - WIDE_BASE)
 static inline int code_nlow(int nlocals, int nparams) {
-    return nlocals <= LOW_LOCALS ? nlocals : nparams > LOW_LOCALS ? nparams : LOW_LOCALS;
+    (void)nparams;
+    return nlocals <= LOW_LOCALS ? nlocals : LOW_LOCALS;
 }
 
 /* co_flags, CPython's values. */

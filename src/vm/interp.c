@@ -265,10 +265,34 @@ static void missing_args(FuncObject *fn, CodeObject *co, Value *regs, int start,
                kwonly ? "keyword-only" : "positional", n == 1 ? "" : "s", names);
 }
 
+static int bind_args(Frame *f, Value *regs, Value func, Value *args, size_t nargs, Value kwnames);
+
+/* More parameters than low registers (a generated namedtuple's __new__
+ * with hundreds of fields): bind into a scratch tuple, which the
+ * collector sees, then scatter to the registers. */
+static NOINLINE int bind_args_wide(Frame *f, Value func, Value *args, size_t nargs, Value kwnames) {
+    CodeObject *co = f->code;
+    int np = code_nparams(co);
+    Value scratch = tuple_new((size_t)np);
+    if (!scratch) return -1;
+    Value *tmp = tuple_items(scratch);
+    for (int i = 0; i < np; i++) tmp[i] = VNULL;
+    if (bind_args(f, tmp, func, args, nargs, kwnames) < 0) return -1;
+    for (int i = 0; i < np; i++) f->regs[code_local_reg(co, i)] = tmp[i];
+    for (int i = 0; i < np; i++) tmp[i] = VNone;   /* the tuple may be seen later */
+    return 0;
+}
+
 int frame_bind_args(Frame *f, Value func, Value *args, size_t nargs, Value kwnames) {
+    CodeObject *co = f->code;
+    if (unlikely(co->nlocals > LOW_LOCALS) && code_nparams(co) > LOW_LOCALS)
+        return bind_args_wide(f, func, args, nargs, kwnames);
+    return bind_args(f, f->regs, func, args, nargs, kwnames);
+}
+
+static int bind_args(Frame *f, Value *regs, Value func, Value *args, size_t nargs, Value kwnames) {
     FuncObject *fn = (FuncObject *)func;
     CodeObject *co = f->code;
-    Value *regs = f->regs;
     int ac = co->argcount;
     size_t nkw = kwnames ? (size_t)tuple_size(kwnames) : 0;
     int flags = co->flags;

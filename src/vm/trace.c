@@ -124,7 +124,7 @@ void trace_locals_to_fast(FrameObject *fo) {
         Value v = dict_get(fo->locals, tuple_get(co->varnames, i));
         if (err_occurred()) err_clear();
         /* A name missing from the dict unbinds the local (CPython's clear=1). */
-        f->regs[i] = v;
+        f->regs[code_local_reg(co, i)] = v;
     }
     for (int i = 0; i < co->ncells + co->nfrees; i++) {
         Value cell = f->regs[co->cell_base + i];
