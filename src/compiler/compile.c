@@ -1684,7 +1684,6 @@ static Value compile_function_code(Compiler *c, ASTNode *n, const char *name, AS
     if (scope->is_generator) u.flags |= scope->is_coroutine ? CO_ASYNC_GENERATOR : CO_GENERATOR;
     else if (scope->is_coroutine) u.flags |= CO_COROUTINE;
     if (scope->parent && scope->parent->kind == SCOPE_FUNCTION) u.flags |= CO_NESTED;
-    if (!scope->nfrees && !scope->ncells) u.flags |= CO_NOFREE;
     emit_prologue(c);
     if (body) {
         int start = 0;
@@ -2094,7 +2093,6 @@ void compile_comprehension(Compiler *c, ASTNode *e, int target) {
     u.flags = CO_OPTIMIZED | CO_NEWLOCALS;
     if (is_genexp) u.flags |= is_async ? CO_ASYNC_GENERATOR : CO_GENERATOR;
     else if (is_async) u.flags |= CO_COROUTINE;
-    if (!scope->nfrees && !scope->ncells) u.flags |= CO_NOFREE;
     emit_prologue(c);
     set_loc(c, e);
     int result = -1;
