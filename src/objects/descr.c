@@ -736,7 +736,11 @@ static Value cm_new_m(Type *t, Value *args, size_t nargs, Value kw) { return typ
 
 static int cm_init(Value self, Value *args, size_t nargs, Value kwnames) {
     const char *name = val_type(self) == &type_staticmethod ? "staticmethod" : "classmethod";
-    if (arg_no_kw(name, kwnames) < 0 || arg_count(name, nargs, 1, 1) < 0) return -1;
+    if (arg_no_kw(name, kwnames) < 0) return -1;
+    if (nargs != 1) {   /* Argument Clinic's wording, not METH_O's */
+        err_format(&exc_TypeError, "%s expected 1 argument, got %zu", name, nargs);
+        return -1;
+    }
     GC_WRITE(self, ((ClassMethodObject *)self)->func, args[0]);
     return 0;
 }

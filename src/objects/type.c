@@ -207,7 +207,11 @@ void type_ready(Type *t) {
         const char *dot = strrchr(t->name, '.');
         add_to_dict(t, "__doc__", builtin_doc_value(dot ? dot + 1 : t->name, t->doc));
     }
+    /* As CPython: a static type of object without its own __new__ cannot be
+     * instantiated from Python (iterators, views, descriptors, frames). */
+    bool no_new = !t->new && t->base == &type_object && t != &type_object;
     if (t->base) inherit_slots(t, t->base);
+    if (no_new) t->new = NULL;
     if (!t->bases) {
         t->bases = t->base ? tuple_pack(1, obj_val(t->base)) : tuple_empty();
     }
