@@ -15,6 +15,7 @@ Value cli_make_flags(const CliConfig *c) {
     if (!flags_type) {
         flags_type = structseq_new_type("sys.flags", flag_fields, ARRAY_LEN(flag_fields) - 1);
         structseq_set_doc(flags_type, "sys.flags\n\nFlags provided through command line arguments or environment vars.");
+        flags_type->new = NULL;   /* type(sys.flags)() cannot create instances, as in CPython */
     }
     extern bool io_utf8_mode(void);
     Value items[] = {
