@@ -404,6 +404,10 @@ static Value find_and_load(Value name) {
         if (!parent || !tail) return VNULL;
         if (!dict_get(sys_modules_dict, parent)) {
             if (err_occurred() || !import_name(parent, VNULL, VNULL, 0)) return VNULL;
+            /* The parent may have changed the machinery (six adds its
+             * finder to sys.meta_path for its .moves submodules). */
+            extra = hooks_pristine(&meta, &hooks);
+            if (installed && extra < 0) return python_find_and_load(name);
         }
         /* Importing the parent may have imported this module too. */
         Value m = dict_get(sys_modules_dict, name);
