@@ -66,6 +66,7 @@ def rel(p):
     return "VENV" + p[len(venv):] if p.startswith(venv) else "BASE"
 sp = os.path.join(venv, "lib", "python3.11", "site-packages")
 print("executable", sys.executable == os.path.join(sys.argv[1], "bin", "python"))
+print("base executable", sys._base_executable == os.path.realpath(sys.executable) != sys.executable)
 print("prefix", rel(sys.prefix), rel(sys.exec_prefix), rel(sys.base_prefix), rel(sys.base_exec_prefix))
 print("base_prefix differs", sys.base_prefix != sys.prefix)
 print("site-packages", [rel(p) for p in site.getsitepackages()], sp in sys.path)
