@@ -57,6 +57,14 @@ with tempfile.TemporaryDirectory() as tmp:
         cfg = dict(line.split(" = ", 1) for line in f.read().splitlines() if " = " in line)
     print("pyvenv.cfg:", sorted(cfg), cfg["include-system-site-packages"])
 
+    # A venv made from the venv's python has the same base.
+    venv2 = os.path.join(tmp, "v2")
+    run(py, "-m", "venv", "--without-pip", venv2)
+    with open(os.path.join(venv2, "pyvenv.cfg")) as f:
+        cfg2 = dict(line.split(" = ", 1) for line in f.read().splitlines() if " = " in line)
+    print("venv from a venv:", cfg2["home"] == cfg["home"], cfg2["executable"] == cfg["executable"],
+          os.path.realpath(os.path.join(venv2, "bin", "python")) == os.path.realpath(py))
+
     # The interpreter as the environment sees it.
     probe = r'''
 import os, site, sys, sysconfig
