@@ -368,6 +368,8 @@ int main(int argc, char **argv) {
     runtime_optimize = cfg.optimize;
     code_dump_requested = cfg.dump_code;
     import_time_enabled = cfg.import_time;
+    extern int import_verbose;
+    import_verbose = cfg.verbose;
     extern int io_stdio_unbuffered, io_utf8_mode_config;
     io_stdio_unbuffered = cfg.unbuffered;
     io_utf8_mode_config = cfg.utf8_mode;
