@@ -20,6 +20,7 @@ import json, os, sys, sysconfig, subprocess
 print(os.getcwd(), sys.argv[1:], json.dumps({"a": [1, 2]}))
 print(sys.prefix == sys.base_prefix, sys.flags.isolated, os.path.isabs(sys.executable))
 print(sysconfig.get_python_version(), sys.version_info[:2])
+print(sysconfig.get_config_var("BINDIR") == os.path.dirname(os.path.realpath(sys.executable)))
 # Taipan's own lib/ is the installed one, found from the binary's location.
 lib = [p for p in sys.path if p.endswith("/lib/taipan")]
 print(lib == [] or lib[0] == os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(sys.executable))), "lib", "taipan"))

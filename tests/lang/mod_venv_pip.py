@@ -86,6 +86,7 @@ print("user site", site.ENABLE_USER_SITE)
 print("pth", sys.path[-1] == os.path.join(venv, "extra"), "PTH_RAN" in os.environ)
 print("paths", {k: rel(v) for k, v in sorted(sysconfig.get_paths().items()) if k in ("purelib", "platlib", "scripts", "data")})
 print("scheme", sysconfig.get_default_scheme())
+print("BINDIR", sysconfig.get_config_var("BINDIR") == os.path.dirname(os.path.realpath(sys._base_executable)))
 print("vars", rel(sysconfig.get_config_var("prefix")) if sysconfig.get_config_var("prefix") else None,
       sysconfig.get_config_var("py_version_short"), sysconfig.get_python_version())
 '''
