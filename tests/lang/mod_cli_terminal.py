@@ -5,7 +5,7 @@
 # a call, a traceback, _, Ctrl-C in `while True: pass`, tab completion of
 # `imp`, history recall with Up, Ctrl-D.  The screen is printed as it is,
 # the banner's two lines aside (they name the implementation).
-import os, subprocess, sys, tempfile, time
+import os, shlex, subprocess, sys, tempfile, time
 
 SOCK = "taipan-test-%d" % os.getpid()
 env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "TMUX")) and k != "TAIPAN_GCSTRESS"}
@@ -41,7 +41,9 @@ def keys(*k, want=">>> "):
 
 with tempfile.TemporaryDirectory() as home:
     env["HOME"] = home
-    cmd = " ".join([sys.executable.replace(" ", "\\ ")])
+    status_file = os.path.join(home, "status")
+    # The shell records the exit status (tmux's pane_dead_status can lag).
+    cmd = "%s; echo $? > %s" % (shlex.quote(sys.executable), shlex.quote(status_file))
     r = tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "50", cmd)
     if r.returncode:
         print("tmux failed", r.stderr)
@@ -63,11 +65,14 @@ with tempfile.TemporaryDirectory() as home:
     keys("Up", "Up", "Up", "Up", "Up", "Up", want=">>> f(21)")
     keys("Enter")
     tmux("send-keys", "-t", "t", "C-d")
-    deadline = time.time() + 30
+    deadline = time.time() + 60
     status = ""
-    while time.time() < deadline and not status:
+    while time.time() < deadline and not status.endswith("\n"):
         time.sleep(0.05)
-        status = tmux("display-message", "-p", "-t", "t", "#{pane_dead_status}").stdout.strip()
+        if os.path.exists(status_file):
+            with open(status_file) as f:
+                status = f.read()
+    status = status.strip()
     time.sleep(0.2)
     lines = [l.rstrip() for l in screen().splitlines()]
     tmux("kill-server")
