@@ -124,6 +124,25 @@ print(sorted(d.metadata["Name"] for d in md.distributions() if d.metadata["Name"
 '''
     print(run(py, "-c", meta), end="")
 
+    # A source tree (setup.py, no pyproject.toml): setuptools from the venv,
+    # pip's legacy `setup.py install` since the wheel package is not there.
+    src = os.path.join(tmp, "hello-src")
+    os.makedirs(os.path.join(src, "hello_src"))
+    with open(os.path.join(src, "setup.py"), "w") as f:
+        f.write("from setuptools import setup\n"
+                "setup(name='hello-src', version='0.2', packages=['hello_src'],\n"
+                "      entry_points={'console_scripts': ['hello-src = hello_src:main']})\n")
+    with open(os.path.join(src, "hello_src", "__init__.py"), "w") as f:
+        f.write("def main():\n    print('hello from the source tree')\n")
+    p = subprocess.run([py, "-m", "pip", "install", "--no-index", "--no-build-isolation", "./hello-src"],
+                       capture_output=True, text=True, env=env, cwd=tmp)
+    print("source tree:", p.returncode, [l for l in p.stdout.splitlines() if l.startswith("Successfully")])
+    if p.returncode:
+        print(p.stdout, p.stderr)
+    p = subprocess.run([os.path.join(bin_dir, "hello-src")], capture_output=True, text=True, env=env)
+    print("its script:", p.stdout.strip(), p.returncode, p.stderr)
+    print(run(py, "-c", "import importlib.metadata as md; print(md.version('hello-src'))"), end="")
+
     out = run(py, "-m", "pip", "uninstall", "-y", "hello-tp")
     print([line.strip() for line in out.splitlines() if "Successfully" in line])
     print("script after uninstall:", os.path.exists(script))
