@@ -67,6 +67,18 @@ with tempfile.TemporaryDirectory() as tmp:
     print("venv from a venv:", cfg2["home"] == cfg["home"], cfg2["executable"] == cfg["executable"],
           os.path.realpath(os.path.join(venv2, "bin", "python")) == os.path.realpath(py))
 
+    # Debian's pip (python3-pip) outside a venv, and inside one that sees
+    # the system's packages.
+    print("system pip:", run(sys.executable, "-m", "pip", "--version").split()[:1])
+    venv3 = os.path.join(tmp, "v3")
+    run(sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", venv3)
+    py3 = os.path.join(venv3, "bin", "python")
+    out = run(py3, "-m", "pip", "--version").split()
+    print("system-site-packages venv:", out[:1], "/usr/lib/python3/dist-packages/pip" in out)
+    out = run(py3, "-c", "import site, sys; print(sys.prefix == sys.base_prefix, "
+              "'/usr/lib/python3/dist-packages' in sys.path, site.ENABLE_USER_SITE)")
+    print("its site:", out.strip())
+
     # The interpreter as the environment sees it.
     probe = r'''
 import os, site, sys, sysconfig
