@@ -8,6 +8,7 @@
 #   make test-gcstress  the same tests collecting every allocation
 #   make deps       install missing Debian packages (apt-get)
 #   make exp        regenerate tests/lang/*.exp with /usr/bin/python3
+#   make install    PREFIX (/usr/local) and DESTDIR as usual; make uninstall
 
 CC ?= gcc
 ifeq ($(origin CC),default)
@@ -56,7 +57,7 @@ $(BUILD)/gen/bytecode_id.h: $(BYTECODE_SRCS)
 $(BUILD)/rel/src/modules/marshal_code.o $(BUILD)/dbg/src/modules/marshal_code.o \
 	$(BUILD)/asan/src/modules/marshal_code.o: $(BUILD)/gen/bytecode_id.h
 
-.PHONY: all debug asan test test-asan test-gcstress unit deps check-deps exp clean bench check-compile
+.PHONY: install uninstall all debug asan test test-asan test-gcstress unit deps check-deps exp clean bench check-compile
 .SECONDARY:
 
 all: check-deps $(BUILD)/taipan
@@ -124,6 +125,22 @@ bench: $(BUILD)/taipan
 # compile() and ast.parse over /usr/lib/python3.11, Taipan vs CPython (docs/parser.md).
 check-compile: $(BUILD)/taipan
 	tools/check_compile.sh
+
+# make install PREFIX=/opt/taipan DESTDIR=/tmp/stage: PREFIX/bin/taipan,
+# the taipan3.11 alias, Taipan's own lib/ in PREFIX/lib/taipan (found from
+# the binary's real location, so it runs from any directory; docs/cli.md).
+PREFIX ?= /usr/local
+INSTALL_BIN = $(DESTDIR)$(PREFIX)/bin
+INSTALL_LIB = $(DESTDIR)$(PREFIX)/lib/taipan
+install: all
+	install -d $(INSTALL_BIN) $(INSTALL_LIB)
+	install -m 755 $(BUILD)/taipan $(INSTALL_BIN)/taipan
+	ln -sf taipan $(INSTALL_BIN)/taipan3.11
+	if [ -d lib ]; then cp -R lib/. $(INSTALL_LIB)/; fi
+
+uninstall:
+	rm -f $(INSTALL_BIN)/taipan $(INSTALL_BIN)/taipan3.11
+	rm -rf $(INSTALL_LIB)
 
 clean:
 	rm -rf build

@@ -37,7 +37,7 @@ extern int runtime_optimize;
 extern Value builtins_dict, sys_modules_dict, sys_module;
 extern Value sys_get(const char *name);
 extern int sys_set(const char *name, Value v);
-extern int sys_set_paths(const char *executable, Value path_list);
+extern int sys_set_paths(const char *executable, const char *base_executable, Value path_list);
 extern int sys_flush_std(void);
 extern char *read_file(const char *path, size_t *size);
 extern void exc_print(Value e);
@@ -171,49 +171,8 @@ static int run_source(const char *src, size_t n, const char *filename, const cha
     return status;
 }
 
-/* An absolute path without resolving symbolic links (CPython's _Py_abspath). */
-static void abspath(const char *p, char *out, size_t size) {
-    char cwd[PATH_MAX];
-    size_t n;
-    if (p[0] != '/' && getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) + 1 < size) {
-        /* Too long a result keeps the path as given rather than a cut one. */
-        const char *rel = p[0] == '.' && p[1] == '/' ? p + 2 : p;
-        if (n + 1 + strlen(rel) < size) {
-            memcpy(out, cwd, n);
-            out[n] = '/';
-            strcpy(out + n + 1, rel);
-            return;
-        }
-    }
-    snprintf(out, size, "%s", p);
-}
-
-/* sys.executable as CPython finds it: argv[0] made absolute, or looked up
- * on PATH, with symbolic links kept (a venv's bin/python must stay itself). */
-static void find_executable(const char *argv0, char *out, size_t size) {
-    if (strchr(argv0, '/')) {
-        abspath(argv0, out, size);
-        return;
-    }
-    const char *path = getenv("PATH");
-    while (path && *path) {
-        const char *colon = strchr(path, ':');
-        size_t n = colon ? (size_t)(colon - path) : strlen(path);
-        char cand[PATH_MAX];
-        snprintf(cand, sizeof cand, "%.*s/%s", (int)n, n ? path : ".", argv0);
-        if (access(cand, X_OK) == 0) {
-            abspath(cand, out, size);
-            return;
-        }
-        path += n + (colon ? 1 : 0);
-        if (!colon) break;
-    }
-    ssize_t el = readlink("/proc/self/exe", out, size - 1);
-    out[el < 0 ? 0 : el] = 0;
-}
-
 /* sys.path before site and sys.path[0]: PYTHONPATH, Taipan's lib/, the stdlib. */
-static Value base_path(const char *stdlib) {
+static Value base_path(const char *stdlib, const char *lib_dir) {
     Value l = list_new(0);
     if (!l) return VNULL;
     for (const char *p = cfg.pythonpath; p && *p;) {
@@ -223,7 +182,7 @@ static Value base_path(const char *stdlib) {
         p += n + (colon ? 1 : 0);
         if (!colon) break;
     }
-    list_append(l, str_from_cstr(TAIPAN_LIB_DIR));
+    list_append(l, str_from_cstr(lib_dir));
     list_append(l, str_from_cstr(stdlib));
     /* Without site, nothing else adds the system's packages; CPython -S has
      * none either, but Taipan keeps Debian's for its own lib/ tools. */
@@ -231,7 +190,7 @@ static Value base_path(const char *stdlib) {
 }
 
 /* sys.flags, warnoptions, _xoptions, prefixes and the import switches. */
-static int configure_sys(const char *exe) {
+static int configure_sys(const GetPath *where) {
     Value flags = cli_make_flags(&cfg);
     if (!flags || sys_set("flags", flags) < 0) return -1;
     Value w = list_new(0);
@@ -248,7 +207,7 @@ static int configure_sys(const char *exe) {
     if (cfg.dont_write_bytecode) sys_set("dont_write_bytecode", VTrue);
     if (cfg.pycache_prefix) {
         char abs[PATH_MAX];
-        abspath(cfg.pycache_prefix, abs, sizeof abs);
+        cli_abspath(cfg.pycache_prefix, abs, sizeof abs);
         sys_set("pycache_prefix", str_from_cstr(abs));
     }
     /* PYTHONHOME=PREFIX[:EXEC_PREFIX] moves both prefixes and the stdlib. */
@@ -263,7 +222,7 @@ static int configure_sys(const char *exe) {
     static const char *const prefixes[] = {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"};
     for (int i = 0; i < 4; i++) sys_set(prefixes[i], str_from_cstr(i < 2 ? prefix : exec_prefix));
     if (cfg.platlibdir) sys_set("platlibdir", str_from_cstr(cfg.platlibdir));
-    if (sys_set_paths(exe, base_path(stdlib)) < 0) return -1;
+    if (sys_set_paths(where->executable, where->base_executable, base_path(stdlib, where->lib_dir)) < 0) return -1;
     if (cfg.check_hash_pycs) {
         Value imp = import_cstr("_imp");
         if (!imp || obj_setattr_cstr(imp, "check_hash_based_pycs", str_from_cstr(cfg.check_hash_pycs)) < 0)
@@ -324,7 +283,7 @@ static int insert_path0(Value p) {
 /* The script's directory, symbolic links resolved, for sys.path[0]. */
 static Value script_dir(const char *script) {
     char real[PATH_MAX];
-    if (!realpath(script, real)) abspath(script, real, sizeof real);
+    if (!realpath(script, real)) cli_abspath(script, real, sizeof real);
     char *slash = strrchr(real, '/');
     if (slash) *(slash == real ? slash + 1 : slash) = 0;
     return str_from_cstr(real);
@@ -332,7 +291,7 @@ static Value script_dir(const char *script) {
 
 static int run_file(const char *script) {
     char abs[PATH_MAX];
-    abspath(script, abs, sizeof abs);
+    cli_abspath(script, abs, sizeof abs);
     size_t size;
     char *src = read_file(script, &size);
     if (!src) {
@@ -409,6 +368,8 @@ int main(int argc, char **argv) {
     runtime_optimize = cfg.optimize;
     code_dump_requested = cfg.dump_code;
     import_time_enabled = cfg.import_time;
+    extern int import_verbose;
+    import_verbose = cfg.verbose;
     extern int io_stdio_unbuffered, io_utf8_mode_config;
     io_stdio_unbuffered = cfg.unbuffered;
     io_utf8_mode_config = cfg.utf8_mode;
@@ -430,9 +391,9 @@ int main(int argc, char **argv) {
         fprintf(stderr, "taipan: start-up failed\n");
         return 1;
     }
-    char exe[PATH_MAX];
-    find_executable(argv[0], exe, sizeof exe);
-    if (configure_sys(exe) < 0 || ((cfg.io_encoding || cfg.io_errors) && configure_stdio_encoding() < 0)) {
+    static GetPath where;
+    cli_getpath(argv[0], &where);
+    if (configure_sys(&where) < 0 || ((cfg.io_encoding || cfg.io_errors) && configure_stdio_encoding() < 0)) {
         report_uncaught();
         return 1;
     }
@@ -465,7 +426,7 @@ int main(int argc, char **argv) {
     if (cfg.script && strcmp(cfg.script, "-") != 0 && is_importable_path(cfg.script)) {
         /* A directory or zip file: it goes first on sys.path and its __main__ runs. */
         char abs[PATH_MAX];
-        abspath(cfg.script, abs, sizeof abs);
+        cli_abspath(cfg.script, abs, sizeof abs);
         if (insert_path0(str_from_cstr(abs)) < 0) return report_uncaught();
         /* CPython's pymain_get_importer caches the path's importer: a zip
          * file gets its zipimporter in sys.path_importer_cache. */

@@ -14,11 +14,17 @@ deps=(
   "libexpat1-dev:/usr/include/expat.h"
   "libreadline-dev:/usr/include/readline/readline.h"
   "libpython3.11-stdlib:/usr/lib/python3.11/os.py"
+  # tests: the prompt in a terminal (mod_cli_terminal), venv with ensurepip's
+  # wheels and pip (mod_venv_pip)
+  "tmux:/usr/bin/tmux"
+  "python3-venv:/usr/lib/python3.11/ensurepip/__init__.py"
+  "python3-venv:/usr/share/python-wheels/pip-23.0.1-py3-none-any.whl"
+  "python3-pip:/usr/lib/python3/dist-packages/pip/__init__.py"
 )
 missing=()
 for d in "${deps[@]}"; do
   pkg=${d%%:*} file=${d#*:}
-  [ -e "$file" ] || missing+=("$pkg")
+  [ -e "$file" ] || [[ " ${missing[*]} " == *" $pkg "* ]] || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "${1:-}" = "--check" ]; then

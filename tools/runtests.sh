@@ -274,7 +274,11 @@ run_one() {  # index record
             every=$(head -n 5 "$file" 2>/dev/null | sed -n 's/^# gcstress-every: *\([0-9][0-9]*\).*/\1/p')
             [[ -n $every ]] && export TAIPAN_GCSTRESS=$every
         fi
-        exec timeout -k 2 "$TIMEOUT" "$TAIPAN" "$file" </dev/null >"$t.out" 2>"$t.err"
+        # A test that runs whole tools (venv, pip) may ask for N times the limit.
+        limit=$TIMEOUT
+        scale=$(head -n 5 "$file" 2>/dev/null | sed -n 's/^# timeout-scale: *\([0-9][0-9]*\).*/\1/p')
+        [[ -n $scale ]] && limit=$(awk -v t="$TIMEOUT" -v s="$scale" 'BEGIN { print t * s }')
+        exec timeout -k 2 "$limit" "$TAIPAN" "$file" </dev/null >"$t.out" 2>"$t.err"
     ); } 2>/dev/null
     rc=$?
     [[ -n $TIMES ]] && printf '%s %s\n' "$(bc_sub "$EPOCHREALTIME" "$t0")" "$name" >"$t.time"

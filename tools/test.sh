@@ -42,9 +42,17 @@ if [ ${#units[@]} -gt 0 ]; then
 fi
 lang_out=$(tools/runtests.sh --taipan "$target" --times "build/test-times${mode#release}.txt" "${runner_args[@]}")
 printf '%s\n' "$lang_out" | sed '$d'
+# The installed binary is the release one: make install is checked once.
+ip=0 if_=0
+if [ "$mode" = release ] || [ "$mode" = --release ]; then
+  inst_out=$(tools/test-install.sh)
+  printf '%s\n' "$inst_out" | sed '$d'
+  read -r ip _ if_ _ <<<"$(printf '%s\n' "$inst_out" | tail -n 1)"
+fi
 read -r up _ uf _ <<<"$(printf '%s\n' "$unit_out" | tail -n 1)"
 read -r lp _ lf _ <<<"$(printf '%s\n' "$lang_out" | tail -n 1)"
-passed=$(( ${up:-0} + ${lp:-0} )); failed=$(( ${uf:-0} + ${lf:-0} ))
-printf 'unit tests: %s passed, %s failed; language tests: %s passed, %s failed\n' "${up:-0}" "${uf:-0}" "${lp:-0}" "${lf:-0}"
+passed=$(( ${up:-0} + ${lp:-0} + ${ip:-0} )); failed=$(( ${uf:-0} + ${lf:-0} + ${if_:-0} ))
+printf 'unit tests: %s passed, %s failed; language tests: %s passed, %s failed; install: %s passed, %s failed\n' \
+  "${up:-0}" "${uf:-0}" "${lp:-0}" "${lf:-0}" "${ip:-0}" "${if_:-0}"
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

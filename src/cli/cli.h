@@ -76,6 +76,16 @@ void cli_print_help(const CliConfig *cfg);
 /* A "Fatal Python error: FUNC: MSG" exit, as CPython's configuration errors. */
 void cli_fatal(const char *func, const char *msg);
 
+/* Where the interpreter is (cli/getpath.c). */
+typedef struct GetPath {
+    char executable[4096];       /* sys.executable: absolute, links kept */
+    char base_executable[4096];  /* sys._base_executable: the real one in a venv */
+    char lib_dir[4096];          /* Taipan's own lib/ on sys.path */
+} GetPath;
+void cli_getpath(const char *argv0, GetPath *out);
+/* An absolute path without resolving symbolic links (CPython's _Py_abspath). */
+void cli_abspath(const char *p, char *out, size_t size);
+
 /* sys.flags as CPython's struct sequence, from cfg (cli/flags.c). */
 Value cli_make_flags(const CliConfig *cfg);
 

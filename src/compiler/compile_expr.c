@@ -700,10 +700,40 @@ static void compile_compare(Compiler *c, ASTNode *e, int target) {
 
 /* ---- The expression switch ---- */
 
+/* Expressions that write their target before the last operand is read: a
+ * short-circuit result, a chained comparison's partial result, a display
+ * built item by item.  Into a variable's register (`x = y or x`,
+ * `x = [*y, *x]`) they would clobber x before reading it. */
+static bool writes_target_early(ASTNode *e) {
+    switch (e->kind) {
+    case AST_BoolOp: return true;
+    case AST_Compare: return e->v.Compare.ops->len > 1;
+    case AST_List: return any_starred(e->v.List.elts) || AST_SEQ_LEN(e->v.List.elts) > MAX_DIRECT_ELTS;
+    case AST_Tuple: return any_starred(e->v.Tuple.elts) || AST_SEQ_LEN(e->v.Tuple.elts) > MAX_DIRECT_ELTS;
+    case AST_Set: return any_starred(e->v.Set.elts) || AST_SEQ_LEN(e->v.Set.elts) > MAX_DIRECT_ELTS;
+    case AST_Dict: {
+        ASTSeq *keys = e->v.Dict.keys;
+        int n = AST_SEQ_LEN(e->v.Dict.values);
+        if (n > MAX_DIRECT_ELTS / 2) return true;
+        for (int i = 0; i < n; i++)
+            if (!keys->elts[i]) return true;
+        return false;
+    }
+    default: return false;
+    }
+}
+
 void into(Compiler *c, ASTNode *e, int target) {
     if (c->failed) return;
     Unit *u = c->u;
     int mark = u->next_reg;
+    if (!is_temp(c, target) && writes_target_early(e)) {
+        int t = reg_alloc(c);
+        into(c, e, t);
+        emit(c, MK_ABC(OP_MOVE, target, t, 0));
+        reg_free_to(c, mark);
+        return;
+    }
     CodeLoc saved = u->loc;
     set_loc(c, e);
     switch (e->kind) {

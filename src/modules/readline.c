@@ -387,9 +387,16 @@ static char *readline_hook(const char *prompt, bool *eof) {
         fd_set set;
         FD_ZERO(&set);
         FD_SET(fd, &set);
-        int r = select(fd + 1, &set, NULL, NULL, NULL);
+        /* A signal that came while readline was handling a key did not
+         * interrupt select: look for it before waiting, and wake up now and
+         * then for one that slips in between the look and the wait. */
+        struct timeval tick = {0, 100000};
+        int r = signal_pending() ? -1 : select(fd + 1, &set, NULL, NULL, &tick);
+        if (r < 0 && signal_pending()) errno = EINTR;
         if (r > 0) {
             rl_callback_read_char();
+        } else if (r == 0) {
+            continue;
         } else if (r < 0 && errno == EINTR) {
             if (signal_pending() && signal_run_handlers() < 0) {
                 /* Ctrl-C: the line is dropped, the terminal restored. */

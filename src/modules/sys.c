@@ -316,9 +316,9 @@ Value sys_init(int argc, char **argv, int orig_argc, char **orig_argv) {
 }
 
 /* The executable and sys.path, set by main once the program is known. */
-int sys_set_paths(const char *executable, Value path_list) {
+int sys_set_paths(const char *executable, const char *base_executable, Value path_list) {
     if (sys_set("executable", str_from_cstr(executable)) < 0) return -1;
-    if (sys_set("_base_executable", str_from_cstr(executable)) < 0) return -1;
+    if (sys_set("_base_executable", str_from_cstr(base_executable)) < 0) return -1;
     return sys_set("path", path_list);
 }
 

@@ -55,17 +55,27 @@ Value module_get(Value m, const char *name) {
     return v;
 }
 
+/* module(name, doc=None): __new__ makes the namespace, __init__ names it
+ * (so a subclass's __init__ may take other arguments and call super's). */
 static Value module_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
+    return module_alloc(t, nargs && str_check(args[0]) ? args[0] : str_intern_cstr("?"));
+}
+
+static int module_init(Value self, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"name", "doc", NULL};
     Value a[2];
-    if (arg_parse("module", args, nargs, kwnames, names, 0, 1, a) < 0) return VNULL;
+    if (arg_parse("module", args, nargs, kwnames, names, 0, 1, a) < 0) return -1;
     if (!str_check(a[0])) {
-        err_format(&exc_TypeError, "module.__init__() argument 'name' must be str, not %s", type_name(a[0]));
-        return VNULL;
+        err_format(&exc_TypeError, "module() argument 'name' must be str, not %s", type_name(a[0]));
+        return -1;
     }
-    Value m = module_alloc(t, a[0]);
-    if (m && a[1]) dict_set_cstr(module_dict(m), "__doc__", a[1]);
-    return m;
+    ModuleObject *m = (ModuleObject *)val_obj(self);
+    GC_WRITE(self, m->name, a[0]);
+    if (dict_set_cstr(m->dict, "__name__", a[0]) < 0 || dict_set_cstr(m->dict, "__doc__", a[1] ? a[1] : VNone) < 0 ||
+        dict_set_cstr(m->dict, "__package__", VNone) < 0 || dict_set_cstr(m->dict, "__loader__", VNone) < 0 ||
+        dict_set_cstr(m->dict, "__spec__", VNone) < 0)
+        return -1;
+    return 0;
 }
 
 /* Module attributes: the class's descriptors, then the dict, then __getattr__ (PEP 562). */
@@ -184,6 +194,7 @@ Type type_module = {
     .flags = TF_BASETYPE,
     .trace = module_trace,
     .new = module_new_m,
+    .init = module_init,
     .getattr = module_getattro,
     .setattr = module_setattro,
     .repr = module_repr,

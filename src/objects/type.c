@@ -995,7 +995,12 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     /* Variable-size bases (int, str, tuple, bytes) keep their items where
      * attribute slots would go: their subclasses keep attributes in a side
      * holder (instance.h, ATTRS_IN_SIDE). */
-    if (!t->attrs_offset && !slots) {
+    /* A module subclass keeps its attributes in the module's namespace dict
+     * (its __dict__), as metaclasses keep theirs in the class's. */
+    extern Type type_module;
+    bool module_sub = false;
+    for (Type *b = base; b && !module_sub; b = b->base) module_sub = b == &type_module;
+    if (!t->attrs_offset && !slots && !module_sub) {
         if (base->itemsize) {
             t->attrs_offset = ATTRS_IN_SIDE;
         } else {

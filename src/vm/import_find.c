@@ -139,6 +139,19 @@ static int set_initializing(Value spec, bool on) {
     return obj_setattr(spec, intern("_initializing"), on ? VTrue : VFalse);
 }
 
+int import_verbose;   /* -v: the C finder reports its imports as importlib does */
+
+/* importlib's "import 'NAME' # LOADER" line, printed by importlib's own
+ * _verbose_message (which looks at sys.flags.verbose). */
+static int report_import(Value name, Value loader) {
+    if (!import_verbose) return 0;
+    Value bs = dict_get_cstr(sys_modules_dict, "_frozen_importlib");
+    Value fn = bs ? obj_getattr_opt(bs, intern("_verbose_message")) : VNULL;
+    if (!fn) return err_occurred() ? -1 : 0;
+    Value fmt = intern("import {!r} # {!r}");
+    return obj_call(fn, (Value[]){fmt, name, loader}, 3, VNULL) ? 0 : -1;
+}
+
 static Value load_builtin(Value name) {
     Value spec = import_builtin_spec(name);
     if (!spec) return VNULL;
@@ -154,6 +167,7 @@ static Value load_builtin(Value name) {
         if (dict_set_cstr(d, "__spec__", spec) < 0) return VNULL;
     }
     if (dict_set(sys_modules_dict, name, m) < 0) return VNULL;
+    if (spec != VNone && report_import(name, imp_mach.BuiltinImporter) < 0) return VNULL;
     return reinsert(name);
 }
 
@@ -227,6 +241,7 @@ static Value load_source(Value name, Value file, Value pkgdir) {
     }
     Value r = reinsert(name);
     if (set_initializing(spec, false) < 0) return VNULL;
+    if (loader != VNone && report_import(name, loader) < 0) return VNULL;
     return r;
 }
 
@@ -404,6 +419,10 @@ static Value find_and_load(Value name) {
         if (!parent || !tail) return VNULL;
         if (!dict_get(sys_modules_dict, parent)) {
             if (err_occurred() || !import_name(parent, VNULL, VNULL, 0)) return VNULL;
+            /* The parent may have changed the machinery (six adds its
+             * finder to sys.meta_path for its .moves submodules). */
+            extra = hooks_pristine(&meta, &hooks);
+            if (installed && extra < 0) return python_find_and_load(name);
         }
         /* Importing the parent may have imported this module too. */
         Value m = dict_get(sys_modules_dict, name);
