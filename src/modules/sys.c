@@ -329,8 +329,16 @@ int sys_flush_std(void) {
     for (int i = 0; i < 2; i++) {
         Value s = sys_get(names[i]);
         if (!s || s == VNone) continue;
+        /* A stream the program closed (json.tool closes its output) is
+         * not flushed; an error from `closed` counts as open. */
+        Value closed = obj_getattr_cstr(s, "closed");
+        int is_closed = closed ? obj_is_true(closed) : 0;
+        if (is_closed < 0 || !closed) err_clear();
+        if (is_closed > 0) continue;
         if (!obj_call_method(s, "flush", NULL, 0)) {
-            err_clear();
+            /* CPython reports stdout's failure as unraisable, stderr's silently. */
+            if (i == 0) err_write_unraisable(err_fetch(), s);
+            else err_clear();
             rc = 120;
         }
     }

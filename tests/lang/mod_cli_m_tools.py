@@ -1,0 +1,29 @@
+# `-m json.tool FILE` and `-m timeit` run as under CPython (timings normalized).
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+with tempfile.TemporaryDirectory() as d:
+    path = os.path.join(d, "in.json")
+    with open(path, "w") as f:
+        f.write('{"b": [1, 2.5, null, true], "a": {"x": "\\u00e9"}}')
+    r = subprocess.run([sys.executable, "-m", "json.tool", path], capture_output=True, text=True)
+    print(r.returncode, r.stdout, r.stderr)
+    r = subprocess.run([sys.executable, "-m", "json.tool", "--sort-keys", "--compact", path],
+                       capture_output=True, text=True)
+    print(r.returncode, r.stdout, r.stderr)
+    with open(path, "w") as f:
+        f.write('{"b": [1, 2,]}')
+    r = subprocess.run([sys.executable, "-m", "json.tool", path], capture_output=True, text=True)
+    print(r.returncode, repr(r.stdout), r.stderr)
+
+r = subprocess.run([sys.executable, "-m", "timeit", "-n", "100", "-r", "2", "sum(range(100))"],
+                   capture_output=True, text=True)
+print(r.returncode, re.sub(r"[0-9.]+ (nsec|usec|msec|sec)", "T", r.stdout), r.stderr)
+r = subprocess.run([sys.executable, "-m", "timeit", "-s", "x = [3, 1, 2]", "sorted(x)"],
+                   capture_output=True, text=True)
+print(r.returncode, re.sub(r"^\d+ loops, best of \d+: [0-9.]+ (nsec|usec|msec|sec)", "N loops, best of 5: T", r.stdout), r.stderr)
+r = subprocess.run([sys.executable, "-m", "timeit", "-n", "1", "1/0"], capture_output=True, text=True)
+print(r.returncode, r.stdout, r.stderr.splitlines()[-1])
