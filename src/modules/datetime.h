@@ -48,3 +48,62 @@ bool dt_int_to_i128(Value v, dt_i128 *out);
 void dt_delta_ready(void);
 
 #endif
+
+/* ---- date ---- */
+
+#define DT_MINYEAR 1
+#define DT_MAXYEAR 9999
+#define DT_MAXORDINAL 3652059   /* date(9999, 12, 31).toordinal() */
+
+typedef struct DateObject {
+    Object hdr;
+    hash_t hash;
+    int32_t year;
+    uint8_t month, day;
+} DateObject;
+
+extern Type dt_date_type, dt_isocal_type;
+
+static inline bool dt_date_check(Value v) {
+    return !val_is_int(v) && (val_obj(v)->type == &dt_date_type || val_isinstance(v, &dt_date_type));
+}
+/* datetime is not written yet: nothing is a datetime. */
+static inline bool dt_datetime_check(Value v) { return false; }
+
+/* A date of class t: exact date is built directly, a subclass is called as
+ * t(year, month, day) as CPython's new_date_subclass_ex does.  Range checked. */
+Value dt_date_new_ex(Type *t, int year, int month, int day);
+Value dt_isocal_new(int year, int week, int weekday);
+void dt_date_ready(void);
+void dt_isocal_ready(void);
+
+/* ---- calendar (datetime_cal.c) ---- */
+
+static inline bool dt_is_leap(int y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+int dt_days_in_month(int year, int month);
+int dt_days_before_month(int year, int month);
+int dt_ymd_to_ord(int year, int month, int day);
+void dt_ord_to_ymd(int ordinal, int *year, int *month, int *day);
+static inline int dt_weekday(int y, int m, int d) { return (dt_ymd_to_ord(y, m, d) + 6) % 7; }
+int dt_iso_week1_monday(int year);
+void dt_isocalendar(int y, int m, int d, int *iy, int *iw, int *iwd);
+/* CPython's check_date_args: ValueError "year 0 is out of range"... */
+int dt_check_date(int year, int month, int day);
+/* year/month/day with day possibly out of its month: to a real date, or
+ * OverflowError "date value out of range". */
+int dt_normalize_date(int *year, int *month, int *day);
+
+/* PyArg_ParseTupleAndKeywords with "i" units: names[] NULL-terminated, the
+ * first nrequired required; fname is "function" or "replace()" etc. as in
+ * CPython's messages.  Absent optional ints are left as they were. */
+int dt_parse_ints(const char *fname, Value *args, size_t nargs, Value kwnames, const char *const *names,
+                  size_t nrequired, int *out);
+/* _PyTime_ObjectToTime_t with floor rounding. */
+int dt_time_t_arg(Value v, long long *out);
+/* time.struct_time(fields) */
+Value dt_struct_time(int y, int m, int d, int hh, int mm, int ss, int dstflag);
+/* CPython's wrap_strftime: %z, %Z and %f replaced, then time.strftime(fmt, timetuple). */
+Value dt_wrap_strftime(Value format, Value timetuple, Value zreplace, Value Zreplace, int us);
+/* rich comparison of a three-way result */
+Value dt_cmp_result(int c, int op);
+extern const char *const dt_day_names[7], *const dt_month_names[12];
