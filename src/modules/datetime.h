@@ -107,3 +107,31 @@ Value dt_wrap_strftime(Value format, Value timetuple, Value zreplace, Value Zrep
 /* rich comparison of a three-way result */
 Value dt_cmp_result(int c, int op);
 extern const char *const dt_day_names[7], *const dt_month_names[12];
+
+/* ---- tzinfo and timezone ---- */
+
+typedef struct TimezoneObject {
+    Object hdr;
+    Value offset;   /* timedelta strictly within a day */
+    Value name;     /* str or VNULL */
+} TimezoneObject;
+
+extern Type dt_tzinfo_type, dt_timezone_type;
+extern Value dt_utc;   /* timezone.utc */
+
+static inline bool dt_tzinfo_check(Value v) { return val_isinstance(v, &dt_tzinfo_type); }
+static inline bool dt_timezone_check(Value v) { return !val_is_int(v) && val_obj(v)->type == &dt_timezone_type; }
+/* timezone(offset, name) for a valid offset (utc for offset 0 and no name). */
+Value dt_timezone_new(Value offset, Value name);
+/* CPython's range check of a utcoffset: ValueError "offset must be a timedelta strictly between ..." */
+int dt_check_offset(Value offset);
+/* tzinfo.utcoffset(arg) / dst(arg) with CPython's checks; None for a None tzinfo. */
+Value dt_call_utcoffset(Value tzinfo, Value arg);
+Value dt_call_dst(Value tzinfo, Value arg);
+Value dt_call_tzname(Value tzinfo, Value arg);
+/* "+HH:MM[:SS[.ffffff]]" of a timedelta (sep between fields). */
+Value dt_format_offset(Value offset, const char *sep);
+void dt_tz_ready(void);
+
+/* The type name in "must be str, not None" messages (CPython's _PyArg_BadArgument). */
+static inline const char *dt_arg_type_name(Value v) { return v == VNone ? "None" : type_name(v); }

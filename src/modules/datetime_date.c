@@ -334,7 +334,7 @@ static Value date_strftime(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_parse("strftime", args, nargs, kw, (const char *const[]){"format", NULL}, 0, 1, &fmt) < 0)
         return VNULL;
     if (!str_check(fmt)) {
-        err_format(&exc_TypeError, "strftime() argument 1 must be str, not %s", type_name(fmt));
+        err_format(&exc_TypeError, "strftime() argument 1 must be str, not %s", dt_arg_type_name(fmt));
         return VNULL;
     }
     Value tt = obj_call_method(self, "timetuple", NULL, 0);
@@ -350,7 +350,7 @@ static Value date_format(Value self, Value *args, size_t nargs, Value kw) {
         return VNULL;
     }
     if (!str_check(args[0])) {
-        err_format(&exc_TypeError, "format() argument 2 must be str, not %s", type_name(args[0]));
+        err_format(&exc_TypeError, "format() argument 2 must be str, not %s", dt_arg_type_name(args[0]));
         return VNULL;
     }
     if (str_size(args[0]) == 0) return obj_str(self);
