@@ -96,6 +96,9 @@ int dt_normalize_date(int *year, int *month, int *day);
 /* PyArg_ParseTupleAndKeywords with "i" units: names[] NULL-terminated, the
  * first nrequired required; fname is "function" or "replace()" etc. as in
  * CPython's messages.  Absent optional ints are left as they were. */
+int dt_parse(const char *fname, Value *args, size_t nargs, Value kwnames, const char *const *names,
+             const char *kinds, size_t maxpos, size_t nrequired, Value *out, int *iout);
+/* The same with kinds 'i' (converted into iout[i]) or 'O'; maxpos: positional limit. */
 int dt_parse_ints(const char *fname, Value *args, size_t nargs, Value kwnames, const char *const *names,
                   size_t nrequired, int *out);
 /* _PyTime_ObjectToTime_t with floor rounding. */
@@ -124,7 +127,7 @@ static inline bool dt_timezone_check(Value v) { return !val_is_int(v) && val_obj
 /* timezone(offset, name) for a valid offset (utc for offset 0 and no name). */
 Value dt_timezone_new(Value offset, Value name);
 /* CPython's range check of a utcoffset: ValueError "offset must be a timedelta strictly between ..." */
-int dt_check_offset(Value offset);
+int dt_check_offset(Value offset, bool show);   /* show: ", not <repr>." */
 /* tzinfo.utcoffset(arg) / dst(arg) with CPython's checks; None for a None tzinfo. */
 Value dt_call_utcoffset(Value tzinfo, Value arg);
 Value dt_call_dst(Value tzinfo, Value arg);
@@ -135,3 +138,29 @@ void dt_tz_ready(void);
 
 /* The type name in "must be str, not None" messages (CPython's _PyArg_BadArgument). */
 static inline const char *dt_arg_type_name(Value v) { return v == VNone ? "None" : type_name(v); }
+
+/* ---- time ---- */
+
+typedef struct TimeObject {
+    Object hdr;
+    hash_t hash;
+    uint8_t hour, minute, second, fold;
+    int32_t us;
+    Value tzinfo;   /* None or a tzinfo */
+} TimeObject;
+
+extern Type dt_time_type;
+
+static inline bool dt_time_check(Value v) {
+    return !val_is_int(v) && (val_obj(v)->type == &dt_time_type || val_isinstance(v, &dt_time_type));
+}
+/* CPython's check_time_args and check_tzinfo_subclass. */
+int dt_check_time(int h, int m, int s, int us, int fold);
+int dt_check_tzinfo(Value tz);
+/* "HH:MM:SS.ffffff" per timespec ("auto"... "microseconds") into buf; -1 with ValueError for an unknown one. */
+int dt_format_time(char *buf, size_t size, int h, int m, int s, int us, const char *timespec);
+/* The time part of an ISO string: 0 (no offset), 1 (offset in *tzsec, *tzus), < 0 invalid. */
+int dt_parse_iso_time(const char *p, const char *end, int *h, int *m, int *s, int *us, int *tzsec, int *tzus);
+/* The tzinfo of a parsed offset: timezone.utc or a timezone (range checked). */
+Value dt_tz_from_offset(int rv, int tzsec, int tzus);
+void dt_time_ready(void);

@@ -131,8 +131,8 @@ Value dt_cmp_result(int c, int op) {
 
 /* ---- arguments ---- */
 
-int dt_parse_ints(const char *fname, Value *args, size_t nargs, Value kwnames, const char *const *names,
-                  size_t nrequired, int *out) {
+int dt_parse(const char *fname, Value *args, size_t nargs, Value kwnames, const char *const *names,
+             const char *kinds, size_t maxpos, size_t nrequired, Value *out, int *iout) {
     size_t n = 0;
     while (names[n]) n++;
     size_t nkw = kwnames ? (size_t)tuple_size(kwnames) : 0;
@@ -141,7 +141,13 @@ int dt_parse_ints(const char *fname, Value *args, size_t nargs, Value kwnames, c
                    nargs == 0 ? "keyword " : "", n == 1 ? "" : "s", nargs + nkw);
         return -1;
     }
+    if (nargs > maxpos) {
+        err_format(&exc_TypeError, "%s takes %s %zu positional argument%s (%zu given)", fname,
+                   nrequired < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", nargs);
+        return -1;
+    }
     size_t used = 0;
+    for (size_t i = 0; i < n; i++) out[i] = VNULL;
     for (size_t i = 0; i < n; i++) {
         Value v = VNULL;
         if (i < nargs) v = args[i];
@@ -154,7 +160,8 @@ int dt_parse_ints(const char *fname, Value *args, size_t nargs, Value kwnames, c
                 }
         }
         if (v) {
-            if (carg_int(v, &out[i]) < 0) return -1;
+            out[i] = v;
+            if (kinds[i] == 'i' && carg_int(v, &iout[i]) < 0) return -1;
             continue;
         }
         if (i < nrequired) {
@@ -173,11 +180,20 @@ int dt_parse_ints(const char *fname, Value *args, size_t nargs, Value kwnames, c
             return -1;
         }
         if (i == n) {
-            err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s", kn, fname);
+            err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s", kn,
+                       strcmp(fname, "function") ? fname : "this function");
             return -1;
         }
     }
     return 0;
+}
+
+int dt_parse_ints(const char *fname, Value *args, size_t nargs, Value kwnames, const char *const *names,
+                  size_t nrequired, int *out) {
+    Value v[8];
+    size_t n = 0;
+    while (names[n]) n++;
+    return dt_parse(fname, args, nargs, kwnames, names, "iiiiiiii", n, nrequired, v, out);
 }
 
 int dt_time_t_arg(Value v, long long *out) {

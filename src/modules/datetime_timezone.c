@@ -56,7 +56,7 @@ static Value timezone_new(Type *t, Value *args, size_t nargs, Value kw) {
         err_format(&exc_TypeError, "timezone() argument 2 must be str, not %s", dt_arg_type_name(a[1]));
         return VNULL;
     }
-    if (dt_check_offset(a[0]) < 0) return VNULL;
+    if (dt_check_offset(a[0], true) < 0) return VNULL;
     return dt_timezone_new(a[0], a[1]);
 }
 

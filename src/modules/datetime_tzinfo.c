@@ -88,12 +88,15 @@ static Value tzinfo_reduce(Value self, Value *args, size_t nargs, Value kw) {
 
 /* ---- calling a tzinfo ---- */
 
-int dt_check_offset(Value off) {
+int dt_check_offset(Value off, bool show) {
     DeltaObject *d = (DeltaObject *)off;
     if ((d->days == -1 && d->seconds == 0 && d->us < 1) || d->days < -1 || d->days >= 1) {
-        err_format(&exc_ValueError,
-                   "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not %R.",
-                   off);
+        if (show)
+            err_format(&exc_ValueError, "offset must be a timedelta strictly between -timedelta(hours=24) and "
+                       "timedelta(hours=24), not %R.", off);
+        else
+            err_set(&exc_ValueError, "offset must be a timedelta strictly between -timedelta(hours=24) and "
+                    "timedelta(hours=24).");
         return -1;
     }
     return 0;
@@ -107,7 +110,7 @@ static Value call_offset_method(Value tzinfo, const char *name, Value arg) {
         err_format(&exc_TypeError, "tzinfo.%s() must return None or timedelta, not '%s'", name, type_name(r));
         return VNULL;
     }
-    return dt_check_offset(r) < 0 ? VNULL : r;
+    return dt_check_offset(r, false) < 0 ? VNULL : r;
 }
 
 Value dt_call_utcoffset(Value tzinfo, Value arg) { return call_offset_method(tzinfo, "utcoffset", arg); }
