@@ -67,8 +67,10 @@ extern Type dt_date_type, dt_isocal_type;
 static inline bool dt_date_check(Value v) {
     return !val_is_int(v) && (val_obj(v)->type == &dt_date_type || val_isinstance(v, &dt_date_type));
 }
-/* datetime is not written yet: nothing is a datetime. */
-static inline bool dt_datetime_check(Value v) { return false; }
+extern Type dt_datetime_type;
+static inline bool dt_datetime_check(Value v) {
+    return !val_is_int(v) && (val_obj(v)->type == &dt_datetime_type || val_isinstance(v, &dt_datetime_type));
+}
 
 /* A date of class t: exact date is built directly, a subclass is called as
  * t(year, month, day) as CPython's new_date_subclass_ex does.  Range checked. */
@@ -164,3 +166,20 @@ int dt_parse_iso_time(const char *p, const char *end, int *h, int *m, int *s, in
 /* The tzinfo of a parsed offset: timezone.utc or a timezone (range checked). */
 Value dt_tz_from_offset(int rv, int tzsec, int tzus);
 void dt_time_ready(void);
+
+/* ---- datetime ---- */
+
+/* A date followed by a time of day: date's methods read the DateObject prefix. */
+typedef struct DateTimeObject {
+    DateObject date;
+    uint8_t hour, minute, second, fold;
+    int32_t us;
+    Value tzinfo;   /* None or a tzinfo */
+} DateTimeObject;
+
+/* parse_isoformat_date of datetime_date.c: p..p+len, 0 or -1 */
+int dt_parse_iso_date(const char *p, size_t len, int *y, int *m, int *d);
+/* %z and %Z replacements for strftime of an object with tzinfo (arg: what the tzinfo methods get). */
+int dt_strftime_tz(Value fmt, Value tzinfo, Value arg, Value *z, Value *Z);
+Value dt_datetime_strftime(Value self, Value fmt);
+void dt_datetime_ready(void);

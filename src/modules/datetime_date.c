@@ -128,7 +128,7 @@ static int digits(const char *p, const char *end, int n, int *out) {
 }
 
 /* YYYY-MM-DD, YYYYMMDD, YYYY-Www[-D], YYYYWww[D]: 0, or -1 for a string that does not parse. */
-static int parse_iso_date(const char *p, size_t len, int *y, int *m, int *d) {
+int dt_parse_iso_date(const char *p, size_t len, int *y, int *m, int *d) {
     const char *end = p + len;
     if (digits(p, end, 4, y) < 0) return -1;
     p += 4;
@@ -166,7 +166,7 @@ static Value date_fromisoformat(Value cls, Value *args, size_t nargs, Value kw) 
     }
     size_t len = str_size(s);
     int y, m, d;
-    if ((len == 7 || len == 8 || len == 10) && parse_iso_date(str_data(s), len, &y, &m, &d) == 0)
+    if ((len == 7 || len == 8 || len == 10) && dt_parse_iso_date(str_data(s), len, &y, &m, &d) == 0)
         return dt_date_new_ex((Type *)cls, y, m, d);
     err_format(&exc_ValueError, "Invalid isoformat string: %R", s);
     return VNULL;
@@ -337,6 +337,7 @@ static Value date_strftime(Value self, Value *args, size_t nargs, Value kw) {
         err_format(&exc_TypeError, "strftime() argument 1 must be str, not %s", dt_arg_type_name(fmt));
         return VNULL;
     }
+    if (dt_datetime_check(self)) return dt_datetime_strftime(self, fmt);
     Value tt = obj_call_method(self, "timetuple", NULL, 0);
     if (!tt) return VNULL;
     Value empty = str_empty();

@@ -108,6 +108,29 @@ Value dt_tz_from_offset(int rv, int tzsec, int tzus) {
     return dt_timezone_new(off, VNULL);
 }
 
+int dt_strftime_tz(Value fmt, Value tzinfo, Value arg, Value *z, Value *Z) {
+    *z = *Z = str_empty();
+    const char *f = str_data(fmt);
+    if (tzinfo == VNone) return 0;
+    /* Only computed when the format has %z or %Z, as CPython. */
+    if (strstr(f, "%z")) {
+        Value off = dt_call_utcoffset(tzinfo, arg);
+        if (!off) return -1;
+        if (off != VNone && !(*z = dt_format_offset(off, ""))) return -1;
+    }
+    if (strstr(f, "%Z")) {
+        Value n = dt_call_tzname(tzinfo, arg);
+        if (!n) return -1;
+        if (n != VNone) {
+            /* A % in the name must survive time.strftime. */
+            Value a[2] = {str_from_cstr("%"), str_from_cstr("%%")};
+            *Z = obj_call_method(n, "replace", a, 2);
+            if (!*Z) return -1;
+        }
+    }
+    return 0;
+}
+
 /* ---- construction ---- */
 
 static Value time_alloc(Type *t, int h, int m, int s, int us, Value tz, int fold) {
@@ -315,26 +338,8 @@ static Value time_strftime(Value self, Value *args, size_t nargs, Value kw) {
     TimeObject *t = TM(self);
     Value tt = dt_struct_time(1900, 1, 1, t->hour, t->minute, t->second, -1);
     if (!tt) return VNULL;
-    Value z = str_empty(), Z = str_empty();
-    const char *f = str_data(fmt);
-    if (t->tzinfo != VNone && strchr(f, '%')) {
-        /* Only computed when the format has %z or %Z, as CPython. */
-        if (strstr(f, "%z")) {
-            Value off = time_offset(self);
-            if (!off) return VNULL;
-            if (off != VNone && !(z = dt_format_offset(off, ""))) return VNULL;
-        }
-        if (strstr(f, "%Z")) {
-            Value n = dt_call_tzname(t->tzinfo, VNone);
-            if (!n) return VNULL;
-            if (n != VNone) {
-                /* % in a name must survive time.strftime. */
-                Value pct = str_from_cstr("%"), pp = str_from_cstr("%%");
-                Z = obj_call_method(n, "replace", (Value[]){pct, pp}, 2);
-                if (!Z) return VNULL;
-            }
-        }
-    }
+    Value z, Z;
+    if (dt_strftime_tz(fmt, t->tzinfo, VNone, &z, &Z) < 0) return VNULL;
     return dt_wrap_strftime(fmt, tt, z, Z, t->us);
 }
 
