@@ -45,17 +45,16 @@ static Value dt_alloc(Type *t, int y, int mo, int d, int h, int mi, int s, int u
     return obj_val(o);
 }
 
-/* new_datetime_subclass_fold_ex: exact type directly, a subclass through cls(...) (fold=1 by keyword). */
+/* new_datetime_subclass_fold_ex: exact type directly, a subclass through
+ * cls(y, m, d, hh, mm, ss, us, tzinfo).  CPython 3.11 drops the fold there. */
 static Value dt_new_ex(Type *t, int y, int mo, int d, int h, int mi, int s, int us, Value tz, int fold) {
     if (t == &dt_datetime_type) {
         if (dt_check_date(y, mo, d) < 0 || dt_check_time(h, mi, s, us, fold) < 0) return VNULL;
         return dt_alloc(t, y, mo, d, h, mi, s, us, tz, fold);
     }
-    Value a[9] = {int_from_i64(y), int_from_i64(mo), int_from_i64(d), int_from_i64(h), int_from_i64(mi),
-                  int_from_i64(s), int_from_i64(us), tz, val_from_int(1)};
-    if (!fold) return obj_call(obj_val(t), a, 8, VNULL);
-    Value kw = tuple_pack(1, str_intern_cstr("fold"));
-    return kw ? obj_call(obj_val(t), a, 8, kw) : VNULL;
+    Value a[8] = {int_from_i64(y), int_from_i64(mo), int_from_i64(d), int_from_i64(h), int_from_i64(mi),
+                  int_from_i64(s), int_from_i64(us), tz};
+    return obj_call(obj_val(t), a, 8, VNULL);
 }
 
 static const char *const dt_kwnames[] = {"year", "month", "day", "hour", "minute", "second",
@@ -334,6 +333,32 @@ static Value datetime_fromisoformat(Value cls, Value *args, size_t nargs, Value 
     }
     const char *p = str_data(s);
     size_t len = str_size(s);
+    if (!str_is_ascii(s) && str_len(s) >= 7) {
+        /* Any one character may separate date and time: a non-ASCII one at
+         * code point 7, 8 or 10 (the first such) becomes 'T', as CPython's
+         * _sanitize_isoformat_str leaves the rest ASCII-only. */
+        size_t cp = 0, at[11];
+        for (size_t i = 0; i < len && cp <= 10; i++)
+            if (((unsigned char)p[i] & 0xc0) != 0x80) at[cp++] = i;
+        static const size_t cand[3] = {7, 8, 10};
+        for (int k = 0; k < 3 && cand[k] < cp; k++) {
+            size_t b = at[cand[k]];
+            if ((unsigned char)p[b] < 0x80) continue;
+            size_t e = b + 1;
+            while (e < len && ((unsigned char)p[e] & 0xc0) == 0x80) e++;
+            /* The copy is a str only to have GC-managed bytes. */
+            StrBuilder sb;
+            sb_init(&sb);
+            sb_append(&sb, p, b);
+            sb_append(&sb, "T", 1);
+            sb_append(&sb, p + e, len - e);
+            Value c = sb_finish(&sb);
+            if (!c) return VNULL;
+            p = str_data(c);
+            len = str_size(c);
+            break;
+        }
+    }
     int y, mo, d, h = 0, mi = 0, sec = 0, us = 0, tzsec = 0, tzus = 0, rv = -1;
     if (str_len(s) >= 7) {
         ssize_t sep = iso_separator(p, len);
@@ -599,8 +624,8 @@ static Value datetime_repr(Value self) {
     else
         r = str_printf("%s(%d, %d, %d, %d, %d", tn, o->date.year, o->date.month, o->date.day, o->hour, o->minute);
     if (!r) return VNULL;
-    if (o->tzinfo != VNone) r = str_printf("%U, tzinfo=%R", r, o->tzinfo);
-    if (r && o->fold) r = str_printf("%U, fold=1", r);
+    if (o->fold) r = str_printf("%U, fold=1", r);
+    if (r && o->tzinfo != VNone) r = str_printf("%U, tzinfo=%R", r, o->tzinfo);
     return r ? str_printf("%U)", r) : VNULL;
 }
 
