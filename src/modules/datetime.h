@@ -1,4 +1,4 @@
-/* datetime.h - the _datetime module's objects (timedelta so far), shared by the datetime_*.c files. */
+/* datetime.h - the _datetime module: object layouts and helpers shared by the datetime_*.c files. */
 #ifndef TAIPAN_DATETIME_H
 #define TAIPAN_DATETIME_H
 
@@ -95,12 +95,14 @@ int dt_check_date(int year, int month, int day);
  * OverflowError "date value out of range". */
 int dt_normalize_date(int *year, int *month, int *day);
 
-/* PyArg_ParseTupleAndKeywords with "i" units: names[] NULL-terminated, the
- * first nrequired required; fname is "function" or "replace()" etc. as in
- * CPython's messages.  Absent optional ints are left as they were. */
+/* PyArg_ParseTupleAndKeywords: names[] NULL-terminated, the first nrequired
+ * required, at most maxpos by position; kinds[i] 'i' converts to iout[i]
+ * ("i" unit), 'O' leaves the Value in out[i] (VNULL if absent).  fname is
+ * "function" or "replace()" etc. as in CPython's messages.  Absent optional
+ * ints keep the value iout[i] had. */
 int dt_parse(const char *fname, Value *args, size_t nargs, Value kwnames, const char *const *names,
              const char *kinds, size_t maxpos, size_t nrequired, Value *out, int *iout);
-/* The same with kinds 'i' (converted into iout[i]) or 'O'; maxpos: positional limit. */
+/* dt_parse with every argument an int, all positional or keyword. */
 int dt_parse_ints(const char *fname, Value *args, size_t nargs, Value kwnames, const char *const *names,
                   size_t nrequired, int *out);
 /* _PyTime_ObjectToTime_t with floor rounding. */

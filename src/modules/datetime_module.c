@@ -1,4 +1,4 @@
-/* datetime_module.c - the _datetime module (registered as _datetime_c until complete). */
+/* datetime_module.c - the _datetime module: readies the types and exports them. */
 #include "datetime.h"
 #include "../objects/module.h"
 #include "../objects/int.h"
@@ -6,13 +6,11 @@
 #include "../vm/error.h"
 
 /*
- * Status: work in progress (issue 6).  Done: timedelta, date (with
- * IsoCalendarDate), tzinfo, timezone, time, datetime.  Left:, datetime, datetime_CAPI.
- * Until every type is here the module is registered in modules.def as
- * `_datetime_c`, so datetime.py's `from _datetime import *` still fails and
- * its pure-Python classes stay in use; the tests (mod_datetime_c_*) import
- * `_datetime_c` and fall back to CPython's `_datetime`.  Renaming the entry
- * to `_datetime` switches datetime.py over once the module is complete.
+ * CPython's _datetime: timedelta, date (with IsoCalendarDate), tzinfo,
+ * timezone, time and datetime, one type per file (datetime_*.c), shared
+ * declarations in datetime.h.  datetime.py's `from _datetime import *`
+ * replaces its pure-Python classes with these.  Not provided:
+ * datetime_CAPI (the capsule only C extensions use).
  */
 
 Value datetime_module_init(void) {
