@@ -126,6 +126,10 @@ int dt_strftime_tz(Value fmt, Value tzinfo, Value arg, Value *z, Value *Z) {
             Value a[2] = {str_from_cstr("%"), str_from_cstr("%%")};
             *Z = obj_call_method(n, "replace", a, 2);
             if (!*Z) return -1;
+            if (!str_check(*Z)) {
+                err_set(&exc_TypeError, "tzname.replace() did not return a string");
+                return -1;
+            }
         }
     }
     return 0;
