@@ -42,19 +42,8 @@ static Value date_new(Type *t, Value *args, size_t nargs, Value kw) {
     /* date(state): the 4 bytes of __reduce__ (a latin-1 str from Python 2 pickles). */
     if (nargs == 1 && !kw) {
         Value st = args[0];
-        const unsigned char *b = NULL;
         unsigned char tmp[4];
-        if (bytes_check(st) && bytes_size(st) == 4) b = (const unsigned char *)bytes_data(st);
-        else if (str_check(st) && str_len(st) == 4) {
-            const unsigned char *s = (const unsigned char *)str_data(st), *e = s + str_size(st);
-            int i = 0;
-            for (; s < e && i < 4; i++) {
-                if (*s < 0x80) tmp[i] = *s++;
-                else if ((*s & 0xe0) == 0xc0 && s + 1 < e && *s <= 0xc3) tmp[i] = (unsigned char)((*s & 3) << 6 | (s[1] & 0x3f)), s += 2;
-                else break;
-            }
-            if (i == 4 && s == e) b = tmp;
-        }
+        const unsigned char *b = dt_state_bytes(st, 4, tmp);
         /* CPython checks only the month of a state. */
         if (b && b[2] >= 1 && b[2] <= 12) return date_alloc(t, b[0] << 8 | b[1], b[2], b[3]);
     }
@@ -62,6 +51,22 @@ static Value date_new(Type *t, Value *args, size_t nargs, Value kw) {
     if (dt_parse_ints("function", args, nargs, kw, date_kwnames, 3, ymd) < 0) return VNULL;
     if (dt_check_date(ymd[0], ymd[1], ymd[2]) < 0) return VNULL;
     return date_alloc(t, ymd[0], ymd[1], ymd[2]);
+}
+
+/* The bytes of a pickled state: bytes of length n, or a str of n code
+ * points below 256 (Python 2 pickles loaded with encoding='latin1'). */
+const unsigned char *dt_state_bytes(Value st, size_t n, unsigned char *tmp) {
+    if (bytes_check(st)) return bytes_size(st) == (ssize_t)n ? (const unsigned char *)bytes_data(st) : NULL;
+    if (!str_check(st) || str_len(st) != n) return NULL;
+    const unsigned char *s = (const unsigned char *)str_data(st), *e = s + str_size(st);
+    for (size_t i = 0; i < n; i++) {
+        if (s < e && *s < 0x80) tmp[i] = *s++;
+        else if (s + 1 < e && (*s == 0xc2 || *s == 0xc3)) {
+            tmp[i] = (unsigned char)((*s & 3) << 6 | (s[1] & 0x3f));
+            s += 2;
+        } else return NULL;
+    }
+    return tmp;
 }
 
 /* ---- class methods ---- */
@@ -175,7 +180,13 @@ static Value date_fromisoformat(Value cls, Value *args, size_t nargs, Value kw) 
 static Value date_fromisocalendar(Value cls, Value *args, size_t nargs, Value kw) {
     static const char *const names[] = {"year", "week", "day", NULL};
     int a[3];
-    if (dt_parse_ints("fromisocalendar()", args, nargs, kw, names, 3, a) < 0) return VNULL;
+    if (dt_parse_ints("fromisocalendar()", args, nargs, kw, names, 3, a) < 0) {
+        if (err_matches(&exc_OverflowError)) {
+            err_clear();
+            err_set(&exc_ValueError, "ISO calendar component out of range");
+        }
+        return VNULL;
+    }
     int year = a[0], week = a[1], day = a[2];
     if (year < DT_MINYEAR || year > DT_MAXYEAR) {
         err_format(&exc_ValueError, "Year is out of range: %d", year);
@@ -245,7 +256,9 @@ static int date_cmp(Value a, Value b) {
 }
 
 static Value date_richcompare(Value a, Value b, int op) {
-    if (!dt_date_check(b) || dt_datetime_check(b)) return VNotImplemented;
+    /* 3.11 compares the date part of a datetime too; datetime's reflected
+     * comparison runs first, so only date.__eq__(dt) called directly sees it. */
+    if (!dt_date_check(b)) return VNotImplemented;
     return dt_cmp_result(date_cmp(a, b), op);
 }
 

@@ -62,8 +62,9 @@ static const char *const dt_kwnames[] = {"year", "month", "day", "hour", "minute
 
 static Value datetime_new(Type *t, Value *args, size_t nargs, Value kw) {
     /* datetime(state[, tzinfo]): __reduce__'s 10 bytes, the fold in the month's high bit. */
-    if (nargs >= 1 && nargs <= 2 && !kw && bytes_check(args[0]) && bytes_size(args[0]) == 10) {
-        const unsigned char *b = (const unsigned char *)bytes_data(args[0]);
+    unsigned char tmp[10];
+    const unsigned char *b = nargs >= 1 && nargs <= 2 && !kw ? dt_state_bytes(args[0], 10, tmp) : NULL;
+    if (b) {
         if ((b[2] & 0x7f) >= 1 && (b[2] & 0x7f) <= 12) {
             Value tz = nargs == 2 ? args[1] : VNone;
             if (tz != VNone && !dt_tzinfo_check(tz)) {

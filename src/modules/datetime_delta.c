@@ -294,26 +294,49 @@ static Value mul_int(Value d, Value n) {
 
 /* timedelta * f (divide: timedelta / f) through f's integer ratio, rounded half to even. */
 static Value mul_float(Value d, Value f, bool divide) {
-    double v = float_value(f);
-    if (isinf(v)) {
-        err_set(&exc_OverflowError, "cannot convert Infinity to integer ratio");
-        return VNULL;
+    Value num, den;
+    if (!float_check_exact(f)) {
+        /* A float subclass may override as_integer_ratio, as CPython calls it. */
+        Value r = obj_call_method(f, "as_integer_ratio", NULL, 0);
+        if (!r) return VNULL;
+        if (!tuple_check(r)) {
+            err_format(&exc_TypeError, "unexpected return type from as_integer_ratio(): expected tuple, got '%s'",
+                       type_name(r));
+            return VNULL;
+        }
+        if (tuple_size(r) != 2) {
+            err_set(&exc_ValueError, "as_integer_ratio() must return a 2-tuple");
+            return VNULL;
+        }
+        num = tuple_items(r)[0];
+        den = tuple_items(r)[1];
+        if (!int_check(num) || !int_check(den)) {
+            err_set(&exc_TypeError, "as_integer_ratio() must return a 2-tuple of ints");
+            return VNULL;
+        }
+    } else {
+        double v = float_value(f);
+        if (isinf(v)) {
+            err_set(&exc_OverflowError, "cannot convert Infinity to integer ratio");
+            return VNULL;
+        }
+        if (isnan(v)) {
+            err_set(&exc_ValueError, "cannot convert NaN to integer ratio");
+            return VNULL;
+        }
+        int e;
+        double m = frexp(v, &e);
+        while (m != floor(m)) {
+            m *= 2.0;
+            e--;
+        }
+        num = int_from_double(m);
+        den = val_from_int(1);
+        if (!num) return VNULL;
+        if (e > 0) num = int_lshift(num, val_from_int(e));
+        else if (e < 0) den = int_lshift(den, val_from_int(-e));
+        if (!num || !den) return VNULL;
     }
-    if (isnan(v)) {
-        err_set(&exc_ValueError, "cannot convert NaN to integer ratio");
-        return VNULL;
-    }
-    int e;
-    double m = frexp(v, &e);
-    while (m != floor(m)) {
-        m *= 2.0;
-        e--;
-    }
-    Value num = int_from_double(m), den = val_from_int(1);
-    if (!num) return VNULL;
-    if (e > 0) num = int_lshift(num, val_from_int(e));
-    else if (e < 0) den = int_lshift(den, val_from_int(-e));
-    if (!num || !den) return VNULL;
     if (divide) {
         Value t = num;
         num = den;
