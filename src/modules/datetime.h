@@ -75,8 +75,11 @@ static inline bool dt_datetime_check(Value v) {
 /* A date of class t: exact date is built directly, a subclass is called as
  * t(year, month, day) as CPython's new_date_subclass_ex does.  Range checked. */
 Value dt_date_new_ex(Type *t, int year, int month, int day);
-/* The n bytes of a pickled state (bytes, or a latin-1 str from Python 2); NULL if it is neither. */
-const unsigned char *dt_state_bytes(Value st, size_t n, unsigned char *tmp);
+/* A pickled state of n bytes (bytes, or a str from a Python 2 pickle) as
+ * values in cps: 1, or 0 if st is neither.  dt_state_bytes narrows them to
+ * bytes, -1 with CPython's ValueError for a code point past latin-1. */
+int dt_state_cps(Value st, size_t n, uint32_t *cps);
+int dt_state_bytes(const uint32_t *cps, size_t n, unsigned char *out, const char *what);
 Value dt_isocal_new(int year, int week, int weekday);
 void dt_date_ready(void);
 void dt_isocal_ready(void);

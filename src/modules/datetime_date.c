@@ -42,10 +42,13 @@ static Value date_new(Type *t, Value *args, size_t nargs, Value kw) {
     /* date(state): the 4 bytes of __reduce__ (a latin-1 str from Python 2 pickles). */
     if (nargs == 1 && !kw) {
         Value st = args[0];
-        unsigned char tmp[4];
-        const unsigned char *b = dt_state_bytes(st, 4, tmp);
+        uint32_t cps[4];
+        unsigned char b[4];
         /* CPython checks only the month of a state. */
-        if (b && b[2] >= 1 && b[2] <= 12) return date_alloc(t, b[0] << 8 | b[1], b[2], b[3]);
+        if (dt_state_cps(st, 4, cps) && cps[2] >= 1 && cps[2] <= 12) {
+            if (dt_state_bytes(cps, 4, b, "date") < 0) return VNULL;
+            return date_alloc(t, b[0] << 8 | b[1], b[2], b[3]);
+        }
     }
     int ymd[3];
     if (dt_parse_ints("function", args, nargs, kw, date_kwnames, 3, ymd) < 0) return VNULL;
@@ -53,20 +56,39 @@ static Value date_new(Type *t, Value *args, size_t nargs, Value kw) {
     return date_alloc(t, ymd[0], ymd[1], ymd[2]);
 }
 
-/* The bytes of a pickled state: bytes of length n, or a str of n code
- * points below 256 (Python 2 pickles loaded with encoding='latin1'). */
-const unsigned char *dt_state_bytes(Value st, size_t n, unsigned char *tmp) {
-    if (bytes_check(st)) return bytes_size(st) == (ssize_t)n ? (const unsigned char *)bytes_data(st) : NULL;
-    if (!str_check(st) || str_len(st) != n) return NULL;
-    const unsigned char *s = (const unsigned char *)str_data(st), *e = s + str_size(st);
-    for (size_t i = 0; i < n; i++) {
-        if (s < e && *s < 0x80) tmp[i] = *s++;
-        else if (s + 1 < e && (*s == 0xc2 || *s == 0xc3)) {
-            tmp[i] = (unsigned char)((*s & 3) << 6 | (s[1] & 0x3f));
-            s += 2;
-        } else return NULL;
+/* A pickled state: bytes of length n, or a str of n code points (Python 2
+ * pickles loaded with encoding='latin1'), its values in cps.  0 if neither. */
+int dt_state_cps(Value st, size_t n, uint32_t *cps) {
+    if (bytes_check(st)) {
+        if (bytes_size(st) != (ssize_t)n) return 0;
+        for (size_t i = 0; i < n; i++) cps[i] = (unsigned char)bytes_data(st)[i];
+        return 1;
     }
-    return tmp;
+    if (!str_check(st) || str_len(st) != n) return 0;
+    const unsigned char *s = (const unsigned char *)str_data(st);
+    for (size_t i = 0; i < n; i++) {
+        /* Decode one code point of the generalized UTF-8. */
+        uint32_t c = *s++;
+        int more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+        if (more) c &= 0x3f >> more;
+        while (more--) c = c << 6 | (*s++ & 0x3f);
+        cps[i] = c;
+    }
+    return 1;
+}
+
+/* The state as bytes; a str with a code point past latin-1 is CPython's ValueError. */
+int dt_state_bytes(const uint32_t *cps, size_t n, unsigned char *out, const char *what) {
+    for (size_t i = 0; i < n; i++) {
+        if (cps[i] > 0xff) {
+            err_format(&exc_ValueError,
+                       "Failed to encode latin1 string when unpickling a %s object. "
+                       "pickle.load(data, encoding='latin1') is assumed.", what);
+            return -1;
+        }
+        out[i] = (unsigned char)cps[i];
+    }
+    return 0;
 }
 
 /* ---- class methods ---- */

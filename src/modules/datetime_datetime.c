@@ -62,10 +62,11 @@ static const char *const dt_kwnames[] = {"year", "month", "day", "hour", "minute
 
 static Value datetime_new(Type *t, Value *args, size_t nargs, Value kw) {
     /* datetime(state[, tzinfo]): __reduce__'s 10 bytes, the fold in the month's high bit. */
-    unsigned char tmp[10];
-    const unsigned char *b = nargs >= 1 && nargs <= 2 && !kw ? dt_state_bytes(args[0], 10, tmp) : NULL;
-    if (b) {
-        if ((b[2] & 0x7f) >= 1 && (b[2] & 0x7f) <= 12) {
+    uint32_t cps[10];
+    if (nargs >= 1 && nargs <= 2 && !kw && dt_state_cps(args[0], 10, cps)) {
+        if ((cps[2] & 0x7f) >= 1 && (cps[2] & 0x7f) <= 12) {
+            unsigned char b[10];
+            if (dt_state_bytes(cps, 10, b, "datetime") < 0) return VNULL;
             Value tz = nargs == 2 ? args[1] : VNone;
             if (tz != VNone && !dt_tzinfo_check(tz)) {
                 err_set(&exc_TypeError, "bad tzinfo state arg");

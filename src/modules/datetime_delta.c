@@ -311,7 +311,7 @@ static Value mul_float(Value d, Value f, bool divide) {
         num = tuple_items(r)[0];
         den = tuple_items(r)[1];
         if (!int_check(num) || !int_check(den)) {
-            err_set(&exc_TypeError, "as_integer_ratio() must return a 2-tuple of ints");
+            err_set(&exc_TypeError, "non-integer arguments in division");
             return VNULL;
         }
     } else {

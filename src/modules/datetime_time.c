@@ -156,9 +156,10 @@ static const char *const time_kwnames[] = {"hour", "minute", "second", "microsec
 
 static Value time_new(Type *t, Value *args, size_t nargs, Value kw) {
     /* time(state[, tzinfo]): __reduce__'s 6 bytes, the fold in the hour's high bit. */
-    unsigned char tmp[6];
-    const unsigned char *b = nargs >= 1 && nargs <= 2 && !kw ? dt_state_bytes(args[0], 6, tmp) : NULL;
-    if (b && (b[0] & 0x7f) < 24) {
+    uint32_t cps[6];
+    if (nargs >= 1 && nargs <= 2 && !kw && dt_state_cps(args[0], 6, cps) && (cps[0] & 0x7f) < 24) {
+        unsigned char b[6];
+        if (dt_state_bytes(cps, 6, b, "time") < 0) return VNULL;
         Value tz = nargs == 2 ? args[1] : VNone;
         if (tz != VNone && !dt_tzinfo_check(tz)) {
             err_set(&exc_TypeError, "bad tzinfo state arg");

@@ -172,3 +172,38 @@ for f in [lambda: s, lambda: s + T(1), lambda: s - T(1), lambda: s.replace(hour=
           lambda: s.astimezone(plus1), lambda: Sub.strptime("2020", "%Y"), lambda: str(s), lambda: s.__reduce__()[0].__name__]:
     r = f()
     print(type(r).__name__, repr(r), getattr(r, "extra", None), getattr(r, "fold", None))
+
+# CPython's datetimetester cases: Python 2 pickle states, date.__eq__ of a datetime, odd floats
+print(repr(datetime("\x07\xdf\x0b\x1b\x14;\x01\x01\xe2@")), repr(time("\x05\x06\x07\x01\xe2@", utc)),
+      repr(date("\x07\xdf\x0b\x1b")))
+show(lambda: time("\x05\x06\x07\x01\u0100@"))
+print(date(2020, 1, 1).__eq__(datetime(2020, 1, 1, 5)), date(2020, 1, 1).__lt__(datetime(2020, 1, 2)),
+      datetime(2020, 1, 1, 5).__eq__(date(2020, 1, 1)))
+for isocal in [(2 ** 33, 1, 1), (2019, 2 ** 33, 1), (2019, 1, 2 ** 33), (2019, 1, 2 ** 80)]:
+    show(lambda: date.fromisocalendar(*isocal))
+
+
+def bad_float(ratio):
+    class BadFloat(float):
+        def as_integer_ratio(self):
+            return ratio
+    return BadFloat(1.5)
+
+
+for ratio in [1 << 100, (), (42,), (1, 2, 3), (3, 2), (1.5, 2)]:
+    show(lambda: T(1) * bad_float(ratio))
+    show(lambda: T(1) / bad_float(ratio))
+
+
+class MyStr(str):
+    def replace(self, *args):
+        return None
+
+
+class BadName(tzinfo):
+    def tzname(self, dt):
+        return MyStr("name")
+
+
+show(lambda: datetime(2020, 1, 1, tzinfo=BadName()).strftime("%Z"))
+show(lambda: time(1, tzinfo=BadName()).strftime("%Z"))
