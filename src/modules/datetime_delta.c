@@ -199,19 +199,15 @@ static Value delta_new(Type *t, Value *args, size_t nargs, Value kw) {
 
 static Value delta_repr(Value self) {
     DeltaObject *d = DT(self);
-    char buf[160];
-    int n = snprintf(buf, sizeof buf, "%s(", type_name(self));
+    char buf[96];
+    int n = 0;
     const char *sep = "";
     if (d->days) n += snprintf(buf + n, sizeof buf - n, "days=%d", d->days), sep = ", ";
     if (d->seconds) n += snprintf(buf + n, sizeof buf - n, "%sseconds=%d", sep, d->seconds), sep = ", ";
     if (d->us) n += snprintf(buf + n, sizeof buf - n, "%smicroseconds=%d", sep, d->us), sep = ", ";
     if (!*sep) n += snprintf(buf + n, sizeof buf - n, "0");
-    if (n >= (int)sizeof buf - 1) {
-        /* A subclass with a very long name. */
-        return str_printf("%s(days=%d, seconds=%d, microseconds=%d)", type_name(self), d->days, d->seconds, d->us);
-    }
-    buf[n++] = ')';
-    return str_new(buf, (size_t)n);
+    /* The class name may be any length: it goes through str_printf. */
+    return str_printf("%s(%s)", type_name(self), buf);
 }
 
 static Value delta_str(Value self) {
@@ -247,20 +243,9 @@ static int delta_cmp(Value a, Value b) {
     return x->us < y->us ? -1 : x->us > y->us;
 }
 
-static Value cmp_result(int c, int op) {
-    switch (op) {
-    case CMP_LT: return val_bool(c < 0);
-    case CMP_LE: return val_bool(c <= 0);
-    case CMP_EQ: return val_bool(c == 0);
-    case CMP_NE: return val_bool(c != 0);
-    case CMP_GT: return val_bool(c > 0);
-    default: return val_bool(c >= 0);
-    }
-}
-
 static Value delta_richcompare(Value a, Value b, int op) {
     if (!dt_delta_check(b)) return VNotImplemented;
-    return cmp_result(delta_cmp(a, b), op);
+    return dt_cmp_result(delta_cmp(a, b), op);
 }
 
 static int delta_bool(Value self) { return DT(self)->days || DT(self)->seconds || DT(self)->us; }

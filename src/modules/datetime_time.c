@@ -230,13 +230,11 @@ static Value time_tzname(Value self, Value *args, size_t nargs, Value kw) {
 
 static Value time_repr(Value self) {
     TimeObject *t = TM(self);
-    char buf[96];
     const char *tn = type_name(self);
     Value base;
     if (t->us) base = str_printf("%s(%d, %d, %d, %d", tn, t->hour, t->minute, t->second, t->us);
     else if (t->second) base = str_printf("%s(%d, %d, %d", tn, t->hour, t->minute, t->second);
     else base = str_printf("%s(%d, %d", tn, t->hour, t->minute);
-    (void)buf;
     if (!base) return VNULL;
     if (t->tzinfo != VNone) base = str_printf("%U, tzinfo=%R", base, t->tzinfo);
     if (base && t->fold) base = str_printf("%U, fold=1", base);

@@ -116,3 +116,11 @@ s.attr = 5
 print(s.attr, T.__new__(Sub, 1).extra(), isinstance(T.__new__(T, 5), T))
 print(type(T(1)).__module__, type(T(1)).__name__, T.__name__)
 show(lambda: setattr(T(1), "x", 1))
+
+
+class Long(T):
+    pass
+
+
+Long.__name__ = "L" * 300
+print(repr(Long(1, 2, 3)) == "L" * 300 + "(days=1, seconds=2, microseconds=3)", repr(Long())[-5:])
