@@ -41,7 +41,7 @@ static Value dt_alloc(Type *t, int y, int mo, int d, int h, int mi, int s, int u
     o->second = (uint8_t)s;
     o->us = us;
     o->fold = (uint8_t)fold;
-    o->tzinfo = tz;
+    GC_WRITE(o, o->tzinfo, tz);
     return obj_val(o);
 }
 

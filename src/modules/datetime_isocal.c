@@ -13,9 +13,9 @@ static Value isocal_make(Type *t, int year, int week, int weekday) {
     if (!v) return VNULL;
     TupleObject *tp = (TupleObject *)v;
     tp->size = 3;
-    tp->items[0] = int_from_i64(year);
-    tp->items[1] = int_from_i64(week);
-    tp->items[2] = int_from_i64(weekday);
+    GC_WRITE(tp, tp->items[0], int_from_i64(year));
+    GC_WRITE(tp, tp->items[1], int_from_i64(week));
+    GC_WRITE(tp, tp->items[2], int_from_i64(weekday));
     return v;
 }
 

@@ -146,7 +146,7 @@ static Value time_alloc(Type *t, int h, int m, int s, int us, Value tz, int fold
     o->second = (uint8_t)s;
     o->us = us;
     o->fold = (uint8_t)fold;
-    o->tzinfo = tz;
+    GC_WRITE(o, o->tzinfo, tz);
     return obj_val(o);
 }
 

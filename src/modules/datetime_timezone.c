@@ -24,8 +24,8 @@ static void timezone_trace(Object *o) {
 static Value timezone_make(Value offset, Value name) {
     TimezoneObject *tz = gc_alloc(&dt_timezone_type, sizeof(TimezoneObject));
     if (!tz) return VNULL;
-    tz->offset = offset;
-    tz->name = name;
+    GC_WRITE(tz, tz->offset, offset);
+    GC_WRITE(tz, tz->name, name);
     return obj_val(tz);
 }
 
