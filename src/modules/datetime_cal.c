@@ -246,7 +246,8 @@ Value dt_struct_time(int y, int m, int d, int hh, int mm, int ss, int dstflag) {
 }
 
 Value dt_wrap_strftime(Value format, Value timetuple, Value zreplace, Value Zreplace, int us) {
-    const char *p = str_data(format), *end = p + str_size(format);
+    /* CPython reads the format as a C string: it ends at an embedded NUL. */
+    const char *p = str_data(format), *end = p + strnlen(p, str_size(format));
     StrBuilder sb;
     sb_init(&sb);
     while (p < end) {

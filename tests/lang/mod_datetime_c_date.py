@@ -142,3 +142,7 @@ for v in [1e20, 1e12, -1e12, float("nan"), float("inf"), "x", 10 ** 30, None]:
     show(lambda: date.fromtimestamp(v))
 show(lambda: date.fromtimestamp())
 show(lambda: date.today(1))
+
+# the format is read as a C string: it ends at an embedded NUL; surrogates cannot be encoded
+print(repr(date(2020, 1, 1).strftime("a\0b%Y")), repr(format(date(2020, 1, 1), "%d\0%m")))
+show(lambda: date(2020, 1, 1).strftime("\ud800%Y"))
