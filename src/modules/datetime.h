@@ -110,6 +110,9 @@ int dt_parse(const char *fname, Value *args, size_t nargs, Value kwnames, const 
 /* dt_parse with every argument an int, all positional or keyword. */
 int dt_parse_ints(const char *fname, Value *args, size_t nargs, Value kwnames, const char *const *names,
                   size_t nrequired, int *out);
+/* A str argument as a C string (CPython's "s" unit after the type check):
+ * ValueError for an embedded NUL, UnicodeEncodeError for a lone surrogate. */
+int dt_cstr(Value s, const char **out);
 /* _PyTime_ObjectToTime_t with floor rounding. */
 int dt_time_t_arg(Value v, long long *out);
 /* time.struct_time(fields) */

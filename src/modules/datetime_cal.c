@@ -221,6 +221,17 @@ int dt_time_t_arg(Value v, long long *out) {
     return 0;
 }
 
+int dt_cstr(Value s, const char **out) {
+    if (strlen(str_data(s)) != str_size(s)) {
+        err_set(&exc_ValueError, "embedded null character");
+        return -1;
+    }
+    /* Lone surrogates: the UnicodeEncodeError of CPython's UTF-8 conversion. */
+    if (!str_is_ascii(s) && !str_encode(s, "utf-8", "strict")) return -1;
+    *out = str_data(s);
+    return 0;
+}
+
 /* ---- the time module ---- */
 
 static Value time_module;

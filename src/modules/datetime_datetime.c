@@ -607,7 +607,9 @@ static Value datetime_isoformat(Value self, Value *args, size_t nargs, Value kw)
         err_format(&exc_TypeError, "isoformat() argument 2 must be str, not %s", dt_arg_type_name(v[1]));
         return VNULL;
     }
-    Value r = dt_isoformat(self, sep, v[1] ? str_data(v[1]) : "auto");
+    const char *spec = "auto";
+    if (v[1] && dt_cstr(v[1], &spec) < 0) return VNULL;
+    Value r = dt_isoformat(self, sep, spec);
     if (!r || !sepstr) return r;
     /* A non-ASCII separator: put it in place of the placeholder. */
     return str_concat(str_concat(str_slice(r, 0, 10), sepstr), str_slice(r, 11, str_len(r)));

@@ -262,7 +262,9 @@ static Value time_isoformat(Value self, Value *args, size_t nargs, Value kw) {
         err_format(&exc_TypeError, "isoformat() argument 1 must be str, not %s", dt_arg_type_name(ts));
         return VNULL;
     }
-    return time_isoformat_ts(self, ts ? str_data(ts) : "auto");
+    const char *spec = "auto";
+    if (ts && dt_cstr(ts, &spec) < 0) return VNULL;
+    return time_isoformat_ts(self, spec);
 }
 
 static Value time_str(Value self) {

@@ -124,3 +124,8 @@ class Sub(time):
 s = Sub(1, 2)
 print(repr(s), str(s), type(s.replace(hour=3)).__name__, type(Sub.fromisoformat("01:02")).__name__, s == time(1, 2),
       format(s, ""), s.__reduce__()[0].__name__)
+
+# timespec is read as a C string
+for ts in ["auto\0x", "\ud800", "minutes\0"]:
+    show(lambda: time(1).isoformat(ts))
+    show(lambda: D.datetime(2020, 1, 1).isoformat("T", ts))
