@@ -252,7 +252,12 @@ Value type_module_obj(Type *t) {
         if (m) return m;
     }
     const char *dot = strrchr(t->name, '.');
-    if (dot) return str_new(t->name, (size_t)(dot - t->name));
+    /* Interned as CPython's type_module: one object per module name, so
+     * pickle's memo (by identity) writes it once, as CPython's does. */
+    if (dot) {
+        Value m = str_new(t->name, (size_t)(dot - t->name));
+        return m ? str_intern(m) : VNULL;
+    }
     return str_intern_cstr("builtins");
 }
 
