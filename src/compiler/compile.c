@@ -1369,14 +1369,14 @@ static void compile_stmt(Compiler *c, ASTNode *s) {
     case AST_AsyncFunctionDef: {
         int r = reg_alloc(c);
         compile_function_def(c, s, r);
-        name_store(c, s->v.FunctionDef.name, r);
+        name_store(c, mangle_binding_name(c->arena, c->u->scope, s->v.FunctionDef.name), r);
         break;
     }
     case AST_ClassDef: {
         extern void compile_class_def(Compiler * c, ASTNode * s, int target);
         int r = reg_alloc(c);
         compile_class_def(c, s, r);
-        name_store(c, s->v.ClassDef.name, r);
+        name_store(c, mangle_binding_name(c->arena, c->u->scope, s->v.ClassDef.name), r);
         break;
     }
     case AST_Import:
@@ -2203,6 +2203,7 @@ Value compile_ast(ASTNode *mod, Arena *arena, Value filename, int mode, int opti
     c.future_annotations = has_future_annotations(mod);
     check_future(&c, mod);
     if (c.failed) return VNULL;
+    ast_mangle_private(arena, mod);
     c.st = symtable_build(arena, mod, str_data(filename), c.future_annotations);
     if (!c.st) {
         err_no_memory();

@@ -472,7 +472,7 @@ static void visit_stmt_inner(Walker *w, ASTNode *s) {
     case AST_FunctionDef:
     case AST_AsyncFunctionDef: {
         struct ast_FunctionDef *f = &s->v.FunctionDef;
-        scope_add(w->cur, f->name, SYM_DEF_LOCAL);
+        scope_add(w->cur, mangle_binding_name(w->st->arena, w->cur, f->name), SYM_DEF_LOCAL);
         visit_exprs(w, f->decorator_list);
         visit_arguments_defaults(w, f->args);
         visit_arg_annotations(w, f->args);
@@ -482,7 +482,7 @@ static void visit_stmt_inner(Walker *w, ASTNode *s) {
     }
     case AST_ClassDef: {
         struct ast_ClassDef *c = &s->v.ClassDef;
-        scope_add(w->cur, c->name, SYM_DEF_LOCAL);
+        scope_add(w->cur, mangle_binding_name(w->st->arena, w->cur, c->name), SYM_DEF_LOCAL);
         visit_exprs(w, c->decorator_list);
         visit_exprs(w, c->bases);
         for (int i = 0; i < AST_SEQ_LEN(c->keywords); i++)

@@ -84,6 +84,11 @@ typedef struct SymTable {
 SymTable *symtable_build(Arena *arena, ASTNode *mod, const char *filename, bool future_annotations);
 void symtable_free(SymTable *st);
 Scope *symtable_lookup_scope(SymTable *st, ASTNode *node);
+
+/* Private name mangling (mangle.c): the tree's names, before the symbol
+ * table is built; and the name a def or class statement binds in `scope`. */
+void ast_mangle_private(Arena *a, ASTNode *mod);
+const char *mangle_binding_name(Arena *a, Scope *scope, const char *name);
 Symbol *scope_find(Scope *s, const char *name);
 
 #endif

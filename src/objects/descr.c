@@ -541,6 +541,9 @@ int type_add_slots(Type *t, Value slots, Value ns) {
             err_format(&exc_ValueError, "'%U' in __slots__ conflicts with class variable", n);
             return -1;
         }
+        extern Value type_mangle_private(Type *t, Value name);
+        n = type_mangle_private(t, n);   /* __x becomes _Class__x, as the class body's names */
+        if (!n) return -1;
         MemberDef *md = calloc(1, sizeof(MemberDef));
         char *cname = strdup(str_data(n));
         if (!md || !cname) {

@@ -518,6 +518,22 @@ static int object_set_dict(Value self, Value v) {
     return inst_set_dict(self, v);
 }
 
+/* A private name (__x, not __x__) as the class `t` stores it: _T__x with
+ * the class name's leading underscores dropped (CPython's _Py_Mangle, for
+ * __slots__ entries, which the compiler never sees). */
+Value type_mangle_private(Type *t, Value name) {
+    const char *s = str_data(name);
+    size_t n = str_size(name);
+    if (n < 3 || s[0] != '_' || s[1] != '_' || (s[n - 1] == '_' && s[n - 2] == '_') || strchr(s, '.'))
+        return name;
+    const char *cls = t->name;
+    const char *dot = strrchr(cls, '.');
+    if (dot) cls = dot + 1;
+    while (*cls == '_') cls++;
+    if (!*cls) return name;
+    return str_printf("_%s%s", cls, s);
+}
+
 /* object.__getstate__(): the instance dict (a copy), plus __slots__ values as (dict, slots). */
 static Value object_getstate(Value self, bool required) {
     Type *t = val_type(self);
@@ -547,6 +563,8 @@ static Value object_getstate(Value self, bool required) {
         for (ssize_t k = 0; k < tuple_size(names); k++) {
             Value n = tuple_get(names, k);
             if (!str_check(n) || str_eq_cstr(n, "__dict__") || str_eq_cstr(n, "__weakref__")) continue;
+            n = type_mangle_private(b, n);
+            if (!n) return VNULL;
             Value v = obj_getattr_opt(self, n);
             if (!v) {
                 if (err_occurred()) return VNULL;
