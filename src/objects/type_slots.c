@@ -221,7 +221,11 @@ static Value slot_call(Value v, Value *args, size_t nargs, Value kwnames) {
         bound = val_type(descr)->descr_get(descr, v, obj_val(val_type(v)));
         if (!bound) return VNULL;
     }
-    return obj_call(bound, args, nargs, kwnames);
+    /* A __call__ that is itself a callable instance recurses in C only. */
+    if (err_enter_recursive(" while calling a Python object") < 0) return VNULL;
+    Value r = obj_call(bound, args, nargs, kwnames);
+    err_leave_recursive();
+    return r;
 }
 
 static int slot_init(Value self, Value *args, size_t nargs, Value kwnames) {
