@@ -158,6 +158,8 @@ while [ $# -gt 0 ]; do
 done
 
 [ "$mode" = report ] && { report; exit 0; }
+# Each module runs in a scratch directory: a relative path to the implementation would break.
+case $impl in */*) impl=$(cd "$(dirname "$impl")" && pwd)/$(basename "$impl") ;; esac
 ensure_testsuite
 if [ "$mode" = guard ]; then
     name=guard
