@@ -439,6 +439,7 @@ static Value repeat_buffer(const char *d, size_t n, ssize_t count, bool ba) {
     size_t total = n * (size_t)count;
     Value r = ba ? bytearray_new(NULL, total) : obj_val(bytes_alloc(total));
     if (!r) return VNULL;
+    if (!total) return r;   /* an empty bytearray may have no buffer at all */
     char *o = ba ? ((ByteArrayObject *)r)->data : ((BytesObject *)r)->data;
     if (n == 1) {
         memset(o, d[0], total);

@@ -93,6 +93,11 @@ static Value slot_iternext(Value v) {
     return r;
 }
 
+static Value slot_next_not_implemented(Value v) {
+    err_format(&exc_TypeError, "'%s' object is not iterable", type_name(v));
+    return VNULL;
+}
+
 static hash_t slot_hash(Value v) {
     Value descr = type_lookup_cstr(val_type(v), "__hash__");
     if (!descr || descr == VNone) return obj_hash_unhashable(v);
@@ -554,6 +559,12 @@ static void fixup_one(Type *t, const struct SlotGroup *g) {
         generic = true;
     }
     if (!any) {
+        /* An iterator class that lost its __next__ may still be in a running for loop,
+         * which calls the slot without checking it: CPython's "not iterable" error. */
+        if (off == SLOT_OFF(iternext) && slot_get(t, off) == (void *)slot_iternext) {
+            slot_put(t, off, (void *)slot_next_not_implemented);
+            return;
+        }
         /* No dunder anywhere: sequence fallbacks and trampolines reset, others inherit. */
         if (trampoline) slot_put(t, off, NULL);
         return;
