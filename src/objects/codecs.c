@@ -141,7 +141,11 @@ static Value call_handler(const char *errors, Value exc, bool encoding, size_t l
     if (!encoding) {
         Value o = obj_getattr_cstr(exc, "object");
         if (!o) return VNULL;
-        if (bytes_check(o)) len = (size_t)bytes_size(o);
+        if (!bytes_check(o)) {
+            err_set(&exc_TypeError, "object attribute must be bytes");
+            return VNULL;
+        }
+        len = (size_t)bytes_size(o);
     }
     if (!tuple_check(r) || tuple_size(r) != 2 || !int_check(tuple_get(r, 1)) ||
         !(str_check(tuple_get(r, 0)) || (encoding && bytes_check(tuple_get(r, 0))))) {
