@@ -423,7 +423,7 @@ static Value list_richcompare(Value a, Value b, int op) {
 
 static Value list_subscript_slice(ListObject *l, Value key) {
     ssize_t start, stop, step;
-    ssize_t n = slice_indices(key, l->size, &start, &stop, &step);
+    ssize_t n = slice_indices_of(key, &l->size, &start, &stop, &step);
     if (n < 0) return VNULL;
     if (step == 1) return list_from_array(l->items + start, (size_t)n);
     Value r = list_new((size_t)n);
@@ -494,7 +494,7 @@ static int list_ass_slice(ListObject *a, ssize_t lo, ssize_t hi, Value v) {
 
 static int list_ass_subscript_slice(ListObject *l, Value key, Value v) {
     ssize_t start, stop, step;
-    ssize_t n = slice_indices(key, l->size, &start, &stop, &step);
+    ssize_t n = slice_indices_of(key, &l->size, &start, &stop, &step);
     if (n < 0) return -1;
     if (step == 1) return list_ass_slice(l, start, stop, v);
     if (!v) {
