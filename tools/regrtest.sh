@@ -8,6 +8,8 @@
 #       join build/regrtest/taipan.tsv with build/regrtest/cpython.tsv into
 #       tests/regrtest/results.tsv (rows of modules run again replace the old ones) and
 #       regenerate the table in docs/compatibility.md
+#   tools/regrtest.sh --table [--python BIN]
+#       only rebuild build/regrtest/NAME.tsv from the per-module files
 #   tools/regrtest.sh --guard [--taipan BIN] [-j N]
 #       run tests/regrtest/guard.txt; the last line is "N passed, N failed" (modules)
 #
@@ -150,6 +152,7 @@ while [ $# -gt 0 ]; do
         -j*) jobs=${1#-j}; shift ;;
         --timeout) timeout=$2; shift 2 ;;
         --report) mode=report; shift ;;
+        --table) mode=table; shift ;;
         --guard) mode=guard; shift ;;
         -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         -*) echo "regrtest.sh: unknown option $1" >&2; exit 2 ;;
@@ -158,6 +161,9 @@ while [ $# -gt 0 ]; do
 done
 
 [ "$mode" = report ] && { report; exit 0; }
+if [ "$mode" = table ]; then
+    table "$ROOT/build/regrtest/$name" >"$ROOT/build/regrtest/$name.tsv"; exit 0
+fi
 # Each module runs in a scratch directory: a relative path to the implementation would break.
 case $impl in */*) impl=$(cd "$(dirname "$impl")" && pwd)/$(basename "$impl") ;; esac
 ensure_testsuite
