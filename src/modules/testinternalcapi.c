@@ -18,7 +18,7 @@
 static Value get_config_m(Value self, Value *args, size_t nargs, Value kwnames) {
     if (arg_no_kw("get_config", kwnames) < 0 || arg_count("get_config", nargs, 0, 0) < 0) return VNULL;
     Value d = dict_new();
-    if (!d || dict_set_cstr(d, "code_debug_ranges", VTrue) < 0) return VNULL;
+    if (!d || dict_set_cstr(d, "code_debug_ranges", val_from_int(1)) < 0) return VNULL;
     return d;
 }
 
