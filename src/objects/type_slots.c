@@ -748,7 +748,7 @@ Value slot_wrapper_call_bound(const SlotDef *s, Type *owner, Value self, Value *
     case SK_REPEAT:
     case SK_REPEAT_R: {
         if (want_args(s, nargs, 1) < 0) return VNULL;
-        if (!num_check_index(args[0])) return VNotImplemented;
+        /* As CPython's wrapper: a count that is not an index is a TypeError, not NotImplemented. */
         ssize_t n = num_as_ssize(args[0], &exc_OverflowError);
         if (n == -1 && err_occurred()) return VNULL;
         return ((RepeatFn)fn)(self, n);
