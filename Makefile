@@ -57,7 +57,7 @@ $(BUILD)/gen/bytecode_id.h: $(BYTECODE_SRCS)
 $(BUILD)/rel/src/modules/marshal_code.o $(BUILD)/dbg/src/modules/marshal_code.o \
 	$(BUILD)/asan/src/modules/marshal_code.o: $(BUILD)/gen/bytecode_id.h
 
-.PHONY: install uninstall all debug asan test test-asan test-gcstress unit deps check-deps exp clean bench check-compile
+.PHONY: install uninstall all debug asan test test-asan test-gcstress regrtest unit deps check-deps exp clean bench check-compile
 .SECONDARY:
 
 all: check-deps $(BUILD)/taipan
@@ -112,6 +112,10 @@ test-asan: deps
 
 test-gcstress: deps
 	@tools/test.sh --gcstress
+
+# CPython's regression suite, every module (docs/compatibility.md); then tools/regrtest.sh --report.
+regrtest: build/taipan
+	@tools/regrtest.sh
 
 exp:
 	tools/gen-exp.sh

@@ -399,6 +399,10 @@ int main(int argc, char **argv) {
     }
     extern void signal_install_default_handlers(void);
     signal_install_default_handlers();
+    if (cfg.faulthandler) {
+        extern void faulthandler_enable_at_startup(void);
+        faulthandler_enable_at_startup();
+    }
     /* __main__ exists before site runs, as in CPython (rlcompleter imports it). */
     if (!main_module()) {
         report_uncaught();

@@ -5,6 +5,8 @@
 #   tools/test.sh --asan      AddressSanitizer + UndefinedBehaviorSanitizer build
 #   tools/test.sh --gcstress  optimized build, a collection at every allocation
 #
+# In release mode it also runs the regression guard: the CPython test modules listed in
+# tests/regrtest/guard.txt must pass completely (tools/regrtest.sh --guard).
 # The last line is "N passed, N failed" over all of it; the exit status is 0 iff nothing failed.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -43,16 +45,22 @@ fi
 lang_out=$(tools/runtests.sh --taipan "$target" --times "build/test-times${mode#release}.txt" "${runner_args[@]}")
 printf '%s\n' "$lang_out" | sed '$d'
 # The installed binary is the release one: make install is checked once.
+# The regression guard (release only): CPython test modules that pass completely today
+# (tests/regrtest/guard.txt) must keep passing; each counts as one test.
 ip=0 if_=0
+guard_out=""
 if [ "$mode" = release ] || [ "$mode" = --release ]; then
   inst_out=$(tools/test-install.sh)
   printf '%s\n' "$inst_out" | sed '$d'
   read -r ip _ if_ _ <<<"$(printf '%s\n' "$inst_out" | tail -n 1)"
+  guard_out=$(tools/regrtest.sh --guard --taipan "$target" -j "$jobs" | grep -v '^test_.* ok ')
+  printf '%s\n' "$guard_out" | sed '$d'
 fi
 read -r up _ uf _ <<<"$(printf '%s\n' "$unit_out" | tail -n 1)"
 read -r lp _ lf _ <<<"$(printf '%s\n' "$lang_out" | tail -n 1)"
-passed=$(( ${up:-0} + ${lp:-0} + ${ip:-0} )); failed=$(( ${uf:-0} + ${lf:-0} + ${if_:-0} ))
-printf 'unit tests: %s passed, %s failed; language tests: %s passed, %s failed; install: %s passed, %s failed\n' \
-  "${up:-0}" "${uf:-0}" "${lp:-0}" "${lf:-0}" "${ip:-0}" "${if_:-0}"
+read -r gp _ gf _ <<<"$(printf '%s\n' "$guard_out" | tail -n 1)"
+passed=$(( ${up:-0} + ${lp:-0} + ${ip:-0} + ${gp:-0} )); failed=$(( ${uf:-0} + ${lf:-0} + ${if_:-0} + ${gf:-0} ))
+printf 'unit tests: %s passed, %s failed; language tests: %s passed, %s failed; install: %s passed, %s failed; regrtest guard: %s passed, %s failed\n' \
+  "${up:-0}" "${uf:-0}" "${lp:-0}" "${lf:-0}" "${ip:-0}" "${if_:-0}" "${gp:-0}" "${gf:-0}"
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

@@ -78,7 +78,7 @@ static const char help_xoptions[] =
     "The -X options:\n"
     "-X dev: development mode: more run-time checks and warnings shown by default;\n"
     "        also PYTHONDEVMODE=x\n"
-    "-X faulthandler: accepted (faulthandler is not built into Taipan yet);\n"
+    "-X faulthandler: dump the Python traceback on a fatal signal (faulthandler);\n"
     "        also PYTHONFAULTHANDLER=x\n"
     "-X importtime: print how long each import takes; also PYTHONPROFILEIMPORTTIME=x\n"
     "-X int_max_str_digits=N: the limit on digits in int/str conversions\n"

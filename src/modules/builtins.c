@@ -689,6 +689,27 @@ static Value exec_eval(Value *args, size_t nargs, Value kwnames, bool is_eval) {
         code = compile_source(data, size, str_intern_cstr("<string>"), is_eval ? COMPILE_EVAL : COMPILE_EXEC, flags, 0);
         if (!code) return VNULL;
     }
+    /* A code object with free variables reads its cells from a function's closure. */
+    Value closure = a[3] && a[3] != VNone ? a[3] : VNULL;
+    int nfrees = ((CodeObject *)code)->nfrees;
+    if (is_eval && nfrees) {
+        err_set(&exc_TypeError, "code object passed to eval() may not contain free variables");
+        return VNULL;
+    }
+    if (!is_eval) {
+        if (closure && !nfrees) {
+            err_set(&exc_TypeError, "cannot use a closure with this code object");
+            return VNULL;
+        }
+        if (nfrees && (!closure || !tuple_check(closure) || tuple_size(closure) != nfrees)) {
+            err_format(&exc_TypeError, "code object requires a closure of exactly length %d", nfrees);
+            return VNULL;
+        }
+        if (closure) {
+            err_set(&exc_NotImplementedError, "exec() with a closure is not supported");
+            return VNULL;
+        }
+    }
     Value r = interp_eval_code((CodeObject *)code, globals, locals);
     if (!r) return VNULL;
     return is_eval ? r : VNone;

@@ -24,6 +24,7 @@
 typedef struct Bz2Comp {
     Object hdr;
     bz_stream bzs;
+    pthread_mutex_t lock;
     bool initialised;
     bool flushed;
 } Bz2Comp;
@@ -31,6 +32,7 @@ typedef struct Bz2Comp {
 typedef struct Bz2Decomp {
     Object hdr;
     bz_stream bzs;
+    pthread_mutex_t lock;
     Value unused_data;
     char *input_buffer;      /* malloc'd: unconsumed input kept between calls */
     size_t input_buffer_size;
@@ -93,6 +95,7 @@ static Value comp_new(Type *t, Value *args, size_t nargs, Value kw) {
     }
     Bz2Comp *c = (Bz2Comp *)type_generic_alloc(t, 0);
     if (!c) return VNULL;
+    pthread_mutex_init(&c->lock, NULL);
     gc_note_external(400000 + 800000 * (size_t)level);   /* bzip2's documented compression memory */
     int ret = BZ2_bzCompressInit(&c->bzs, level, 0, 0);
     if (bz2_error(ret) < 0) return VNULL;
@@ -134,7 +137,7 @@ fail:
     return VNULL;
 }
 
-static Value comp_compress(Value self, Value *args, size_t nargs, Value kw) {
+static Value comp_compress_locked(Value self, Value *args, size_t nargs, Value kw) {
     Bz2Comp *c = (Bz2Comp *)self;
     static const char *const names[] = {"", NULL};
     Value a[1];
@@ -151,7 +154,7 @@ static Value comp_compress(Value self, Value *args, size_t nargs, Value kw) {
     return r;
 }
 
-static Value comp_flush(Value self, Value *args, size_t nargs, Value kw) {
+static Value comp_flush_locked(Value self, Value *args, size_t nargs, Value kw) {
     Bz2Comp *c = (Bz2Comp *)self;
     if (arg_no_kw("flush", kw) < 0 || arg_count("flush", nargs, 0, 0) < 0) return VNULL;
     if (c->flushed) {
@@ -160,6 +163,20 @@ static Value comp_flush(Value self, Value *args, size_t nargs, Value kw) {
     }
     c->flushed = true;
     return comp_run(c, NULL, 0, BZ_FINISH);
+}
+
+static Value comp_compress(Value self, Value *args, size_t nargs, Value kw) {
+    clib_lock(&((Bz2Comp *)self)->lock);
+    Value r = comp_compress_locked(self, args, nargs, kw);
+    clib_unlock(&((Bz2Comp *)self)->lock);
+    return r;
+}
+
+static Value comp_flush(Value self, Value *args, size_t nargs, Value kw) {
+    clib_lock(&((Bz2Comp *)self)->lock);
+    Value r = comp_flush_locked(self, args, nargs, kw);
+    clib_unlock(&((Bz2Comp *)self)->lock);
+    return r;
 }
 
 static Value comp_getstate(Value self, Value *args, size_t nargs, Value kw) {
@@ -191,6 +208,7 @@ static Value decomp_new(Type *t, Value *args, size_t nargs, Value kw) {
     if (!empty) return VNULL;
     GC_WRITE(d, d->unused_data, empty);
     d->needs_input = true;
+    pthread_mutex_init(&d->lock, NULL);
     gc_note_external(4000000);   /* up to 100k + 4 x block size once a stream header is read */
     int ret = BZ2_bzDecompressInit(&d->bzs, 0, 0);
     if (bz2_error(ret) < 0) return VNULL;
@@ -241,7 +259,7 @@ fail:
     return VNULL;
 }
 
-static Value decomp_decompress(Value self, Value *args, size_t nargs, Value kw) {
+static Value decomp_decompress_locked(Value self, Value *args, size_t nargs, Value kw) {
     Bz2Decomp *d = (Bz2Decomp *)self;
     static const char *const names[] = {"data", "max_length", NULL};
     Value a[2];
@@ -324,6 +342,13 @@ static Value decomp_decompress(Value self, Value *args, size_t nargs, Value kw) 
         }
     }
     buffer_release(&in);
+    return r;
+}
+
+static Value decomp_decompress(Value self, Value *args, size_t nargs, Value kw) {
+    clib_lock(&((Bz2Decomp *)self)->lock);
+    Value r = decomp_decompress_locked(self, args, nargs, kw);
+    clib_unlock(&((Bz2Decomp *)self)->lock);
     return r;
 }
 

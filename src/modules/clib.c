@@ -1,5 +1,6 @@
 /* clib.c - argument converters, output buffers and exception classes shared by the C-library modules. */
 #include "clib.h"
+#include "../vm/gil.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/bytes.h"
@@ -182,4 +183,11 @@ Value clib_hexstr(const unsigned char *p, size_t n) {
 Value clib_no_new(Type *t, Value *args, size_t nargs, Value kwnames) {
     err_format(&exc_TypeError, "cannot create '%s' instances", t->name);
     return VNULL;
+}
+
+void clib_lock(pthread_mutex_t *m) {
+    if (pthread_mutex_trylock(m) == 0) return;
+    GIL_RELEASE_BEGIN
+    pthread_mutex_lock(m);
+    GIL_RELEASE_END
 }

@@ -39,6 +39,13 @@ Value clib_new_exception(const char *module, const char *name, Value bases, cons
  * The result becomes a bytes object at the end (one copy, as CPython's
  * block buffer joins its blocks).  It holds no Values.
  */
+/* The lock of a (de)compressor object, as CPython's: its methods release the GIL around
+ * the library call, so two threads using one object must take turns. clib_lock waits
+ * with the GIL released. */
+#include <pthread.h>
+void clib_lock(pthread_mutex_t *m);
+static inline void clib_unlock(pthread_mutex_t *m) { pthread_mutex_unlock(m); }
+
 typedef struct OutBuf {
     char *buf;
     size_t size, cap, limit;

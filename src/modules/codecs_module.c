@@ -608,7 +608,7 @@ static ssize_t decode_error(ErrState *st, StrBuilder *sb, const unsigned char **
     Value obj = obj_getattr_cstr(st->exc, "object");
     if (!obj) return -1;
     if (!bytes_check(obj)) {
-        err_set(&exc_TypeError, "exception attribute object must be bytes");
+        err_set(&exc_TypeError, "object attribute must be bytes");
         return -1;
     }
     if (obj != st->input) {

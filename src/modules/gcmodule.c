@@ -266,7 +266,38 @@ static Value get_referents_m(Value self, Value *args, size_t nargs, Value kwname
 static Value freeze_m(Value self, Value *args, size_t nargs, Value kw) { return VNone; }
 static Value get_freeze_count_m(Value self, Value *args, size_t nargs, Value kw) { return val_from_int(0); }
 
+/* The debugging flags are kept for get_debug(); the collector does not act on them
+ * (no DEBUG_STATS output, DEBUG_SAVEALL does not fill gc.garbage). */
+static int64_t debug_flags;
+
+static Value get_debug_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("get_debug", kw) < 0 || arg_count("gc.get_debug", nargs, 0, 0) < 0) return VNULL;
+    return int_from_i64(debug_flags);
+}
+
+static Value set_debug_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("set_debug", kw) < 0 || arg_count("gc.set_debug", nargs, 1, 1) < 0) return VNULL;
+    if (!int_check(args[0])) {
+        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
+        return VNULL;
+    }
+    int64_t v = int_as_i64(args[0]);
+    if (v == -1 && err_occurred()) {
+        if (!err_matches(&exc_OverflowError)) return VNULL;
+        err_clear();
+        v = INT64_MAX;
+    }
+    if (v < INT32_MIN || v > INT32_MAX) {
+        err_set(&exc_OverflowError, "Python int too large to convert to C int");
+        return VNULL;
+    }
+    debug_flags = v;
+    return VNone;
+}
+
 static const MethodDef gc_functions[] = {
+    {"get_debug", get_debug_m, 0, "Get the garbage collection debugging flags."},
+    {"set_debug", set_debug_m, 0, "Set the garbage collection debugging flags."},
     {"collect", collect_m, 0, "Run the garbage collector."},
     {"enable", enable_m, 0, "Enable automatic garbage collection."},
     {"disable", disable_m, 0, "Disable automatic garbage collection."},

@@ -186,4 +186,7 @@ int io_check_newline(Value newline, const char *fname);
 Value io_std_stream(int fd, const char *name);   /* None if fd is not open */
 extern int io_stdio_unbuffered;   /* -u: 1; -E without -u: 0; else -1 (consult PYTHONUNBUFFERED) */
 
+/* Run the due Python signal handlers (main thread): -1 with a handler's exception. */
+int io_check_signals(void);
+
 #endif

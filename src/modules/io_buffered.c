@@ -267,6 +267,8 @@ static int flush_unlocked(BufferedObject *self) {
         }
         b->write_pos += n;
         b->raw_pos = b->write_pos;
+        /* A partial write may be a signal's doing: its handler runs before blocking again. */
+        if (b->write_pos < b->write_end && io_check_signals() < 0) return -1;
     }
 done:
     /* After this, tell() must not see a write buffer (it would use pos instead of raw_pos). */
@@ -913,6 +915,7 @@ static Value write_bytes_unlocked(Value self, const char *data, size_t len) {
         }
         written += w;
         remaining -= w;
+        if (remaining > b->size && io_check_signals() < 0) return VNULL;
     }
     if (b->readable) reset_read(b);
     reset_write(b);

@@ -7,9 +7,11 @@
 #include "../objects/func.h"
 #include "../vm/error.h"
 #include "../vm/gil.h"
+#include "../vm/thread.h"
 #include "../gc/gc.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -32,6 +34,15 @@ void io_fd_release(IoFd *box) {
 
 /* ---- System calls, retried on EINTR ---- */
 
+/* A signal interrupted a call: run the Python handlers (main thread) before retrying,
+ * as CPython does; a handler's exception ends the call. */
+int io_check_signals(void) {
+    extern int signal_run_handlers(void);
+    extern volatile sig_atomic_t signal_tripped;
+    if (signal_tripped && thread_is_main()) return signal_run_handlers();
+    return 0;
+}
+
 ssize_t fileio_read_fd(int fd, char *buf, size_t n) {
     for (;;) {
         ssize_t r;
@@ -39,7 +50,10 @@ ssize_t fileio_read_fd(int fd, char *buf, size_t n) {
         r = read(fd, buf, n);
         GIL_RELEASE_END
         if (r >= 0) return r;
-        if (errno == EINTR) continue;
+        if (errno == EINTR) {
+            if (io_check_signals() < 0) return -1;
+            continue;
+        }
         if (errno == EAGAIN || errno == EWOULDBLOCK) return -2;
         err_from_errno(&exc_OSError);
         return -1;
@@ -53,7 +67,10 @@ ssize_t fileio_write_fd(int fd, const char *buf, size_t n) {
         r = write(fd, buf, n);
         GIL_RELEASE_END
         if (r >= 0) return r;
-        if (errno == EINTR) continue;
+        if (errno == EINTR) {
+            if (io_check_signals() < 0) return -1;
+            continue;
+        }
         if (errno == EAGAIN || errno == EWOULDBLOCK) return -2;
         err_from_errno(&exc_OSError);
         return -1;

@@ -29,6 +29,7 @@ static Value lzma_error;
 typedef struct LzmaComp {
     Object hdr;
     lzma_stream lzs;
+    pthread_mutex_t lock;    /* methods release the GIL: one thread at a time (clib_lock) */
     bool initialised;
     bool flushed;
 } LzmaComp;
@@ -36,6 +37,7 @@ typedef struct LzmaComp {
 typedef struct LzmaDecomp {
     Object hdr;
     lzma_stream lzs;
+    pthread_mutex_t lock;
     Value unused_data;
     uint8_t *input_buffer;
     size_t input_buffer_size;
@@ -357,6 +359,7 @@ static Value comp_new(Type *t, Value *args, size_t nargs, Value kw) {
     }
     if (preset_obj != VNone && to_u32(preset_obj, &preset) < 0) return VNULL;
     LzmaComp *c = gc_alloc(t, sizeof(LzmaComp));
+    if (c) pthread_mutex_init(&c->lock, NULL);
     if (!c) return VNULL;
     c->lzs = (lzma_stream)LZMA_STREAM_INIT;
     if (comp_init_stream(c, format, check, preset, specs) < 0) {
@@ -401,7 +404,7 @@ fail:
     return VNULL;
 }
 
-static Value comp_compress(Value self, Value *args, size_t nargs, Value kw) {
+static Value comp_compress_locked(Value self, Value *args, size_t nargs, Value kw) {
     LzmaComp *c = (LzmaComp *)self;
     if (arg_no_kw("compress", kw) < 0) return VNULL;
     if (nargs != 1) {
@@ -420,7 +423,7 @@ static Value comp_compress(Value self, Value *args, size_t nargs, Value kw) {
     return r;
 }
 
-static Value comp_flush(Value self, Value *args, size_t nargs, Value kw) {
+static Value comp_flush_locked(Value self, Value *args, size_t nargs, Value kw) {
     LzmaComp *c = (LzmaComp *)self;
     if (arg_no_kw("flush", kw) < 0 || arg_count("flush", nargs, 0, 0) < 0) return VNULL;
     if (c->flushed) {
@@ -429,6 +432,20 @@ static Value comp_flush(Value self, Value *args, size_t nargs, Value kw) {
     }
     c->flushed = true;
     return comp_run(c, NULL, 0, LZMA_FINISH);
+}
+
+static Value comp_compress(Value self, Value *args, size_t nargs, Value kw) {
+    clib_lock(&((LzmaComp *)self)->lock);
+    Value r = comp_compress_locked(self, args, nargs, kw);
+    clib_unlock(&((LzmaComp *)self)->lock);
+    return r;
+}
+
+static Value comp_flush(Value self, Value *args, size_t nargs, Value kw) {
+    clib_lock(&((LzmaComp *)self)->lock);
+    Value r = comp_flush_locked(self, args, nargs, kw);
+    clib_unlock(&((LzmaComp *)self)->lock);
+    return r;
 }
 
 static Value no_pickle(Value self, Value *args, size_t nargs, Value kw) {
@@ -470,6 +487,7 @@ static Value decomp_new(Type *t, Value *args, size_t nargs, Value kw) {
     }
     if (memlimit != VNone && to_u64(memlimit, &limit) < 0) return VNULL;
     LzmaDecomp *d = gc_alloc(t, sizeof(LzmaDecomp));
+    if (d) pthread_mutex_init(&d->lock, NULL);
     if (!d) return VNULL;
     d->lzs = (lzma_stream)LZMA_STREAM_INIT;
     d->check = LZMA_CHECK_UNKNOWN;
@@ -544,7 +562,7 @@ fail:
     return VNULL;
 }
 
-static Value decomp_decompress(Value self, Value *args, size_t nargs, Value kw) {
+static Value decomp_decompress_locked(Value self, Value *args, size_t nargs, Value kw) {
     LzmaDecomp *d = (LzmaDecomp *)self;
     static const char *const names[] = {"data", "max_length", NULL};
     Value a[2];
@@ -627,6 +645,13 @@ static Value decomp_decompress(Value self, Value *args, size_t nargs, Value kw) 
         }
     }
     buffer_release(&in);
+    return r;
+}
+
+static Value decomp_decompress(Value self, Value *args, size_t nargs, Value kw) {
+    clib_lock(&((LzmaDecomp *)self)->lock);
+    Value r = decomp_decompress_locked(self, args, nargs, kw);
+    clib_unlock(&((LzmaDecomp *)self)->lock);
     return r;
 }
 

@@ -266,11 +266,17 @@ static void on_xml_decl(void *ud, const XML_Char *version, const XML_Char *encod
 static Value conv_model(XML_Content *m) {
     Value children = tuple_new(m->numchildren);
     if (!children) return VNULL;
+    /* A model nested 500,000 deep: RecursionError rather than a C stack overflow. */
+    if (err_enter_recursive(" while converting an XML content model") < 0) return VNULL;
     for (unsigned i = 0; i < m->numchildren; i++) {
         Value c = conv_model(&m->children[i]);
-        if (!c) return VNULL;
+        if (!c) {
+            err_leave_recursive();
+            return VNULL;
+        }
         GC_WRITE(val_obj(children), ((TupleObject *)children)->items[i], c);
     }
+    err_leave_recursive();
     Value name = conv(m->name);
     if (!name) return VNULL;
     return tuple_pack(4, val_from_int(m->type), val_from_int(m->quant), name, children);

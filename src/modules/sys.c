@@ -227,8 +227,7 @@ Value sys_init(int argc, char **argv, int orig_argc, char **orig_argv) {
     module_add(m, "argv", list_of_cstrs(argc, argv));
     module_add(m, "orig_argv", list_of_cstrs(orig_argc, orig_argv));
     module_add(m, "version", str_from_cstr("3.11.2 (taipan 0.1) [GCC]"));
-    Value vi = tuple_pack(5, val_from_int(3), val_from_int(11), val_from_int(2), str_from_cstr("final"), val_from_int(0));
-    module_add(m, "version_info", vi);
+    /* version_info is a struct sequence: sys_runtime.c. */
     module_add(m, "hexversion", int_from_i64(0x030B02F0));
     module_add(m, "api_version", val_from_int(1013));
     module_add(m, "platform", str_from_cstr("linux"));
@@ -273,7 +272,7 @@ Value sys_init(int argc, char **argv, int orig_argc, char **orig_argv) {
     if (!impl) return VNULL;
     obj_setattr_cstr(impl, "name", str_from_cstr("taipan"));
     obj_setattr_cstr(impl, "cache_tag", str_from_cstr("taipan-311"));
-    obj_setattr_cstr(impl, "version", vi);
+    /* implementation.version: set with sys.version_info (sys_runtime.c). */
     obj_setattr_cstr(impl, "hexversion", int_from_i64(0x030B02F0));
     obj_setattr_cstr(impl, "_multiarch", str_from_cstr("x86_64-linux-gnu"));
     module_add(m, "implementation", impl);

@@ -355,6 +355,15 @@ int sys_runtime_init(Value m) {
                    val_from_int(128), val_from_int(0)};
     module_add(m, "hash_info", info_value(hi, hiv));
 
+    /* version_info: a struct sequence, so sys.version_info.major works as in CPython. */
+    static const char *const vi_fields[] = {"major", "minor", "micro", "releaselevel", "serial", NULL};
+    Type *vi = structseq_new_type("sys.version_info", vi_fields, 5);
+    Value viv[] = {val_from_int(3), val_from_int(11), val_from_int(2), str_from_cstr("final"), val_from_int(0)};
+    Value version_info = info_value(vi, viv);
+    module_add(m, "version_info", version_info);
+    Value impl = dict_get_cstr(module_dict(m), "implementation");
+    if (impl && obj_setattr_cstr(impl, "version", version_info) < 0) return -1;
+
     static const char *const ti_fields[] = {"name", "lock", "version", NULL};
     Type *ti = structseq_new_type("sys.thread_info", ti_fields, 3);
     char ver[64];

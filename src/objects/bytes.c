@@ -383,6 +383,13 @@ static Value slice_of(Value self, const char *d, size_t n, Value key, bool ba) {
     ssize_t start, stop, step;
     ssize_t len = slice_indices(key, (ssize_t)n, &start, &stop, &step);
     if (len < 0) return VNULL;
+    /* A bound's __index__ may have resized the bytearray: slice what it holds now. */
+    if (ba && (((ByteArrayObject *)self)->size != (ssize_t)n || ((ByteArrayObject *)self)->data != d)) {
+        d = ((ByteArrayObject *)self)->data;
+        n = (size_t)((ByteArrayObject *)self)->size;
+        len = slice_indices_of(key, &((ByteArrayObject *)self)->size, &start, &stop, &step);
+        if (len < 0) return VNULL;
+    }
     if (step == 1) {
         if (!ba && start == 0 && len == (ssize_t)n && val_type(self) == &type_bytes) return self;
         return ba ? bytearray_new(d + start, (size_t)len) : bytes_new(d + start, (size_t)len);
@@ -466,6 +473,7 @@ static Value repeat_buffer(const char *d, size_t n, ssize_t count, bool ba) {
     size_t total = n * (size_t)count;
     Value r = ba ? bytearray_new(NULL, total) : obj_val(bytes_alloc(total));
     if (!r) return VNULL;
+    if (!total) return r;   /* an empty bytearray may have no buffer at all */
     char *o = ba ? ((ByteArrayObject *)r)->data : ((BytesObject *)r)->data;
     if (n == 1) {
         memset(o, d[0], total);
@@ -823,7 +831,7 @@ static int bytearray_setitem(Value self, Value key, Value v) {
         src = bb.buf;
         n = bb.size;
     }
-    ssize_t len = slice_indices(key, b->size, &start, &stop, &step);
+    ssize_t len = slice_indices_of(key, &b->size, &start, &stop, &step);
     if (len < 0) {
         bb_discard(&bb);
         return -1;

@@ -137,6 +137,16 @@ static Value call_handler(const char *errors, Value exc, bool encoding, size_t l
     if (!h) return VNULL;
     Value r = obj_call1(h, exc);
     if (!r) return VNULL;
+    /* A decoding handler may replace exc.object: the position is then in the new input. */
+    if (!encoding) {
+        Value o = obj_getattr_cstr(exc, "object");
+        if (!o) return VNULL;
+        if (!bytes_check(o)) {
+            err_set(&exc_TypeError, "object attribute must be bytes");
+            return VNULL;
+        }
+        len = (size_t)bytes_size(o);
+    }
     if (!tuple_check(r) || tuple_size(r) != 2 || !int_check(tuple_get(r, 1)) ||
         !(str_check(tuple_get(r, 0)) || (encoding && bytes_check(tuple_get(r, 0))))) {
         err_format(&exc_TypeError, encoding ? "encoding error handler must return (str/bytes, int) tuple"
@@ -592,8 +602,18 @@ static ssize_t decode_error(DecodeState *st, StrBuilder *sb, size_t start, size_
         return -1;
     case H_OTHER: {
         size_t newpos;
-        Value rep = call_handler(st->errors, decode_exc(st, start, end, reason), false, st->size, &newpos);
+        Value exc = decode_exc(st, start, end, reason);
+        Value rep = call_handler(st->errors, exc, false, st->size, &newpos);
         if (!rep) return -1;
+        /* The handler replaced exc.object: decoding goes on in the new input (the
+         * callers reload their pointers from st). */
+        Value o = obj_getattr_cstr(exc, "object");
+        if (!o) return -1;
+        if (bytes_check(o) && o != st->obj) {
+            st->obj = o;
+            st->data = bytes_data(o);
+            st->size = (size_t)bytes_size(o);
+        }
         sb_append_str(sb, rep);
         return (ssize_t)newpos;
     }
@@ -626,6 +646,8 @@ static Value decode_utf8(DecodeState *st) {
             return VNULL;
         }
         off = (size_t)next;
+        d = (const unsigned char *)st->data;
+        end = d + st->size;
         valid = utf8_valid_prefix(d + off, end, &len);
     }
     return sb_finish(&sb);
@@ -650,6 +672,7 @@ static Value decode_ascii(DecodeState *st) {
             return VNULL;
         }
         off = (size_t)next;
+        d = (const unsigned char *)st->data;
     }
     return sb_finish(&sb);
 }
@@ -736,6 +759,8 @@ static Value decode_utf16_32(DecodeState *st, enum Codec c) {
             return VNULL;
         }
         i = (size_t)next;
+        d = (const unsigned char *)st->data;
+        n = st->size;
     }
     return sb_finish(&sb);
 }

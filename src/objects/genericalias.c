@@ -15,6 +15,7 @@ typedef struct GenericAliasObject {
     Value origin;
     Value args;        /* tuple */
     Value parameters;  /* tuple, computed lazily */
+    bool starred;      /* *tuple[int]: made by iterating an alias (PEP 646) */
 } GenericAliasObject;
 
 typedef struct UnionObject {
@@ -99,6 +100,7 @@ static Value ga_repr(Value self) {
     GenericAliasObject *g = (GenericAliasObject *)self;
     StrBuilder sb;
     sb_init(&sb);
+    if (g->starred) sb_append_char(&sb, '*');
     if (repr_item(&sb, g->origin) < 0) goto fail;
     sb_append_char(&sb, '[');
     if (tuple_size(g->args) == 0) sb_append_cstr(&sb, "()");
@@ -192,6 +194,7 @@ static Value ga_getitem(Value self, Value key) {
 static Value ga_richcompare(Value a, Value b, int op) {
     if ((op != CMP_EQ && op != CMP_NE) || val_type(b) != &type_generic_alias) return VNotImplemented;
     GenericAliasObject *x = (GenericAliasObject *)a, *y = (GenericAliasObject *)b;
+    if (x->starred != y->starred) return val_bool(op == CMP_NE);
     int eq = obj_eq(x->origin, y->origin);
     if (eq < 0) return VNULL;
     if (eq) {
@@ -224,7 +227,23 @@ static Value ga_getattr(Value self, Value name) {
 
 static Value ga_get_origin(Value self) { return ((GenericAliasObject *)self)->origin; }
 static Value ga_get_args(Value self) { return ((GenericAliasObject *)self)->args; }
-static Value ga_get_unpacked(Value self) { return VFalse; }
+static Value ga_get_unpacked(Value self) { return val_bool(((GenericAliasObject *)self)->starred); }
+
+/* The arguments of *tuple[...], for typing's substitution; None otherwise. */
+static Value ga_get_unpacked_tuple_args(Value self) {
+    GenericAliasObject *g = (GenericAliasObject *)self;
+    return g->starred && g->origin == obj_val(&type_tuple) ? g->args : VNone;
+}
+
+/* Iterating an alias yields it once, starred: (*tuple[int],) or def f(*args: *Ts). */
+static Value ga_iter(Value self) {
+    GenericAliasObject *g = (GenericAliasObject *)self;
+    Value st = generic_alias_new(g->origin, g->args);
+    if (!st) return VNULL;
+    ((GenericAliasObject *)st)->starred = true;
+    Value t = tuple_pack(1, st);
+    return t ? obj_iter(t) : VNULL;
+}
 
 static Value ga_mro_entries(Value self, Value *args, size_t nargs, Value kw) {
     return tuple_pack(1, ((GenericAliasObject *)self)->origin);
@@ -280,6 +299,7 @@ static const GetSetDef ga_getsets[] = {
     {"__args__", ga_get_args, NULL, NULL},
     {"__parameters__", ga_parameters, NULL, NULL},
     {"__unpacked__", ga_get_unpacked, NULL, NULL},
+    {"__typing_unpacked_tuple_args__", ga_get_unpacked_tuple_args, NULL, NULL},
     {NULL}
 };
 
@@ -293,6 +313,7 @@ Type type_generic_alias = {
     .call = ga_call,
     .repr = ga_repr,
     .getitem = ga_getitem,
+    .iter = ga_iter,
     .richcompare = ga_richcompare,
     .hash = ga_hash,
     .getattr = ga_getattr,

@@ -513,8 +513,34 @@ static Value reversed_length_hint(Value self, Value *args, size_t nargs, Value k
     return val_from_int(n < r->index + 1 ? 0 : r->index + 1);
 }
 
+/* (reversed, (seq,), index), or reversed(()) once exhausted, as CPython pickles it. */
+static Value reversed_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    ReversedObject *r = (ReversedObject *)self;
+    Value cls = obj_val(val_type(self));
+    if (!r->seq) return tuple_pack(2, cls, tuple_pack(1, tuple_empty()));
+    return tuple_pack(3, cls, tuple_pack(1, r->seq), int_from_i64(r->index));
+}
+
+static Value reversed_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    ReversedObject *r = (ReversedObject *)self;
+    ssize_t i = num_as_ssize(args[0], &exc_OverflowError);
+    if (i == -1 && err_occurred()) return VNULL;
+    if (r->seq) {
+        ssize_t n = obj_len(r->seq);
+        if (n < 0) return VNULL;
+        if (i < -1) i = -1;
+        else if (i > n - 1) i = n - 1;
+        r->index = i;
+    }
+    return VNone;
+}
+
 static const MethodDef reversed_methods[] = {
     {"__length_hint__", reversed_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", reversed_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", reversed_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };
 

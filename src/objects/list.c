@@ -1,6 +1,7 @@
 /* list.c - list: growable Value arrays, slicing, the list iterators, and the GC item array. */
 #include "list.h"
 #include "tuple.h"
+#include "dict.h"
 #include "misc.h"
 #include "int.h"
 #include "str.h"
@@ -423,7 +424,7 @@ static Value list_richcompare(Value a, Value b, int op) {
 
 static Value list_subscript_slice(ListObject *l, Value key) {
     ssize_t start, stop, step;
-    ssize_t n = slice_indices(key, l->size, &start, &stop, &step);
+    ssize_t n = slice_indices_of(key, &l->size, &start, &stop, &step);
     if (n < 0) return VNULL;
     if (step == 1) return list_from_array(l->items + start, (size_t)n);
     Value r = list_new((size_t)n);
@@ -494,7 +495,7 @@ static int list_ass_slice(ListObject *a, ssize_t lo, ssize_t hi, Value v) {
 
 static int list_ass_subscript_slice(ListObject *l, Value key, Value v) {
     ssize_t start, stop, step;
-    ssize_t n = slice_indices(key, l->size, &start, &stop, &step);
+    ssize_t n = slice_indices_of(key, &l->size, &start, &stop, &step);
     if (n < 0) return -1;
     if (step == 1) return list_ass_slice(l, start, stop, v);
     if (!v) {
@@ -693,8 +694,23 @@ static Value listiter_setstate(Value self, Value *args, size_t nargs, Value kw) 
     return VNone;
 }
 
+/* (iter, (list,), index), or iter([]) once exhausted: CPython's pickling of iterators. */
+static Value listiter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    ListIterObject *it = (ListIterObject *)self;
+    extern Value builtins_dict;
+    Value fn = dict_get_cstr(builtins_dict, "iter");
+    if (!fn) return VNULL;
+    if (!it->list) {
+        Value empty = list_new(0);
+        return empty ? tuple_pack(2, fn, tuple_pack(1, empty)) : VNULL;
+    }
+    return tuple_pack(3, fn, tuple_pack(1, it->list), int_from_i64(it->index));
+}
+
 static const MethodDef listiter_methods[] = {
     {"__length_hint__", listiter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", listiter_reduce, 0, "Return state information for pickling."},
     {"__setstate__", listiter_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };

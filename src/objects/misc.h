@@ -29,6 +29,7 @@ Value slice_new(Value start, Value stop, Value step);
 /* Resolve a slice against a length, Python's slice.indices() semantics.
  * Returns the number of items selected, -1 with an exception on error. */
 ssize_t slice_indices(Value slice, ssize_t length, ssize_t *start, ssize_t *stop, ssize_t *step);
+ssize_t slice_indices_of(Value slice, const ssize_t *length, ssize_t *start, ssize_t *stop, ssize_t *step);
 /* The same with int Values of any size (slice.indices(), range slicing):
  * start and stop clamped into the sequence, step nonzero.  0 or -1. */
 int slice_indices_value(Value slice, Value length, Value *start, Value *stop, Value *step);

@@ -39,6 +39,12 @@ static int slice_index(Value v, ssize_t *out) {
 }
 
 ssize_t slice_indices(Value slice, ssize_t length, ssize_t *pstart, ssize_t *pstop, ssize_t *pstep) {
+    return slice_indices_of(slice, &length, pstart, pstop, pstep);
+}
+
+/* The length is read once the bounds' __index__ methods have run: they may resize the
+ * sequence (a list cleared by __index__ must not be sliced at its old length). */
+ssize_t slice_indices_of(Value slice, const ssize_t *plength, ssize_t *pstart, ssize_t *pstop, ssize_t *pstep) {
     SliceObject *s = (SliceObject *)slice;
     ssize_t start, stop, step;
     if (s->step == VNone) step = 1;
@@ -56,6 +62,7 @@ ssize_t slice_indices(Value slice, ssize_t length, ssize_t *pstart, ssize_t *pst
     if (s->stop == VNone) stop = step < 0 ? PTRDIFF_MIN : PTRDIFF_MAX;
     else if (slice_index(s->stop, &stop) < 0) return -1;
 
+    ssize_t length = *plength;
     if (start < 0) {
         start += length;
         if (start < 0) start = step < 0 ? -1 : 0;

@@ -1,5 +1,6 @@
 /* tuple.c - tuple: immutable Value arrays inline in the object, CPython's hash, the tuple iterator. */
 #include "tuple.h"
+#include "dict.h"
 #include "list.h"
 #include "misc.h"
 #include "int.h"
@@ -356,8 +357,34 @@ static Value tupleiter_length_hint(Value self, Value *args, size_t nargs, Value 
     return val_from_int(it->tuple ? T(it->tuple)->size - it->index : 0);
 }
 
+/* (iter, (tuple,), index), or iter(()) once exhausted, as CPython pickles it. */
+static Value tupleiter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    TupleIterObject *it = (TupleIterObject *)self;
+    extern Value builtins_dict;
+    Value fn = dict_get_cstr(builtins_dict, "iter");
+    if (!fn) return VNULL;
+    if (!it->tuple) return tuple_pack(2, fn, tuple_pack(1, tuple_empty()));
+    return tuple_pack(3, fn, tuple_pack(1, it->tuple), int_from_i64(it->index));
+}
+
+static Value tupleiter_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    TupleIterObject *it = (TupleIterObject *)self;
+    ssize_t i = num_as_ssize(args[0], &exc_OverflowError);
+    if (i == -1 && err_occurred()) return VNULL;
+    if (it->tuple) {
+        if (i < 0) i = 0;
+        else if (i > T(it->tuple)->size) i = T(it->tuple)->size;
+        it->index = i;
+    }
+    return VNone;
+}
+
 static const MethodDef tupleiter_methods[] = {
     {"__length_hint__", tupleiter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", tupleiter_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", tupleiter_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };
 

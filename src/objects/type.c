@@ -1164,6 +1164,90 @@ static int type_set_module(Value self, Value v) {
     return 0;
 }
 static Value type_get_bases(Value self) { return ((Type *)self)->bases; }
+
+/* Recompute the MRO of t and of its subclasses after a __bases__ change; on error
+ * the MROs already recomputed stay (as in CPython, the error is raised late). */
+static int remro_tree(Type *t) {
+    Value mro = mro_c3(t, t->bases);
+    if (!mro) return -1;
+    t->mro = mro;
+    type_fixup_slots(t);
+    if (t->subclasses)
+        for (ssize_t i = 0; i < list_size(t->subclasses); i++)
+            if (remro_tree((Type *)list_get(t->subclasses, i)) < 0) return -1;
+    return 0;
+}
+
+static void subclasses_remove(Type *b, Type *t) {
+    if (!b->subclasses) return;
+    for (ssize_t i = 0; i < list_size(b->subclasses); i++)
+        if (list_get(b->subclasses, i) == obj_val(t)) {
+            list_pop(b->subclasses, i);
+            return;
+        }
+}
+
+static void subclasses_add(Type *b, Type *t) {
+    if (!b->subclasses) b->subclasses = list_new(0);
+    list_append(b->subclasses, obj_val(t));
+}
+
+/* C.__bases__ = (...): the new bases must keep the instance layout of the old ones. */
+static int type_set_bases(Value self, Value v) {
+    Type *t = (Type *)self;
+    if (!(t->flags & TF_HEAPTYPE)) {
+        err_format(&exc_TypeError, "cannot set '__bases__' attribute of immutable type '%s'", t->name);
+        return -1;
+    }
+    if (!v) {
+        err_format(&exc_TypeError, "cannot delete '__bases__' attribute of immutable type '%s'", t->name);
+        return -1;
+    }
+    if (!tuple_check(v)) {
+        err_format(&exc_TypeError, "can only assign tuple to %s.__bases__, not %s", t->name, type_name(v));
+        return -1;
+    }
+    if (tuple_size(v) == 0) {
+        err_format(&exc_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", t->name);
+        return -1;
+    }
+    for (ssize_t i = 0; i < tuple_size(v); i++) {
+        Value b = tuple_get(v, i);
+        if (!type_check(b)) {
+            err_format(&exc_TypeError, "%s.__bases__ must be tuple of classes, not '%s'", t->name, type_name(b));
+            return -1;
+        }
+        if (type_is_subtype((Type *)b, t)) {
+            err_set(&exc_TypeError, "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    Type *nb = best_base(v);
+    if (!nb) return -1;
+    if (solid_base(nb) != solid_base(t->base)) {
+        /* CPython compares the deallocators first: a class's differs from most builtins'. */
+        bool dealloc = (nb->flags & TF_HEAPTYPE) != (t->base->flags & TF_HEAPTYPE);
+        err_format(&exc_TypeError, "__bases__ assignment: '%s' %s differs from '%s'", nb->name,
+                   dealloc ? "deallocator" : "object layout", t->base->name);
+        return -1;
+    }
+    Value old_bases = t->bases, old_mro = t->mro;
+    Type *old_base = t->base;
+    t->bases = v;
+    t->base = nb;
+    if (remro_tree(t) < 0) {
+        t->bases = old_bases;
+        t->base = old_base;
+        t->mro = old_mro;
+        remro_tree(t);
+        return -1;
+    }
+    for (ssize_t i = 0; i < tuple_size(old_bases); i++) subclasses_remove((Type *)tuple_get(old_bases, i), t);
+    for (ssize_t i = 0; i < tuple_size(v); i++) subclasses_add((Type *)tuple_get(v, i), t);
+    type_modified(t);
+    return 0;
+}
+
 static Value type_get_base(Value self) {
     Type *b = ((Type *)self)->base;
     return b ? obj_val(b) : VNone;
@@ -1331,7 +1415,7 @@ static const GetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
     {"__module__", type_get_module, type_set_module, NULL},
-    {"__bases__", type_get_bases, NULL, NULL},
+    {"__bases__", type_get_bases, type_set_bases, NULL},
     {"__base__", type_get_base, NULL, NULL},
     {"__mro__", type_get_mro, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL},

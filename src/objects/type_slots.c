@@ -93,6 +93,11 @@ static Value slot_iternext(Value v) {
     return r;
 }
 
+static Value slot_next_not_implemented(Value v) {
+    err_format(&exc_TypeError, "'%s' object is not iterable", type_name(v));
+    return VNULL;
+}
+
 static hash_t slot_hash(Value v) {
     Value descr = type_lookup_cstr(val_type(v), "__hash__");
     if (!descr || descr == VNone) return obj_hash_unhashable(v);
@@ -221,7 +226,11 @@ static Value slot_call(Value v, Value *args, size_t nargs, Value kwnames) {
         bound = val_type(descr)->descr_get(descr, v, obj_val(val_type(v)));
         if (!bound) return VNULL;
     }
-    return obj_call(bound, args, nargs, kwnames);
+    /* A __call__ that is itself a callable instance recurses in C only. */
+    if (err_enter_recursive(" while calling a Python object") < 0) return VNULL;
+    Value r = obj_call(bound, args, nargs, kwnames);
+    err_leave_recursive();
+    return r;
 }
 
 static int slot_init(Value self, Value *args, size_t nargs, Value kwnames) {
@@ -550,6 +559,12 @@ static void fixup_one(Type *t, const struct SlotGroup *g) {
         generic = true;
     }
     if (!any) {
+        /* An iterator class that lost its __next__ may still be in a running for loop,
+         * which calls the slot without checking it: CPython's "not iterable" error. */
+        if (off == SLOT_OFF(iternext) && slot_get(t, off) == (void *)slot_iternext) {
+            slot_put(t, off, (void *)slot_next_not_implemented);
+            return;
+        }
         /* No dunder anywhere: sequence fallbacks and trampolines reset, others inherit. */
         if (trampoline) slot_put(t, off, NULL);
         return;
@@ -733,7 +748,7 @@ Value slot_wrapper_call_bound(const SlotDef *s, Type *owner, Value self, Value *
     case SK_REPEAT:
     case SK_REPEAT_R: {
         if (want_args(s, nargs, 1) < 0) return VNULL;
-        if (!num_check_index(args[0])) return VNotImplemented;
+        /* As CPython's wrapper: a count that is not an index is a TypeError, not NotImplemented. */
         ssize_t n = num_as_ssize(args[0], &exc_OverflowError);
         if (n == -1 && err_occurred()) return VNULL;
         return ((RepeatFn)fn)(self, n);

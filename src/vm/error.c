@@ -144,13 +144,21 @@ void err_from_errno(Type *t) { err_from_errno_filename(t, VNULL); }
 void err_chain_context(Value exc) {
     Value handled = ts->handled;
     if (!handled || handled == exc || !exc_check(exc)) return;
-    /* Avoid creating a cycle in the context chain. */
+    /* Avoid creating a cycle in the context chain. The chain may already hold a
+     * cycle (__context__ is writable): a second pointer at half speed stops the walk. */
+    Value slow = handled;
+    bool advance = false;
     for (Value o = handled; o; o = ((ExceptionObject *)o)->context) {
         ExceptionObject *oe = (ExceptionObject *)o;
         if (oe->context == exc) {
             oe->context = VNULL;
             break;
         }
+        if (advance) {
+            slow = ((ExceptionObject *)slow)->context;
+            if (slow == oe->context) break;
+        }
+        advance = !advance;
     }
     ExceptionObject *e = (ExceptionObject *)exc;
     if (!e->context) GC_WRITE(e, e->context, handled);

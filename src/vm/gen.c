@@ -220,7 +220,16 @@ Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw) {
         else if (val == VNone) exc = obj_call0(typ);
         else if (tuple_check(val)) exc = obj_call(typ, tuple_items(val), (size_t)tuple_size(val), VNULL);
         else exc = obj_call1(typ, val);
-        if (!exc) return VNULL;
+        /* A class whose __new__ does not make an exception: the TypeError (like any
+         * error while making it) is what gets thrown into the generator. */
+        if (exc && !exc_check(exc))
+            err_format(&exc_TypeError, "calling %R should have returned an instance of BaseException, not %s",
+                       typ, type_name(exc));
+        if (!exc || !exc_check(exc)) {
+            exc = err_fetch();
+            if (!exc) return VNULL;
+            tb = VNone;
+        }
     } else if (exc_check(typ)) {
         if (val != VNone) {
             err_set(&exc_TypeError, "instance exception may not have a separate value");

@@ -371,6 +371,12 @@ static int check_jumped_reads(Frame *f, uint32_t ins) {
     }
     for (int i = 0; i < n; i++) {
         int r = regs[i];
+        /* A temporary the jump skipped the computation of: CPython refuses such a jump
+         * (the value stacks differ); here it is found when the value is first read. */
+        if (r >= co->nlocals && r < co->nregs && !f->regs[r]) {
+            err_set(&exc_ValueError, "incompatible stacks");
+            return -1;
+        }
         if (r < co->nlocals && !f->regs[r]) {
             err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value",
                        tuple_get(co->varnames, r));
