@@ -27,7 +27,7 @@
 static const char *mangled(Arena *a, const char *private_name, const char *name) {
     if (!private_name || !name || name[0] != '_' || name[1] != '_') return name;
     size_t n = strlen(name);
-    if (n >= 4 && name[n - 1] == '_' && name[n - 2] == '_') return name;
+    if (name[n - 1] == '_' && name[n - 2] == '_') return name;   /* __id__, and ___ too */
     if (strchr(name, '.')) return name;
     while (*private_name == '_') private_name++;
     if (!*private_name) return name;

@@ -524,7 +524,7 @@ static int object_set_dict(Value self, Value v) {
 Value type_mangle_private(Type *t, Value name) {
     const char *s = str_data(name);
     size_t n = str_size(name);
-    if (n < 3 || s[0] != '_' || s[1] != '_' || (s[n - 1] == '_' && s[n - 2] == '_') || strchr(s, '.'))
+    if (n < 2 || s[0] != '_' || s[1] != '_' || (s[n - 1] == '_' && s[n - 2] == '_') || strchr(s, '.'))
         return name;
     const char *cls = t->name;
     const char *dot = strrchr(cls, '.');

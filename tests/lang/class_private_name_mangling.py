@@ -86,3 +86,9 @@ class Color(enum.Enum):
     RED = 1
     __private = 2
 print(list(Color), Color._Color__private)
+class A:
+    ___ = 1
+    __ = 2
+    def f(self): return A.___, A.__, ___
+___ = 5
+print(A().f(), sorted(k for k in vars(A) if not k.startswith('__') or k in ('___', '__')))
