@@ -640,7 +640,9 @@ static Value list_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
 }
 
 static int list_init(Value self, Value *args, size_t nargs, Value kwnames) {
-    if (kwnames && tuple_size(kwnames)) {
+    /* As CPython: keywords are refused unless a subclass's own __new__ took them. */
+    Type *t = val_type(self);
+    if (kwnames && tuple_size(kwnames) && (t == &type_list || t->new == type_list.new)) {
         err_set(&exc_TypeError, "list() takes no keyword arguments");
         return -1;
     }

@@ -224,7 +224,8 @@ static Value tuple_repeat(Value a, ssize_t count) {
 }
 
 static Value tuple_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
-    if (t == &type_tuple && kwnames && tuple_size(kwnames)) {
+    /* As CPython: keywords are refused unless a subclass's own __init__ takes them. */
+    if ((t == &type_tuple || t->init == type_tuple.init) && kwnames && tuple_size(kwnames)) {
         err_set(&exc_TypeError, "tuple() takes no keyword arguments");
         return VNULL;
     }

@@ -1296,6 +1296,18 @@ static Value type_get_flags(Value self) {
     return int_from_u64(f);
 }
 
+/* type.__basicsize__ / __itemsize__ / __dictoffset__ / __weakrefoffset__:
+ * Taipan's own layout (code uses them for sizes: tuple.__itemsize__ is the
+ * size of an item pointer, as in CPython). */
+static Value type_get_basicsize(Value self) { return int_from_i64((int64_t)((Type *)val_obj(self))->basicsize); }
+static Value type_get_itemsize(Value self) { return int_from_i64((int64_t)((Type *)val_obj(self))->itemsize); }
+static Value type_get_dictoffset(Value self) {
+    Type *t = (Type *)val_obj(self);
+    if (t->attrs_offset == 1) return val_from_int(-1);   /* ATTRS_IN_SIDE: variable-size, as CPython's -1 */
+    return int_from_i64((int64_t)t->attrs_offset);
+}
+static Value type_get_weakrefoffset(Value self) { return val_from_int(0); }
+
 /* type.__text_signature__: from a builtin type's doc when it follows the
  * "name(sig)\n--\n\n" convention (descr.c), else None (also for classes). */
 static Value type_get_text_signature(Value self) {
@@ -1422,6 +1434,10 @@ static const GetSetDef type_getsets[] = {
     {"__doc__", type_get_doc, type_set_doc, NULL},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
     {"__flags__", type_get_flags, NULL, NULL},
+    {"__basicsize__", type_get_basicsize, NULL, NULL},
+    {"__itemsize__", type_get_itemsize, NULL, NULL},
+    {"__dictoffset__", type_get_dictoffset, NULL, NULL},
+    {"__weakrefoffset__", type_get_weakrefoffset, NULL, NULL},
     {"__text_signature__", type_get_text_signature, NULL, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL},
     {NULL}
