@@ -110,18 +110,19 @@ class Instruction(_Instruction):
         return " ".join(fields).rstrip()
 
 
-def _get_code_object(x):
-    """Helper to handle methods, compiled or raw code objects, and strings."""
+def _unwrap(x):
+    """The code-bearing object behind a method, function, generator or coroutine."""
     if hasattr(x, "__func__"):
         x = x.__func__
-    if hasattr(x, "__code__"):
-        x = x.__code__
-    elif hasattr(x, "gi_code"):
-        x = x.gi_code
-    elif hasattr(x, "ag_code"):
-        x = x.ag_code
-    elif hasattr(x, "cr_code"):
-        x = x.cr_code
+    for attr in ("__code__", "gi_code", "ag_code", "cr_code"):
+        if hasattr(x, attr):
+            return getattr(x, attr)
+    return x
+
+
+def _get_code_object(x):
+    """Helper to handle methods, compiled or raw code objects, and strings."""
+    x = _unwrap(x)
     if isinstance(x, str):
         x = _try_compile(x, "<disassembly>")
     if hasattr(x, "co_code"):
@@ -270,16 +271,7 @@ def dis(x=None, *, file=None, depth=None, show_caches=False, adaptive=False):
     if x is None:
         distb(file=file)
         return
-    if hasattr(x, "__func__"):
-        x = x.__func__
-    if hasattr(x, "__code__"):
-        x = x.__code__
-    elif hasattr(x, "gi_code"):
-        x = x.gi_code
-    elif hasattr(x, "ag_code"):
-        x = x.ag_code
-    elif hasattr(x, "cr_code"):
-        x = x.cr_code
+    x = _unwrap(x)
     if hasattr(x, "__dict__"):
         for name, x1 in sorted(x.__dict__.items()):
             if isinstance(x1, (types.MethodType, types.FunctionType, types.CodeType, classmethod, staticmethod, type)):
@@ -311,36 +303,22 @@ def distb(tb=None, *, file=None, show_caches=False, adaptive=False):
     disassemble(tb.tb_frame.f_code, tb.tb_lasti, file=file)
 
 
+_INFO_FIELDS = (("Name", "co_name"), ("Filename", "co_filename"), ("Argument count", "co_argcount"),
+                ("Positional-only arguments", "co_posonlyargcount"), ("Kw-only arguments", "co_kwonlyargcount"),
+                ("Number of locals", "co_nlocals"), ("Stack size", "co_stacksize"))
+_INFO_TABLES = (("Constants", "co_consts", repr), ("Names", "co_names", str), ("Variable names", "co_varnames", str),
+                ("Free variables", "co_freevars", str), ("Cell variables", "co_cellvars", str))
+
+
 def _format_code_info(co):
-    lines = []
-    lines.append("Name:              %s" % co.co_name)
-    lines.append("Filename:          %s" % co.co_filename)
-    lines.append("Argument count:    %s" % co.co_argcount)
-    lines.append("Positional-only arguments: %s" % co.co_posonlyargcount)
-    lines.append("Kw-only arguments: %s" % co.co_kwonlyargcount)
-    lines.append("Number of locals:  %s" % co.co_nlocals)
-    lines.append("Stack size:        %s" % co.co_stacksize)
-    lines.append("Flags:             %s" % pretty_flags(co.co_flags))
-    if co.co_consts:
-        lines.append("Constants:")
-        for i_c in enumerate(co.co_consts):
-            lines.append("%4d: %r" % i_c)
-    if co.co_names:
-        lines.append("Names:")
-        for i_n in enumerate(co.co_names):
-            lines.append("%4d: %s" % i_n)
-    if co.co_varnames:
-        lines.append("Variable names:")
-        for i_n in enumerate(co.co_varnames):
-            lines.append("%4d: %s" % i_n)
-    if co.co_freevars:
-        lines.append("Free variables:")
-        for i_n in enumerate(co.co_freevars):
-            lines.append("%4d: %s" % i_n)
-    if co.co_cellvars:
-        lines.append("Cell variables:")
-        for i_n in enumerate(co.co_cellvars):
-            lines.append("%4d: %s" % i_n)
+    # The header lines align their values at column 19, as code_info always has.
+    lines = ["%-18s %s" % (label + ":", getattr(co, attr)) for label, attr in _INFO_FIELDS]
+    lines.append("%-18s %s" % ("Flags:", pretty_flags(co.co_flags)))
+    for title, attr, show in _INFO_TABLES:
+        items = getattr(co, attr)
+        if items:
+            lines.append(title + ":")
+            lines.extend("%4d: %s" % (i, show(v)) for i, v in enumerate(items))
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@
 #include "../objects/module.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
+#include "cargs.h"
 
 /*
  * CPython's tracemalloc hooks every allocator call and keeps a traceback
@@ -35,20 +36,20 @@ static Value start_m(Value self, Value *args, size_t nargs, Value kw) {
     static const char *const names[] = {"nframe", NULL};
     Value a[1];
     if (arg_parse("start", args, nargs, kw, names, 1, 0, a) < 0) return VNULL;
-    int64_t n = 1;
-    if (a[0]) {
-        if (!int_check(a[0])) {
-            err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type(a[0])->name);
-            return VNULL;
+    int n = 1;
+    if (a[0] && carg_int(a[0], &n) < 0) {
+        /* Argument Clinic's int converter words every overflow this way. */
+        if (err_matches(&exc_OverflowError)) {
+            err_clear();
+            err_set(&exc_OverflowError, "Python int too large to convert to C int");
         }
-        n = int_as_i64(a[0]);
-        if (n == -1 && err_occurred()) return VNULL;
+        return VNULL;
     }
     if (n < 1 || n > 65535) {
         err_set(&exc_ValueError, "the number of frames must be in range [1; 65535]");
         return VNULL;
     }
-    traceback_limit = (int)n;
+    traceback_limit = n;
     if (!tracing) {
         GCStats st;
         gc_get_stats(&st);

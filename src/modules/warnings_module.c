@@ -9,6 +9,7 @@
 #include "../objects/module.h"
 #include "../objects/exceptions.h"
 #include "../vm/frame.h"
+#include "cargs.h"
 #include "../vm/error.h"
 #include "../gc/gc.h"
 
@@ -394,15 +395,7 @@ static Value warn_m(Value self, Value *args, size_t nargs, Value kw) {
     Value cat = category_of(a[0], a[1]);
     if (!cat) return VNULL;
     ssize_t level = 1;
-    if (a[2]) {
-        if (!int_check(a[2])) {
-            err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type(a[2])->name);
-            return VNULL;
-        }
-        int64_t l = int_as_i64(a[2]);
-        if (l == -1 && err_occurred()) return VNULL;
-        level = (ssize_t)l;
-    }
+    if (a[2] && carg_ssize(a[2], &level) < 0) return VNULL;
     return warnings_warn(cat, a[0], level, a[3]) < 0 ? VNULL : VNone;
 }
 
@@ -427,7 +420,7 @@ static Value warn_explicit_m(Value self, Value *args, size_t nargs, Value kw) {
     Value a[8];
     if (arg_parse("warn_explicit", args, nargs, kw, names, 0, 4, a) < 0) return VNULL;
     if (!str_check(a[2])) {
-        err_format(&exc_TypeError, "warn_explicit() argument 'filename' must be str, not %s", val_type(a[2])->name);
+        err_format(&exc_TypeError, "warn_explicit() argument 3 must be str, not %s", val_type(a[2])->name);
         return VNULL;
     }
     if (!int_check(a[3])) {

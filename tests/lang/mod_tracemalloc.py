@@ -22,3 +22,8 @@ print(tracemalloc.get_traced_memory()[1] >= tracemalloc.get_traced_memory()[0])
 tracemalloc.stop()
 print(tracemalloc.is_tracing(), tracemalloc.get_traced_memory())
 print(tracemalloc.get_object_traceback(data))
+for bad in (2**70, -2**40, 2.0, "a"):
+    try:
+        tracemalloc.start(bad)
+    except (OverflowError, TypeError, ValueError) as e:
+        print(type(e).__name__, e)

@@ -108,3 +108,13 @@ warnings.defaultaction = "ignore"
 got.clear()
 warnings.warn("quiet")
 print(got)
+for args, kw in [(("x",), {"stacklevel": 2**70}), (("x",), {"stacklevel": "a"})]:
+    try:
+        warnings.warn(*args, **kw)
+    except (OverflowError, TypeError) as e:
+        print(type(e).__name__, e)
+for args in [("x", UserWarning, 5, 1), ("x", UserWarning, "f.py", 2**40), ("x", UserWarning, "f.py", "1")]:
+    try:
+        warnings.warn_explicit(*args)
+    except (OverflowError, TypeError) as e:
+        print(type(e).__name__, e)
