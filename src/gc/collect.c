@@ -21,6 +21,15 @@ static Object **mstack;
 static size_t msp, mcap;
 static bool mark_overflow;     /* mark stack could not grow: rescan needed */
 
+/* Long arrays of Values (a list's items) are not pushed element by element:
+ * the range itself is deferred and drained a chunk at a time, so marking a
+ * million-item list needs a few words of stack, not 8 MB that would stay
+ * resident after the collection. */
+typedef struct { const Value *p; size_t n; } MarkRange;
+static MarkRange *rstack;
+static size_t rsp, rcap;
+enum { MARK_CHUNK = 256, MSTACK_KEEP = 16384 };
+
 static Value **roots;
 static size_t nroots, roots_cap;
 static Object **statics;
@@ -177,6 +186,18 @@ void gc_mark(Value v) {
 }
 
 void gc_mark_range(const Value *p, size_t n) {
+    if (n > MARK_CHUNK && !visit_fn) {
+        if (rsp == rcap) {
+            size_t c = rcap ? rcap * 2 : 64;
+            MarkRange *r = realloc(rstack, c * sizeof *r);
+            if (!r) goto now;
+            rstack = r;
+            rcap = c;
+        }
+        rstack[rsp++] = (MarkRange){p, n};
+        return;
+    }
+now:
     for (size_t i = 0; i < n; i++) gc_mark(p[i]);
 }
 
@@ -189,9 +210,28 @@ static inline void mark_conservative(uintptr_t w) {
 
 void gc_drain(void);
 static void drain(void) {
-    while (msp) {
-        Object *o = mstack[--msp];
-        o->type->trace(o);
+    for (;;) {
+        while (msp) {
+            Object *o = mstack[--msp];
+            o->type->trace(o);
+        }
+        if (!rsp) break;
+        MarkRange *r = &rstack[rsp - 1];
+        const Value *p = r->p;
+        size_t n = r->n < MARK_CHUNK ? r->n : MARK_CHUNK;
+        r->p += n;
+        r->n -= n;
+        if (!r->n) rsp--;
+        for (size_t i = 0; i < n; i++) gc_mark(p[i]);
+    }
+}
+
+/* A mark stack grown for one deep structure is given back, not kept resident. */
+static void trim_mark_stack(void) {
+    if (mcap > MSTACK_KEEP) {
+        free(mstack);
+        mstack = NULL;
+        msp = mcap = 0;
     }
 }
 
@@ -272,6 +312,7 @@ void gc_collect(void) {
     }
     heap_finalize_unmarked();
     size_t live = heap_sweep();
+    trim_mark_stack();
     heap_after_collect(live);
     gc_collections++;
     collecting = false;

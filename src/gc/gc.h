@@ -125,6 +125,7 @@ static inline void *gc_alloc(Type *type, size_t size) {
 
 void *gc_alloc_nofail(Type *type, size_t size); /* aborts on exhaustion (start-up) */
 void gc_collect(void);
+void gc_release_free_pages(void);   /* madvise the free pages kept for reuse */
 /* Memory outside the heap that a finalizer frees (a C library's state
  * behind a small object) counts toward the next collection, so garbage
  * holding much of it is found before the process grows. */

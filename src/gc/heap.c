@@ -152,6 +152,23 @@ static void pages_free(size_t first, size_t n) {
     pages_in_use -= n;
 }
 
+/* Return every kept free page to the OS (an explicit gc.collect(): the
+ * program asked for its garbage to go, so its memory goes too). */
+void gc_release_free_pages(void) {
+    for (size_t i = 0; i < heap_npages && pages_dirty; i++) {
+        PageDesc *d = &heap_pages[i];
+        if (d->kind != PK_FREE || !d->dirty) continue;
+        size_t j = i;
+        while (j < heap_npages && heap_pages[j].kind == PK_FREE && heap_pages[j].dirty) {
+            heap_pages[j].dirty = 0;
+            pages_dirty--;
+            j++;
+        }
+        madvise(heap_page_addr(i), (j - i) << GC_PAGE_SHIFT, MADV_DONTNEED);
+        i = j - 1;
+    }
+}
+
 /* Large objects' pages must read as zero.  Small-object pages need not:
  * the bump allocator zeroes each object it hands out and alloc_small_page
  * clears the type words of a reused page (a free slot is recognised by

@@ -31,6 +31,7 @@ static Value collect_m(Value self, Value *args, size_t nargs, Value kwnames) {
     gc_get_stats(&before);
     gc_collect();
     gc_run_pending();
+    gc_release_free_pages();
     gc_get_stats(&after);
     /* CPython returns the number of unreachable objects; we report freed bytes / 64 as an estimate
      * is misleading, so report 0 unless finalizers ran. */
