@@ -1,4 +1,5 @@
 # gcstress-every: 200
+# timeout-scale: 3
 # The PYTHON* environment variables, and -E/-I ignoring them, against CPython.
 import os, subprocess, sys, tempfile
 

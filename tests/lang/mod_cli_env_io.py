@@ -1,4 +1,5 @@
 # gcstress-every: 200
+# timeout-scale: 3
 # PYTHONHASHSEED, PYTHONSAFEPATH, PYTHONUNBUFFERED, PYTHONIOENCODING, PYTHONWARNINGS,
 # PYTHONSTARTUP and PYTHONINSPECT against CPython.
 import os, subprocess, sys, tempfile

@@ -1,4 +1,5 @@
 # gcstress-every: 200
+# timeout-scale: 3
 # The command-line options as a program sees them: sys.flags, -O/-OO, -X,
 # -W, -b, -i.  Each case runs sys.executable (CPython when the .exp is made).
 import os, subprocess, sys

@@ -1,4 +1,5 @@
 # `-m json.tool FILE` and `-m timeit` run as under CPython (timings normalized).
+# timeout-scale: 3
 # (The children run without the collector stress setting: timeit would loop for minutes.)
 import os
 import re

@@ -1,4 +1,5 @@
 # gcstress-every: 200
+# timeout-scale: 3
 # Run modes and usage errors against CPython: -c, -m, a script, a directory and a
 # zip file with __main__.py, '-' (stdin), -x, --, bad options.
 import os, subprocess, sys, tempfile, zipfile

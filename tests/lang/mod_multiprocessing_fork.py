@@ -1,4 +1,5 @@
 # gcstress-every: 500
+# timeout-scale: 3
 # multiprocessing with the fork start method: pools,
 # queues, pipes, locks, events, semaphores, shared memory, a manager.
 import multiprocessing as mp

@@ -1,4 +1,5 @@
 # `python -m module args`: sys.argv, sys.path[0], __main__ semantics, a
+# timeout-scale: 3
 # package's __main__, and the errors; run in a child process (fork/exec).
 # gcstress-every: 20
 import os, sys, tempfile, shutil

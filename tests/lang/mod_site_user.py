@@ -1,4 +1,5 @@
 # gcstress-every: 100
+# timeout-scale: 3
 # site outside a venv: the user site (PYTHONUSERBASE) with its .pth files,
 # -s and PYTHONNOUSERSITE turning it off, -I ignoring the variables, and
 # site.main's answers.  Paths are printed relative to the temporary base.
