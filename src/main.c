@@ -10,6 +10,7 @@
 #include "objects/module.h"
 #include "objects/exceptions.h"
 #include "compiler/compile.h"
+#include "compiler/parser.h"
 #include "vm/frame.h"
 #include "vm/error.h"
 #include "vm/import.h"
@@ -375,10 +376,9 @@ int main(int argc, char **argv) {
     io_utf8_mode_config = cfg.utf8_mode;
     extern long long str_hash_seed_config;
     str_hash_seed_config = cfg.hash_seed_set ? (long long)cfg.hash_seed : -1;
-    if (cfg.int_max_str_digits >= 0) {
-        extern int int_max_str_digits;
-        int_max_str_digits = cfg.int_max_str_digits;
-    }
+    extern int int_max_str_digits;
+    if (cfg.int_max_str_digits >= 0) int_max_str_digits = cfg.int_max_str_digits;
+    parse_int_max_str_digits = &int_max_str_digits;
     bool stdin_tty = isatty(0);
     bool stdin_interactive = stdin_tty || cfg.interactive;
 

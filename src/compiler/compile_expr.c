@@ -747,6 +747,12 @@ void into(Compiler *c, ASTNode *e, int target) {
         break;
     }
     case AST_Name:
+        /* __debug__ is a constant of the compilation, as in CPython's AST
+         * optimizer: rebinding builtins.__debug__ changes nothing. */
+        if (!strcmp(e->v.Name.id, "__debug__")) {
+            load_const_value(c, c->optimize ? VFalse : VTrue, target);
+            break;
+        }
         name_load(c, e->v.Name.id, target, e);
         break;
     case AST_BinOp: {

@@ -20,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const int default_int_max_str_digits = 4300;
+const int *parse_int_max_str_digits = &default_int_max_str_digits;
+
 const char *parse_error_kind_name(ParseErrorKind kind)
 {
     switch (kind) {
@@ -721,15 +724,30 @@ static char *iconv_to_utf8(const char *enc, const char *s, size_t n, size_t *out
     return out;
 }
 
+/* Whether src, with its null bytes left out, holds invalid UTF-8. */
+static int utf8_check_skipping_nul(const unsigned char *src, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        const unsigned char *nul = memchr(src + i, 0, len - i);
+        size_t n = nul ? (size_t)(nul - (src + i)) : len - i;
+        if (utf8_check(src + i, n) < n)
+            return 1;
+        i += n + 1;
+    }
+    return 0;
+}
+
 /* Produce the UTF-8, '\n'-terminated, universal-newline buffer the
 ** tokenizer wants.  Returns a malloc'd buffer or NULL with the error set. */
 static char *decode_source(Parser *p, const char *src, size_t len, size_t *outlen)
 {
     const char *nul = memchr(src, 0, len);
-    /* A file is decoded line by line, so an undeclared non-UTF-8 byte
-    ** before the null byte is the error reported. */
+    /* CPython 3.11 reads a file with fgets, which silently cuts a line at
+    ** a null byte, so an undeclared non-UTF-8 byte anywhere in the file is
+    ** the error it reports. */
     if (nul && !(p->flags & (PARSE_FLAG_STRING_INPUT | PARSE_FLAG_SOURCE_IS_UTF8)) &&
-        utf8_check((const unsigned char *)src, (size_t)(nul - src)) < (size_t)(nul - src))
+        utf8_check_skipping_nul((const unsigned char *)src, len))
         nul = NULL;
     if (nul) {
         if (p->flags & PARSE_FLAG_STRING_INPUT) {

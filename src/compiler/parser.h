@@ -82,6 +82,11 @@ typedef struct ParseError {
 /* The CPython exception class name for an error kind ("SyntaxError"). */
 const char *parse_error_kind_name(ParseErrorKind kind);
 
+/* The digit limit of decimal int literals (sys.set_int_max_str_digits; 0:
+** none).  The runtime points it at its own setting; alone the parser
+** uses CPython's default, 4300. */
+extern const int *parse_int_max_str_digits;
+
 ASTNode *parse_source(Arena *a, const char *src, size_t len, const char *filename,
                       ParseMode mode, int flags, ParseError *err);
 

@@ -161,14 +161,18 @@ ASTNode *p_number(Parser *p, const Token *t)
         v->kind = CONST_FLOAT;
         v->f = strtod(buf, NULL);
     } else {
-        if (!radix && k > 4300) {
+        int limit = *parse_int_max_str_digits;
+        size_t ndigits = 0;
+        for (size_t i = 0; i < k; i++)
+            ndigits += buf[i] != '_';
+        if (!radix && limit > 0 && ndigits > (size_t)limit) {
             /* CPython converts decimal literals at parse time, under the
-            ** int_max_str_digits limit (default 4300). */
+            ** int_max_str_digits limit. */
             p_error_at(p, PARSE_ERR_SYNTAX, t->lineno, -1, t->lineno, P_END_ZERO,
-                       "Exceeds the limit (4300 digits) for integer string conversion: value has "
+                       "Exceeds the limit (%d digits) for integer string conversion: value has "
                        "%zu digits; use sys.set_int_max_str_digits() to increase the limit - "
                        "Consider hexadecimal for huge integer literals to avoid decimal "
-                       "conversion limits.", k);
+                       "conversion limits.", limit, ndigits);
             p->perr->offset = 0;
             c = NULL;
             goto out;

@@ -1206,6 +1206,23 @@ ASTSeq *p_statement_newline(Parser *p)
             ;
         if (!p_at(p, T_ENDMARKER))
             return NULL;
+        /* CPython adds no newline to single-mode input: a compound statement
+        ** whose last line is not an indented body line (a body on the
+        ** header's line, or a blank last line) misses its closing NEWLINE. */
+        const char *nl = p->tok->implicit_nl;
+        if (nl) {
+            const char *ls = nl;
+            int line = 1;
+            while (ls > p->tok->buf && ls[-1] != '\n')
+                ls--;
+            for (const char *q = p->tok->buf; q < ls; q++)
+                line += *q == '\n';
+            const char *q = ls;
+            while (q < nl && (*q == ' ' || *q == '\t' || *q == '\f'))
+                q++;
+            if (q == ls || q == nl)
+                return p_error_at(p, PARSE_ERR_SYNTAX, line, P_COL_ZERO, line, P_END_ZERO, "invalid syntax");
+        }
         return p_seq1(p, c);
     }
     if (p->error)

@@ -536,14 +536,52 @@ static int source_text(Value src, const char **data, size_t *size, int *flags, c
         *flags |= PARSE_FLAG_STRING_INPUT;
         return 0;
     }
-    if (val_isinstance(src, &type_bytearray)) {
-        *data = ((ByteArrayObject *)src)->data;
-        *size = (size_t)((ByteArrayObject *)src)->size;
+    /* Any other contiguous buffer (bytearray, memoryview, array): its bytes
+     * are copied, since the exporter could change them while compiling. */
+    if (val_type(src)->getbuffer) {
+        Buffer view;
+        if (buffer_get(src, &view, BUF_SIMPLE) < 0) return -1;
+        Value b = bytes_new((const char *)view.buf, (size_t)view.len);
+        buffer_release(&view);
+        if (!b) return -1;
+        *data = bytes_data(b);
+        *size = (size_t)bytes_size(b);
         *flags |= PARSE_FLAG_STRING_INPUT;
         return 0;
     }
     err_format(&exc_TypeError, "%s() arg 1 must be a %s object", fname, what);
     return -1;
+}
+
+/* The source given to compile(), exec() or eval() must not hold a null
+ * byte: CPython 3.11 says so with a ValueError. */
+static int check_no_nul(const char *data, size_t size) {
+    if (!memchr(data, 0, size)) return 0;
+    err_set(&exc_ValueError, "source code string cannot contain null bytes");
+    return -1;
+}
+
+/* compile()'s filename: str, bytes, a path-like object, or (deprecated)
+ * any other buffer, as PyUnicode_FSDecoder takes it. */
+static Value compile_filename(Value v) {
+    if (str_check(v)) return v;
+    if (!bytes_check(v) && val_type(v)->getbuffer && !type_lookup_cstr(val_type(v), "__fspath__")) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "path should be string, bytes, or os.PathLike, not %.80s", type_name(v));
+        if (err_warn(&exc_DeprecationWarning, msg, 1) < 0) return VNULL;
+        Buffer view;
+        if (buffer_get(v, &view, BUF_SIMPLE) < 0) return VNULL;
+        Value b = bytes_new((const char *)view.buf, (size_t)view.len);
+        buffer_release(&view);
+        v = b;
+        if (!v) return VNULL;
+    } else {
+        extern Value os_fspath(Value v);
+        v = os_fspath(v);
+        if (!v) return VNULL;
+    }
+    if (str_check(v)) return v;
+    return str_decode_utf8(bytes_data(v), (size_t)bytes_size(v), "surrogateescape");
 }
 
 /* An int argument converted as Argument Clinic's `int` converter does. */
@@ -580,14 +618,8 @@ static Value compile_m(Value self, Value *args, size_t nargs, Value kwnames) {
                                         "_feature_version", NULL};
     Value a[7];
     if (arg_parse("compile", args, nargs, kwnames, names, 0, 3, a) < 0) return VNULL;
-    Value filename = a[1];
-    if (!str_check(filename)) {
-        if (bytes_check(filename)) filename = str_new(bytes_data(filename), (size_t)bytes_size(filename));
-        else {
-            err_format(&exc_TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(filename));
-            return VNULL;
-        }
-    }
+    Value filename = compile_filename(a[1]);
+    if (!filename) return VNULL;
     if (!str_check(a[2])) {
         err_format(&exc_TypeError, "compile() argument 'mode' must be str, not %s", type_name(a[2]));
         return VNULL;
@@ -629,11 +661,8 @@ static Value compile_m(Value self, Value *args, size_t nargs, Value kwnames) {
     const char *data;
     size_t size;
     int flags = 0;
-    if (source_text(a[0], &data, &size, &flags, "compile", "string, bytes or AST") < 0) return VNULL;
-    if (memchr(data, 0, size)) {
-        err_set(&exc_SyntaxError, "source code string cannot contain null bytes");
+    if (source_text(a[0], &data, &size, &flags, "compile", "string, bytes or AST") < 0 || check_no_nul(data, size) < 0)
         return VNULL;
-    }
     if (cflags & PyCF_DONT_IMPLY_DEDENT) flags |= PARSE_FLAG_DONT_IMPLY_DEDENT;
     if (cflags & PyCF_ALLOW_INCOMPLETE_INPUT) flags |= PARSE_FLAG_ALLOW_INCOMPLETE_INPUT;
     if (cflags & PyCF_TYPE_COMMENTS) flags |= PARSE_FLAG_TYPE_COMMENTS;
@@ -678,11 +707,8 @@ static Value exec_eval(Value *args, size_t nargs, Value kwnames, bool is_eval) {
         const char *data;
         size_t size;
         int flags = 0;
-        if (source_text(code, &data, &size, &flags, fname, "string, bytes or code") < 0) return VNULL;
-        if (memchr(data, 0, size)) {
-            err_set(&exc_SyntaxError, "source code string cannot contain null bytes");
+        if (source_text(code, &data, &size, &flags, fname, "string, bytes or code") < 0 || check_no_nul(data, size) < 0)
             return VNULL;
-        }
         /* eval() ignores leading spaces and tabs. */
         if (is_eval)
             while (size && (*data == ' ' || *data == '\t')) data++, size--;
