@@ -529,7 +529,7 @@ static void call_exit_none(Compiler *c, int exitreg, bool is_async) {
     for (int i = 1; i <= 3; i++) emit(c, MK_ABC(OP_LOADNONE, t + i, 0, 0));
     emit(c, MK_ABC(OP_CALL, t, 3, 0));
     if (is_async) {
-        emit(c, MK_ABC(OP_GETAWAITABLE, t, t, 0));
+        emit(c, MK_ABC(OP_GETAWAITABLE, t, t, 2));
         emit(c, MK_ABC(OP_YIELDFROM, t, t, 1));
     }
     reg_free_to(c, mark);
@@ -591,11 +591,14 @@ static void resume_all(Compiler *c, int *suspended, int n) {
 
 static void compile_stmt(Compiler *c, ASTNode *s);
 
-/* await R[reg], leaving the result in R[reg]. */
-static void emit_await(Compiler *c, int reg) {
-    emit(c, MK_ABC(OP_GETAWAITABLE, reg, reg, 0));
+/* await R[reg], leaving the result in R[reg].  where: 0 an await
+ * expression, 1 the result of __aenter__, 2 that of __aexit__ (for the
+ * error message). */
+static void emit_await_of(Compiler *c, int reg, int where) {
+    emit(c, MK_ABC(OP_GETAWAITABLE, reg, reg, where));
     emit(c, MK_ABC(OP_YIELDFROM, reg, reg, 1));
 }
+static void emit_await(Compiler *c, int reg) { emit_await_of(c, reg, 0); }
 
 void compile_stmts(Compiler *c, ASTSeq *body) {
     for (int i = 0; i < AST_SEQ_LEN(body) && !c->failed; i++) compile_stmt(c, AST_SEQ_GET(body, i));
@@ -1070,7 +1073,7 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     set_loc(c, it->v.withitem.context_expr);
     emit(c, MK_ABC(OP_BEFOREWITH, base, mgr, is_async));
     reg_free_to(c, base + 2);
-    if (is_async) emit_await(c, base + 1);
+    if (is_async) emit_await_of(c, base + 1, 1);
     if (it->v.withitem.optional_vars) store_target(c, it->v.withitem.optional_vars, base + 1);
     /* __exit__ may suppress an exception from anywhere in the body. */
     LocalSet at_exit;
@@ -1101,7 +1104,7 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     int p2 = protect_begin(c, exc2);
     int r = reg_alloc(c);
     emit(c, MK_ABC(OP_WITHEXIT, r, base, exc));
-    if (is_async) emit_await(c, r);
+    if (is_async) emit_await_of(c, r, 2);
     int jsup = emit_jump(c, OP_JUMPIFTRUE, r);
     emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
     patch_jump(c, jsup, here(c));

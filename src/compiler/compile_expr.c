@@ -917,7 +917,7 @@ void into(Compiler *c, ASTNode *e, int target) {
         int v = expr(c, e->v.YieldFrom.value);
         set_loc(c, e);
         int it = reg_alloc(c);
-        emit(c, MK_ABC(OP_GETITER, it, v, 0));
+        emit(c, MK_ABC(OP_GETITER, it, v, 1));
         emit(c, MK_ABC(OP_YIELDFROM, target, it, 0));
         break;
     }

@@ -914,8 +914,11 @@ static void anext_stop_with_default(AnextAwaitableObject *a) {
 }
 
 static Value anext_awaitable_getiter(AnextAwaitableObject *a) {
-    extern Value gen_get_awaitable_iter(Value v);
-    return gen_get_awaitable_iter(a->wrapped);
+    extern Value gen_get_awaitable_iter(Value v), gen_coro_wrapper(Value coro);
+    Value it = gen_get_awaitable_iter(a->wrapped);
+    /* A coroutine is no iterator: step it through its __await__(). */
+    if (it && !val_type(it)->iternext) it = gen_coro_wrapper(it);
+    return it;
 }
 
 static Value anext_awaitable_next(Value self) {

@@ -137,7 +137,7 @@ void sys_call_unraisablehook(Value exc, Value msg, Value obj) {
 
 static Value asyncgen_firstiter, asyncgen_finalizer;
 static Type *asyncgen_hooks_type;
-static int64_t coro_origin_depth;
+int64_t coro_origin_depth;   /* read by gen.c */
 
 Value sys_asyncgen_firstiter(void) { return asyncgen_firstiter; }
 Value sys_asyncgen_finalizer(void) { return asyncgen_finalizer; }

@@ -9,6 +9,9 @@
 #include "../objects/int.h"
 #include "../objects/dict.h"
 #include "../gc/gc.h"
+#include "../objects/misc.h"
+#include "../objects/list.h"
+#include "import.h"
 
 /*
  * A generator owns its frame: header and registers live inside the
@@ -27,6 +30,7 @@ static void gen_trace(Object *o) {
     gc_mark(g->ag_finalizer);
     gc_mark(g->origin_code);
     gc_mark(g->origin_globals);
+    gc_mark(g->cr_origin);
     Frame *f = &g->frame;
     gc_mark(obj_val(f->code));
     gc_mark(f->func);
@@ -39,6 +43,34 @@ static void gen_trace(Object *o) {
 }
 
 bool gen_check(Value v) { return !val_is_int(v) && (val_type(v) == &type_generator || val_type(v) == &type_coroutine); }
+
+/* cr_origin: (filename, lineno, function name) of up to depth frames,
+ * innermost first. */
+static Value coro_origin(int64_t depth) {
+    Value items[64];
+    Value list = VNULL;
+    size_t n = 0;
+    for (Frame *fr = ts->frame; fr && (int64_t)n < depth; fr = fr->back) {
+        if (!fr->code) continue;
+        CodeObject *co = fr->code;
+        uint32_t off = (uint32_t)(fr->pc - co->insns);
+        Value t = tuple_pack(3, co->filename, int_from_i64(code_line_of(co, off ? off - 1 : 0)), co->name);
+        if (!t) return VNULL;
+        if (n < 64) {
+            items[n++] = t;
+            continue;
+        }
+        if (!list) {
+            list = list_new(0);
+            if (!list) return VNULL;
+            for (size_t i = 0; i < 64; i++)
+                if (list_append(list, items[i]) < 0) return VNULL;
+        }
+        if (list_append(list, t) < 0) return VNULL;
+        n++;
+    }
+    return list ? list_as_tuple(list) : tuple_from_array(items, n);
+}
 
 Value gen_new_from_call(Value func, Value *args, size_t nargs, Value kwnames) {
     FuncObject *fn = (FuncObject *)func;
@@ -69,6 +101,11 @@ Value gen_new_from_call(Value func, Value *args, size_t nargs, Value kwnames) {
             g->origin_code = obj_val(caller->code);
             g->origin_globals = caller->globals;
             g->origin_off = (uint32_t)(caller->pc - caller->code->insns);
+        }
+        extern int64_t coro_origin_depth;
+        if (coro_origin_depth > 0) {
+            g->cr_origin = coro_origin(coro_origin_depth);
+            if (!g->cr_origin) return VNULL;
         }
         g->fin_registered = 1;
         gc_register_finalizer((Object *)g);
@@ -113,8 +150,11 @@ Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
         return VNULL;
     }
     if (g->state == GEN_CLOSED) {
-        if (throw) return VNULL;
+        /* A finished coroutine refuses send and throw alike (close() never
+         * gets here); a generator raises StopIteration, or the thrown error. */
+        if (throw && (val_type(obj_val(g)) != &type_coroutine || err_matches(&exc_GeneratorExit))) return VNULL;
         if (val_type(obj_val(g)) == &type_coroutine) {
+            err_clear();
             err_set(&exc_RuntimeError, "cannot reuse already awaited coroutine");
             return VNULL;
         }
@@ -327,8 +367,29 @@ static bool co_has_handlers(CodeObject *co) { return co->nexc > 0; }
  * warning goes through warnings.warn_explicit with that module's registry
  * (shown once per line under the default filters) and source=coro.  At
  * exit, with no Python code running, CPython reports "sys:1" instead. */
-static int warn_unawaited(GenObject *g) {
+/* The warning's text; with cr_origin, the frames that made the coroutine,
+ * outermost first, as warnings._warn_unawaited_coroutine writes them. */
+static Value unawaited_message(GenObject *g) {
     Value msg = str_printf("coroutine '%U' was never awaited", g->qualname);
+    if (!msg || !g->cr_origin || !tuple_check(g->cr_origin) || tuple_size(g->cr_origin) == 0) return msg;
+    Value lc = import_module(str_intern_cstr("linecache"));
+    if (!lc) return VNULL;
+    msg = str_printf("%U\nCoroutine created at (most recent call last)", msg);
+    for (ssize_t i = tuple_size(g->cr_origin) - 1; msg && i >= 0; i--) {
+        Value fr = tuple_items(g->cr_origin)[i];
+        Value *it = tuple_items(fr);
+        msg = str_printf("%U\n  File \"%U\", line %R, in %U", msg, it[0], it[1], it[2]);
+        Value line = msg ? obj_call_method(lc, "getline", it, 2) : VNULL;
+        if (!line) return VNULL;
+        Value stripped = str_check(line) ? obj_call_method(line, "strip", NULL, 0) : VNULL;
+        if (!stripped) return VNULL;
+        if (str_size(stripped)) msg = str_printf("%U\n    %U", msg, stripped);
+    }
+    return msg;
+}
+
+static int warn_unawaited(GenObject *g) {
+    Value msg = unawaited_message(g);
     if (!msg) return -1;
     extern bool sys_finalizing;
     extern int warnings_warn(Value category, Value message, ssize_t stacklevel, Value source);
@@ -407,7 +468,14 @@ Value gen_yield_from_step(Frame *f, Value it, Value sent, Value *result) {
 }
 
 Value gen_get_awaitable_iter(Value v) {
-    if (val_type(v) == &type_coroutine) return v;
+    if (val_type(v) == &type_coroutine) {
+        GenObject *g = (GenObject *)v;
+        if (g->state == GEN_SUSPENDED && (g->frame.flags & FRAME_IN_YIELDFROM)) {
+            err_set(&exc_RuntimeError, "coroutine is being awaited already");
+            return VNULL;
+        }
+        return v;
+    }
     /* A generator made by a function decorated with types.coroutine. */
     if (val_type(v) == &type_generator && (((GenObject *)v)->frame.code->flags & CO_ITERABLE_COROUTINE)) return v;
     Value m = type_lookup_cstr(val_type(v), "__await__");
@@ -417,6 +485,11 @@ Value gen_get_awaitable_iter(Value v) {
     }
     Value it = obj_call1(m, v);
     if (!it) return VNULL;
+    if (val_type(it) == &type_coroutine ||
+        (val_type(it) == &type_generator && (((GenObject *)it)->frame.code->flags & CO_ITERABLE_COROUTINE))) {
+        err_set(&exc_TypeError, "__await__() returned a coroutine");
+        return VNULL;
+    }
     if (!val_type(it)->iternext) {
         err_format(&exc_TypeError, "__await__() returned non-iterator of type '%s'", type_name(it));
         return VNULL;
@@ -454,6 +527,10 @@ static Value gen_get_frame(Value self) {
     if (g->state == GEN_CLOSED) return VNone;
     return frame_get_object(&g->frame);
 }
+static Value coro_get_origin(Value self) {
+    Value o = ((GenObject *)self)->cr_origin;
+    return o ? o : VNone;
+}
 static Value gen_get_suspended(Value self) { return val_bool(((GenObject *)self)->state == GEN_SUSPENDED); }
 static Value gen_get_yieldfrom(Value self) {
     GenObject *g = (GenObject *)self;
@@ -469,9 +546,66 @@ static const MethodDef gen_methods[] = {
     {NULL}
 };
 
+/* coroutine.__await__() gives a coroutine_wrapper: the iterator protocol
+ * over the coroutine, which itself is not iterable. */
+typedef struct CoroWrapper {
+    Object hdr;
+    Value coro;
+} CoroWrapper;
+
+static void coro_wrapper_trace(Object *o) { gc_mark(((CoroWrapper *)o)->coro); }
+static Value coro_wrapper_iter(Value self) { return self; }
+static Value coro_wrapper_next(Value self) { return gen_iternext(((CoroWrapper *)self)->coro); }
+static Value coro_wrapper_send(Value self, Value *args, size_t nargs, Value kw) {
+    return gen_send_m(((CoroWrapper *)self)->coro, args, nargs, kw);
+}
+static Value coro_wrapper_throw(Value self, Value *args, size_t nargs, Value kw) {
+    return gen_throw_m(((CoroWrapper *)self)->coro, args, nargs, kw);
+}
+static Value coro_wrapper_close(Value self, Value *args, size_t nargs, Value kw) {
+    return gen_close_m(((CoroWrapper *)self)->coro, args, nargs, kw);
+}
+static const MethodDef coro_wrapper_methods[] = {
+    {"send", coro_wrapper_send, 0, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", coro_wrapper_throw, 0, "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration."},
+    {"close", coro_wrapper_close, 0, "close() -> raise GeneratorExit inside coroutine."},
+    {NULL}
+};
+Type type_coroutine_wrapper = {
+    .hdr = {0, &type_type},
+    .name = "coroutine_wrapper",
+    .basicsize = sizeof(CoroWrapper),
+    .trace = coro_wrapper_trace,
+    .iter = coro_wrapper_iter,
+    .iternext = coro_wrapper_next,
+    .methods = coro_wrapper_methods,
+};
+
+Value gen_coro_wrapper(Value coro);
+static Value coro_await_m(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("__await__", kw) < 0 || arg_count("__await__", nargs, 0, 0) < 0) return VNULL;
+    return gen_coro_wrapper(self);
+}
+
+Value gen_coro_wrapper(Value self) {
+    misc_ready_type(&type_coroutine_wrapper);
+    CoroWrapper *w = gc_alloc(&type_coroutine_wrapper, sizeof(CoroWrapper));
+    if (!w) return VNULL;
+    w->coro = self;
+    return obj_val(w);
+}
+
+static const MethodDef coro_methods[] = {
+    {"send", gen_send_m, 0, "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", gen_throw_m, 0, "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration."},
+    {"close", gen_close_m, 0, "close() -> raise GeneratorExit inside coroutine."},
+    {"__await__", coro_await_m, 0, "Return an iterator to be used in await expression."},
+    {NULL}
+};
+
 static const GetSetDef gen_getsets[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name, "name of the generator"},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, "qualified name of the generator"},
     {"gi_running", gen_get_running, NULL, NULL},
     {"gi_code", gen_get_code, NULL, NULL},
     {"gi_frame", gen_get_frame, NULL, NULL},
@@ -481,13 +615,14 @@ static const GetSetDef gen_getsets[] = {
 };
 
 static const GetSetDef coro_getsets[] = {
-    {"__name__", gen_get_name, gen_set_name, NULL},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
+    {"__name__", gen_get_name, gen_set_name, "name of the coroutine"},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, "qualified name of the coroutine"},
     {"cr_running", gen_get_running, NULL, NULL},
     {"cr_code", gen_get_code, NULL, NULL},
     {"cr_frame", gen_get_frame, NULL, NULL},
     {"cr_suspended", gen_get_suspended, NULL, NULL},
     {"cr_await", gen_get_yieldfrom, NULL, NULL},
+    {"cr_origin", coro_get_origin, NULL, NULL},
     {NULL}
 };
 
@@ -511,8 +646,7 @@ Type type_coroutine = {
     .basicsize = sizeof(GenObject),
     .trace = gen_trace,
     .repr = gen_repr,
-    .iternext = gen_iternext,
-    .methods = gen_methods,
+    .methods = coro_methods,
     .getsets = coro_getsets,
 };
 

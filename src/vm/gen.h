@@ -20,6 +20,7 @@ typedef struct GenObject {
      * one is collected without ever being started. */
     uint32_t origin_off;
     Value origin_code, origin_globals;
+    Value cr_origin;      /* sys.set_coroutine_origin_tracking_depth's frames, or VNULL */
     Frame frame;          /* registers follow */
     Value regs[];
 } GenObject;

@@ -1238,6 +1238,16 @@ op_JUMPIFNOTNONE:
     if (R[A] != VNone) pc += sBx;
     DISPATCH();
 op_GETITER: {
+    /* C = 1: the iterator of `yield from`, which takes a coroutine only
+     * inside a coroutine or a types.coroutine generator. */
+    if (unlikely(C) && val_type(R[B]) == &type_coroutine) {
+        if (!(f->code->flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+            err_set(&exc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+            ERROR();
+        }
+        R[A] = R[B];
+        DISPATCH();
+    }
     Value it = obj_iter(R[B]);
     CHECK(it);
     R[A] = it;
@@ -1715,6 +1725,11 @@ op_YIELDFROM: {
 op_GETAWAITABLE: {
     extern Value gen_get_awaitable_iter(Value v);
     Value it = gen_get_awaitable_iter(R[B]);
+    if (unlikely(!it) && C && err_matches(&exc_TypeError) && !type_lookup_cstr(val_type(R[B]), "__await__")) {
+        err_clear();
+        err_format(&exc_TypeError, "'async with' received an object from %s that does not implement __await__: %s",
+                   C == 1 ? "__aenter__" : "__aexit__", type_name(R[B]));
+    }
     CHECK(it);
     R[A] = it;
     DISPATCH();
@@ -1748,9 +1763,15 @@ op_GETANEXT: {
     extern Value gen_get_awaitable_iter(Value v);
     Value a = gen_get_awaitable_iter(aw);
     if (!a) {
-        if (err_matches(&exc_TypeError)) {
-            err_clear();
-            err_format(&exc_TypeError, "'async for' received an invalid object from __anext__: %s", type_name(aw));
+        /* CPython's _PyErr_FormatFromCause: the original error is the cause. */
+        Value cause = err_fetch();
+        err_format(&exc_TypeError, "'async for' received an invalid object from __anext__: %s", type_name(aw));
+        Value e = ts->exc;
+        if (e && cause && exc_check(e) && exc_check(cause)) {
+            ExceptionObject *eo = (ExceptionObject *)val_obj(e);
+            GC_WRITE(eo, eo->cause, cause);
+            GC_WRITE(eo, eo->context, cause);
+            eo->suppress_context = true;
         }
         ERROR();
     }
