@@ -1075,7 +1075,19 @@ static Value mp_or(Value a, Value b) {
     return num_binop(a, b, BINOP_OR);
 }
 
+extern Value generic_class_getitem(Value cls, Value *args, size_t nargs, Value kw);
+static Value mp_ior(Value a, Value b) {
+    err_format(&exc_TypeError, "'|=' is not supported by %s; use '|' instead", type_name(a));
+    return VNULL;
+}
+static Value mp_reversed(Value s, Value *a, size_t n, Value k) {
+    if (arg_count("__reversed__", n, 0, 0) < 0) return VNULL;
+    return iter_reversed(MP(s));
+}
+
 static const MethodDef mp_methods[] = {
+    {"__reversed__", mp_reversed, 0, NULL},
+    {"__class_getitem__", generic_class_getitem, METH_CLASS, "See PEP 585"},
     {"keys", mp_keys, 0, NULL},
     {"values", mp_values, 0, NULL},
     {"items", mp_items, 0, NULL},
@@ -1099,5 +1111,6 @@ Type type_mappingproxy = {
     .richcompare = mp_richcompare,
     .hash = obj_hash_unhashable,
     .nb = {[BINOP_OR] = mp_or},
+    .nb_inplace = {[BINOP_OR] = mp_ior},
     .methods = mp_methods,
 };

@@ -836,7 +836,10 @@ static Value type_new(Type *meta, Value *args, size_t nargs, Value kwnames) {
     if (nargs == 1 && (!kwnames || tuple_size(kwnames) == 0) && meta == &type_type)
         return obj_val(val_type(args[0]));
     if (nargs != 3) {
-        err_set(&exc_TypeError, "type() takes 1 or 3 arguments");
+        /* CPython's type_call says this for type itself; a metaclass gets
+         * type.__new__'s own message. */
+        if (meta == &type_type) err_set(&exc_TypeError, "type() takes 1 or 3 arguments");
+        else err_format(&exc_TypeError, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
         return VNULL;
     }
     if (!str_check(args[0])) {
