@@ -137,11 +137,9 @@ static Value ga_parameters(Value self) {
     return g->parameters;
 }
 
-/* alias[X, ...]: substitute the type variables of __parameters__. */
-static Value ga_getitem(Value self, Value key) {
-    GenericAliasObject *g = (GenericAliasObject *)self;
-    Value params = ga_parameters(self);
-    if (!params) return VNULL;
+/* alias[X, ...] and union[X, ...]: args with the type variables of
+ * params substituted by the items of key (CPython's _Py_subs_parameters). */
+static Value subs_parameters(Value self, Value args, Value params, Value key) {
     ssize_t np = tuple_size(params);
     if (np == 0) {
         err_format(&exc_TypeError, "%R is not a generic class", self);
@@ -154,11 +152,11 @@ static Value ga_getitem(Value self, Value key) {
                    tuple_size(items) > np ? "many" : "few", self, tuple_size(items), np);
         return VNULL;
     }
-    ssize_t na = tuple_size(g->args);
+    ssize_t na = tuple_size(args);
     Value nargs = tuple_new((size_t)na);
     if (!nargs) return VNULL;
     for (ssize_t i = 0; i < na; i++) {
-        Value a = tuple_get(g->args, i);
+        Value a = tuple_get(args, i);
         Value r = a;
         if (is_typevar_like(a)) {
             for (ssize_t k = 0; k < np; k++)
@@ -188,7 +186,15 @@ static Value ga_getitem(Value self, Value key) {
         }
         tuple_items(nargs)[i] = r;
     }
-    return generic_alias_new(g->origin, nargs);
+    return nargs;
+}
+
+static Value ga_getitem(Value self, Value key) {
+    GenericAliasObject *g = (GenericAliasObject *)self;
+    Value params = ga_parameters(self);
+    if (!params) return VNULL;
+    Value nargs = subs_parameters(self, g->args, params, key);
+    return nargs ? generic_alias_new(g->origin, nargs) : VNULL;
 }
 
 static Value ga_richcompare(Value a, Value b, int op) {
@@ -337,12 +343,13 @@ static void union_trace(Object *o) {
     gc_mark(u->parameters);
 }
 
-/* May `v` take part in a union?  Classes, None, aliases, unions and type variables. */
+/* May `v` take part in a union?  Classes, None, aliases and unions, as in
+ * CPython 3.11: a TypeVar is not, so int | T falls to T.__ror__, which
+ * makes a typing.Union. */
 static bool union_member_ok(Value v) {
     if (v == VNone || type_check(v)) return true;
     Type *t = val_type(v);
-    if (t == &type_generic_alias || t == &type_union) return true;
-    return is_typevar_like(v);
+    return t == &type_generic_alias || t == &type_union;
 }
 
 static int union_add(Value list, Value v) {
@@ -401,6 +408,18 @@ static Value union_get_parameters(Value self) {
     return u->parameters;
 }
 
+/* (int | T)[str]: the substituted members joined with | again. */
+static Value union_getitem(Value self, Value key) {
+    Value params = union_get_parameters(self);
+    if (!params) return VNULL;
+    Value nargs = subs_parameters(self, ((UnionObject *)self)->args, params, key);
+    if (!nargs) return VNULL;
+    if (tuple_size(nargs) == 0) return self;
+    Value r = tuple_get(nargs, 0);
+    for (ssize_t i = 1; r && i < tuple_size(nargs); i++) r = num_binop(r, tuple_get(nargs, i), BINOP_OR);
+    return r;
+}
+
 static Value union_instancecheck(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_count("__instancecheck__", nargs, 1, 1) < 0) return VNULL;
     Value a = ((UnionObject *)self)->args;
@@ -451,6 +470,7 @@ Type type_union = {
     .basicsize = sizeof(UnionObject),
     .trace = union_trace,
     .repr = union_repr,
+    .getitem = union_getitem,
     .richcompare = union_richcompare,
     .hash = union_hash,
     .nb = {[BINOP_OR] = union_or},

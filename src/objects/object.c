@@ -524,7 +524,9 @@ int obj_issubclass(Value derived, Value cls) {
         }
         return 0;
     }
-    if (type_check(cls) && val_type(cls) != &type_type) {
+    /* Any object but a plain class may define __subclasscheck__ on its type
+     * (a metaclass, types.UnionType, typing's special forms). */
+    if (!(type_check(cls) && val_type(cls) == &type_type)) {
         Value hook = type_lookup(val_type(cls), intern_cstr_cached("__subclasscheck__"));
         if (hook && hook != type_lookup(&type_type, intern_cstr_cached("__subclasscheck__"))) {
             if (err_enter_recursive(" in __subclasscheck__") < 0) return -1;
