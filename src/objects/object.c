@@ -100,6 +100,7 @@ const char *type_name(Value v) { return val_type(v)->name; }
 /* ---- repr / str ---- */
 
 Value obj_repr(Value v) {
+    if (val_is_int(v)) return int_to_str(v, 10);   /* a tagged int: no recursion to guard */
     Type *t = val_type(v);
     if (!t->repr) return str_printf("<%s object at %p>", t->name, (void *)v);
     if (err_enter_recursive(" while getting the repr of an object") < 0) return VNULL;
@@ -113,6 +114,7 @@ Value obj_repr(Value v) {
 }
 
 Value obj_str(Value v) {
+    if (val_is_int(v)) return int_to_str(v, 10);
     if (str_check_exact(v)) return v;
     Type *t = val_type(v);
     if (!t->str) return obj_repr(v);
