@@ -457,6 +457,10 @@ static void declare(Walker *w, ASTNode *s, ASTSeq *names, bool global) {
         }
         Symbol *d = scope_add(w->cur, name, global ? SYM_DEF_GLOBAL : SYM_DEF_NONLOCAL);
         if (!d->directive) d->directive = s;
+        /* As in CPython, a global declaration anywhere makes the name global
+         * explicit at module level too (it matters when exec() runs module code
+         * with separate globals and locals). */
+        if (global && w->cur != w->st->top) scope_add(w->st->top, name, SYM_DEF_GLOBAL);
     }
 }
 
@@ -509,7 +513,8 @@ static void visit_stmt_inner(Walker *w, ASTNode *s) {
         ASTNode *t = s->v.AnnAssign.target;
         if (t->kind == AST_Name) {
             Symbol *sym = scope_find(w->cur, t->v.Name.id);
-            if (sym && (sym->flags & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL)) && s->v.AnnAssign.simple) {
+            if (sym && (sym->flags & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL)) && w->cur->kind != SCOPE_MODULE &&
+                s->v.AnnAssign.simple) {
                 st_error(w->st, s, (sym->flags & SYM_DEF_GLOBAL) ? "annotated name '%s' can't be global"
                                                                  : "annotated name '%s' can't be nonlocal",
                          t->v.Name.id);
@@ -662,7 +667,8 @@ static void analyze(SymTable *st, Scope *s, NameSet *bound, NameSet *free_out) {
         int f = sym->flags;
         if (f & SYM_DEF_GLOBAL) {
             sym->scope = SC_GLOBAL_EXPLICIT;
-            ns_remove(&newbound, sym->name);
+            /* A class body's declarations are invisible to its methods. */
+            if (s->kind != SCOPE_CLASS) ns_remove(&newbound, sym->name);
         } else if (f & SYM_DEF_NONLOCAL) {
             if (!ns_has(bound, sym->name)) {
                 /* CPython reports it at the nonlocal statement. */
@@ -698,16 +704,17 @@ static void analyze(SymTable *st, Scope *s, NameSet *bound, NameSet *free_out) {
             continue;
         }
         if (sym && (sym->scope == SC_CELL || sym->scope == SC_FREE)) continue;
-        if (sym && sym->scope == SC_GLOBAL_EXPLICIT) continue;
+        if (sym && sym->scope == SC_GLOBAL_EXPLICIT && s->kind != SCOPE_CLASS) continue;
         /* Passing through: free here too so the closure can be handed down. */
         if (s->kind == SCOPE_MODULE) continue;
-        if (sym && s->kind == SCOPE_CLASS && sym->scope == SC_LOCAL) {
-            /* A class-local name that is also free below: local for the class
-             * body, and a free variable handing the enclosing cell down. */
+        if (sym && s->kind == SCOPE_CLASS && (sym->scope == SC_LOCAL || sym->scope == SC_GLOBAL_EXPLICIT)) {
+            /* A class-local (or class-global) name that is also free below: as
+             * before for the class body, and a free variable handing the
+             * enclosing cell down. */
             sym->flags |= SYM_FREE_CLASS;
         }
         if (!sym) sym = scope_add(s, name, 0);
-        if (sym->scope != SC_LOCAL) sym->scope = SC_FREE;
+        if (sym->scope != SC_LOCAL && sym->scope != SC_GLOBAL_EXPLICIT) sym->scope = SC_FREE;
         ns_add(free_out, name);
     }
     /* Report this scope's free variables to the parent. */
