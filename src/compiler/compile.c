@@ -111,6 +111,28 @@ void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
     c->error = e;
 }
 
+/* A SyntaxWarning from the compiler (`is` with a literal, an always-true
+ * assert, a missed comma), at node n.  A filter that makes it an error gets a
+ * SyntaxError at n instead, as CPython's compiler_warn does. */
+void compile_warn(Compiler *c, ASTNode *n, const char *fmt, ...) {
+    if (c->failed) return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    extern int warn_explicit_cstr(Type *category, const char *msg, Value filename, int lineno);
+    if (warn_explicit_cstr(&exc_SyntaxWarning, msg, c->filename, n->lineno) >= 0) return;
+    if (err_matches(&exc_SyntaxWarning)) {
+        err_clear();
+        compile_error(c, n, "%s", msg);
+        return;
+    }
+    c->failed = true;
+    c->error = err_fetch();
+    err_set_object(c->error);
+}
+
 bool compile_forbidden_name(Compiler *c, const char *name, bool del) {
     if (strcmp(name, "__debug__") != 0) return false;
     ASTNode at;
@@ -1144,6 +1166,9 @@ static ASTNode *assert_position(ASTNode *e) {
 }
 
 static void compile_assert(Compiler *c, ASTNode *s) {
+    ASTNode *test = s->v.Assert.test;
+    if (test->kind == AST_Tuple && AST_SEQ_LEN(test->v.Tuple.elts) > 0)
+        compile_warn(c, s, "assertion is always true, perhaps remove parentheses?");
     if (c->optimize) return;
     int jt[64], nt = 0;
     jump_if(c, s->v.Assert.test, true, jt, &nt);
@@ -2367,6 +2392,16 @@ void compile_issue_warnings(Arena *a, Value filename) {
     for (ASTWarning *w = a->warnings; w; w = w->next) {
         Type *cat = w->kind == AST_WARN_SYNTAX ? &exc_SyntaxWarning : &exc_DeprecationWarning;
         extern int warn_explicit_cstr(Type *category, const char *msg, Value filename, int lineno);
-        if (warn_explicit_cstr(cat, w->message, filename, w->lineno) < 0) return;
+        if (warn_explicit_cstr(cat, w->message, filename, w->lineno) < 0) {
+            /* A filter made it an error: CPython reports a SyntaxError at the
+             * warning's place instead, which says more. */
+            if (err_matches(cat)) {
+                err_clear();
+                Value e = make_syntax_error(&exc_SyntaxError, filename, w->message, w->lineno, w->offset, w->lineno,
+                                            w->end_offset, w->text);
+                if (e) err_set_object(e);
+            }
+            return;
+        }
     }
 }
