@@ -341,12 +341,15 @@ static void visit_expr_inner(Walker *w, ASTNode *e) {
         visit_expr(w, e->v.Await.value);
         break;
     case AST_Yield:
-        w->cur->is_generator = true;
-        visit_expr(w, e->v.Yield.value);
-        break;
     case AST_YieldFrom:
+        visit_expr(w, e->kind == AST_Yield ? e->v.Yield.value : e->v.YieldFrom.value);
         w->cur->is_generator = true;
-        visit_expr(w, e->v.YieldFrom.value);
+        if (w->cur->is_comprehension) {
+            const char *n = w->cur->name;
+            st_error(w->st, e, "'yield' inside %s",
+                     !strcmp(n, "<listcomp>") ? "list comprehension" : !strcmp(n, "<setcomp>") ? "set comprehension"
+                     : !strcmp(n, "<dictcomp>") ? "dict comprehension" : "generator expression");
+        }
         break;
     case AST_Compare:
         visit_expr(w, e->v.Compare.left);
@@ -520,7 +523,9 @@ static void visit_stmt_inner(Walker *w, ASTNode *s) {
                          t->v.Name.id);
                 return;
             }
-            scope_add(w->cur, t->v.Name.id, SYM_DEF_LOCAL | SYM_DEF_ANNOT);
+            /* `(x): int` binds nothing unless it has a value. */
+            if (s->v.AnnAssign.simple) scope_add(w->cur, t->v.Name.id, SYM_DEF_LOCAL | SYM_DEF_ANNOT);
+            else if (s->v.AnnAssign.value) scope_add(w->cur, t->v.Name.id, SYM_DEF_LOCAL);
         } else {
             visit_expr(w, t);
         }

@@ -1555,7 +1555,18 @@ op_BUILDCLASS: {
 op_SETUPANNOTATIONS: {
     if (!f->locals) DISPATCH();
     Value name = str_intern_cstr("__annotations__");
-    Value cur = dict_check_exact(f->locals) ? dict_get_str(f->locals, name) : VNULL;
+    Value cur;
+    if (dict_check_exact(f->locals)) {
+        cur = dict_get_str(f->locals, name);
+    } else {
+        /* Any mapping: a KeyError means there is none yet. */
+        SAVE_PC();
+        cur = obj_getitem(f->locals, name);
+        if (!cur) {
+            if (!err_matches(&exc_KeyError)) ERROR();
+            err_clear();
+        }
+    }
     if (!cur) {
         Value d = dict_new();
         CHECK(d);
