@@ -380,7 +380,7 @@ static Value object_new(Type *t, Value *args, size_t nargs, Value kwnames) {
             return VNULL;
         }
         if (t->init == object_init) {
-            err_format(&exc_TypeError, "%U() takes no arguments", type_qualname_obj(t));
+            err_format(&exc_TypeError, "%U() takes no arguments", type_name_obj(t));
             return VNULL;
         }
     }
@@ -409,7 +409,8 @@ static int object_init(Value self, Value *args, size_t nargs, Value kwnames) {
             return -1;
         }
         if (t->new == object_new) {
-            err_format(&exc_TypeError, "%U() takes no arguments", type_qualname_obj(t));
+            err_format(&exc_TypeError, "%U.__init__() takes exactly one argument (the instance to initialize)",
+                       type_name_obj(t));
             return -1;
         }
     }
@@ -768,7 +769,7 @@ static Value type_getattro(Value self, Value name) {
         if (mt->descr_get) return mt->descr_get(meta_attr, self, obj_val(meta));
         return meta_attr;
     }
-    err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_qualname_obj(t), name);
+    err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_name_obj(t), name);
     Value exc = err_fetch();
     obj_setattr_cstr(exc, "name", name);
     obj_setattr_cstr(exc, "obj", self);
@@ -795,7 +796,7 @@ static int type_setattro(Value self, Value name, Value v) {
     } else {
         r = dict_contains(t->dict, iname);
         if (r == 0) {
-            err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_qualname_obj(t), name);
+            err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_name_obj(t), name);
             return -1;
         }
         if (r > 0) r = dict_del(t->dict, iname);
@@ -1334,7 +1335,12 @@ static int type_set_abstractmethods(Value self, Value v) {
     if (v) {
         if (dict_set_cstr(t->dict, "__abstractmethods__", v) < 0) return -1;
     } else {
-        dict_del(t->dict, str_intern_cstr("__abstractmethods__"));
+        if (dict_del(t->dict, str_intern_cstr("__abstractmethods__")) < 0) {
+            if (!err_matches(&exc_KeyError)) return -1;
+            err_clear();
+            err_set(&exc_AttributeError, "__abstractmethods__");
+            return -1;
+        }
     }
     type_modified(t);
     if (abstract) t->flags |= TF_ABSTRACT;
@@ -1385,7 +1391,8 @@ static Value type_subclasses_m(Value self, Value *args, size_t nargs, Value kw) 
 
 static Value type_instancecheck_m(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_count("__instancecheck__", nargs, 1, 1) < 0) return VNULL;
-    return val_bool(val_isinstance(args[0], (Type *)self));
+    int r = obj_real_isinstance(args[0], (Type *)self);
+    return r < 0 ? VNULL : val_bool(r);
 }
 
 static Value type_subclasscheck_m(Value self, Value *args, size_t nargs, Value kw) {
