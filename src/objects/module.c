@@ -155,12 +155,16 @@ static Value module_repr(Value self) {
 static Value module_get_dict(Value self) { return ((ModuleObject *)self)->dict; }
 
 static Value module_dir_m(Value self, Value *args, size_t nargs, Value kw) {
-    ModuleObject *m = (ModuleObject *)self;
-    Value d = dict_get_cstr(m->dict, "__dict__");
-    if (d && dict_check(d)) return dict_keys_list(d);
-    Value dirf = dict_get_cstr(m->dict, "__dir__");
+    /* As CPython: self.__dict__ (a subclass may override it), then its __dir__. */
+    Value d = obj_getattr(self, str_intern_cstr("__dict__"));
+    if (!d) return VNULL;
+    if (!dict_check(d)) {
+        err_set(&exc_TypeError, "<module>.__dict__ is not a dictionary");
+        return VNULL;
+    }
+    Value dirf = dict_get_cstr(d, "__dir__");
     if (dirf) return obj_call0(dirf);
-    return dict_keys_list(m->dict);
+    return dict_keys_list(d);
 }
 
 static Value module_get_annotations(Value self) {
