@@ -111,8 +111,15 @@ static hash_t slot_hash(Value v) {
         hash_t h = val_int(r);
         return h == -1 ? -2 : h;
     }
-    /* A big result is reduced the way hash() reduces that int. */
-    return int_hash(int_normalize(r));
+    /* A result within the hash range is kept as it is (x.__hash__ may return
+     * hash(y) of a str, whose hash can exceed the tagged range); a bigger one
+     * is reduced the way hash() reduces that int. */
+    r = int_normalize(r);
+    if (int_fits_i64(r)) {
+        hash_t h = (hash_t)int_as_i64(r);
+        return h == -1 ? -2 : h;
+    }
+    return int_hash(r);
 }
 
 static ssize_t slot_len(Value v) {
