@@ -735,6 +735,39 @@ Type type_object = {
 /* The __dict__ descriptor that heap types with instance attributes get. */
 static const GetSetDef instance_dict_getset = {"__dict__", object_get_dict, object_set_dict, NULL};
 
+/* __weakref__: the first weak reference to the object, or None.  Any object
+ * can be weakly referenced here; the descriptor is what CPython's classes show. */
+extern size_t gc_weakrefs_to(Value referent, Object **out, size_t max);
+static Value object_get_weakref(Value self) {
+    Object *first;
+    return gc_weakrefs_to(self, &first, 1) ? obj_val(first) : VNone;
+}
+static const GetSetDef instance_weakref_getset = {"__weakref__", object_get_weakref, NULL,
+                                                  "list of weak references to the object (if defined)"};
+
+/* Whether a new class without __slots__ adds __weakref__, as CPython's
+ * type_new when its base has no weak-reference list: not over one that has
+ * it (a class with the descriptor, set, frozenset, type, module...), nor over
+ * a variable-size builtin (int, tuple, bytes). */
+static bool class_adds_weakref(Type *base) {
+    if (type_lookup(base, str_intern_cstr("__weakref__"))) return false;
+    Type *b = base;
+    while (b->flags & TF_HEAPTYPE) b = b->base;
+    extern Type type_module;
+    if ((b->flags & (TF_WEAKREFABLE | TF_TYPE_SUBCLASS | TF_SET_SUBCLASS)) || b == &type_module) return false;
+    return b->itemsize == 0 || (b->flags & TF_STR_SUBCLASS);
+}
+
+static int slots_name_weakref(Value slots) {
+    if (str_check(slots)) return str_eq_cstr(slots, "__weakref__");
+    Value it = obj_iter(slots);
+    if (!it) return -1;
+    Value x;
+    while ((x = obj_next(it)))
+        if (str_check(x) && str_eq_cstr(x, "__weakref__")) return 1;
+    return err_occurred() ? -1 : 0;
+}
+
 /* ---- type ---- */
 
 static void type_trace(Object *o) {
@@ -1016,6 +1049,8 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     t->itemsize = base->itemsize;
     t->attrs_offset = base->attrs_offset;
     Value slots = dict_get_cstr(t->dict, "__slots__");
+    int add_weak = slots ? slots_name_weakref(slots) : class_adds_weakref(base);
+    if (add_weak < 0) return VNULL;
     /* Variable-size bases (int, str, tuple, bytes) keep their items where
      * attribute slots would go: their subclasses keep attributes in a side
      * holder (instance.h, ATTRS_IN_SIDE). */
@@ -1050,6 +1085,9 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
                 return VNULL;
         }
     }
+    if (add_weak && !module_sub &&
+        dict_set_cstr(t->dict, "__weakref__", getset_descr_new(t, &instance_weakref_getset)) < 0)
+        return VNULL;
     t->mro = mro_c3(t, bases);
     if (!t->mro) return VNULL;
     inherit_slots(t, base);
