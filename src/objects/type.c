@@ -1049,8 +1049,14 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     t->itemsize = base->itemsize;
     t->attrs_offset = base->attrs_offset;
     Value slots = dict_get_cstr(t->dict, "__slots__");
-    int add_weak = slots ? slots_name_weakref(slots) : class_adds_weakref(base);
+    bool may_add_weak = class_adds_weakref(base);
+    int add_weak = slots ? slots_name_weakref(slots) : may_add_weak;
     if (add_weak < 0) return VNULL;
+    /* Secondary bases may provide weak references, as they may the dict. */
+    for (ssize_t i = 0; slots && may_add_weak && !add_weak && i < tuple_size(bases); i++) {
+        Type *b = (Type *)tuple_get(bases, i);
+        if (b != base && type_lookup(b, str_intern_cstr("__weakref__"))) add_weak = 1;
+    }
     /* Variable-size bases (int, str, tuple, bytes) keep their items where
      * attribute slots would go: their subclasses keep attributes in a side
      * holder (instance.h, ATTRS_IN_SIDE). */
