@@ -344,6 +344,7 @@ static Value mw_get_name(Value self) { return ((MethodWrapperObject *)self)->des
 static Value mw_get_self(Value self) { return ((MethodWrapperObject *)self)->self; }
 static Value mw_get_qualname(Value self) { return descr_get_qualname(obj_val(((MethodWrapperObject *)self)->descr)); }
 static Value mw_get_doc(Value self) { return wrapper_get_doc(obj_val(((MethodWrapperObject *)self)->descr)); }
+static Value mw_get_objclass(Value self) { return descr_get_objclass(obj_val(((MethodWrapperObject *)self)->descr)); }
 
 static Value mw_richcompare(Value a, Value b, int op) {
     if ((op != CMP_EQ && op != CMP_NE) || val_type(b) != &type_method_wrapper) return VNotImplemented;
@@ -356,6 +357,7 @@ static const GetSetDef method_wrapper_getsets[] = {
     {"__name__", mw_get_name, NULL, NULL},
     {"__qualname__", mw_get_qualname, NULL, NULL},
     {"__self__", mw_get_self, NULL, NULL},
+    {"__objclass__", mw_get_objclass, NULL, NULL},
     {"__doc__", mw_get_doc, NULL, NULL},
     {NULL}
 };
@@ -523,6 +525,10 @@ int type_add_slots(Type *t, Value slots, Value ns) {
         Value n = tuple_get(names, i);
         if (!str_check(n)) {
             err_format(&exc_TypeError, "__slots__ items must be strings, not '%s'", type_name(n));
+            return -1;
+        }
+        if (!str_is_identifier(n)) {
+            err_set(&exc_TypeError, "__slots__ must be identifiers");
             return -1;
         }
         if (str_eq_cstr(n, "__dict__")) {

@@ -58,7 +58,13 @@ Value module_get(Value m, const char *name) {
 /* module(name, doc=None): __new__ makes the namespace, __init__ names it
  * (so a subclass's __init__ may take other arguments and call super's). */
 static Value module_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
-    return module_alloc(t, nargs && str_check(args[0]) ? args[0] : str_intern_cstr("?"));
+    /* An empty namespace until __init__: module.__new__(module) has no __name__. */
+    ModuleObject *m = (ModuleObject *)type_generic_alloc(t, 0);
+    if (!m) return VNULL;
+    m->dict = dict_new();
+    if (!m->dict) return VNULL;
+    m->name = nargs && str_check(args[0]) ? args[0] : str_intern_cstr("?");
+    return obj_val(m);
 }
 
 static int module_init(Value self, Value *args, size_t nargs, Value kwnames) {

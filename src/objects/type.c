@@ -513,8 +513,9 @@ static Value object_get_dict(Value self) {
 
 static int object_set_dict(Value self, Value v) {
     if (!v) {
-        err_set(&exc_TypeError, "cannot delete __dict__");
-        return -1;
+        /* Deleting it drops the attributes: CPython's next access makes a new, empty one. */
+        v = dict_new();
+        if (!v) return -1;
     }
     return inst_set_dict(self, v);
 }
