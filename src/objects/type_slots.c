@@ -191,7 +191,22 @@ static Value slot_getattr_hook(Value v, Value name) {
     Value hook = type_lookup_cstr(t, "__getattr__");
     if (!hook) return VNULL;
     err_clear();
-    return call_dunder(v, hook, &name, 1);
+    r = call_dunder(v, hook, &name, 1);
+    if (!r && err_matches(&exc_AttributeError)) {
+        /* As CPython's PyObject_GetAttr: an AttributeError without a name and
+         * an object gets them, so the traceback can suggest a close match. */
+        Value exc = err_fetch();
+        Value n = obj_getattr_opt(exc, str_intern_cstr("name"));
+        Value o = n ? obj_getattr_opt(exc, str_intern_cstr("obj")) : VNULL;
+        err_clear();
+        if (n == VNone && o == VNone) {
+            obj_setattr_cstr(exc, "name", name);
+            obj_setattr_cstr(exc, "obj", v);
+            err_clear();
+        }
+        err_restore(exc);
+    }
+    return r;
 }
 
 static Value slot_getattro(Value v, Value name) {
