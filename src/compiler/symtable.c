@@ -210,6 +210,27 @@ static void visit_function(Walker *w, ASTNode *n, const char *name, ASTNode *arg
     w->cur = saved;
 }
 
+/* An iteration variable that an earlier := of the comprehension bound outside. */
+static void check_comp_target(Walker *w, ASTNode *t) {
+    if (!t || w->st->failed) return;
+    switch (t->kind) {
+    case AST_Name: {
+        Symbol *sym = scope_find(w->cur, t->v.Name.id);
+        if (sym && (sym->flags & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL)))
+            st_error(w->st, t, "comprehension inner loop cannot rebind assignment expression target '%s'", t->v.Name.id);
+        break;
+    }
+    case AST_Tuple:
+    case AST_List: {
+        ASTSeq *elts = t->kind == AST_Tuple ? t->v.Tuple.elts : t->v.List.elts;
+        for (int i = 0; i < AST_SEQ_LEN(elts); i++) check_comp_target(w, AST_SEQ_GET(elts, i));
+        break;
+    }
+    case AST_Starred: check_comp_target(w, t->v.Starred.value); break;
+    default: break;
+    }
+}
+
 /* A comprehension: the first iterable is evaluated outside, the rest inside. */
 static void visit_comprehension(Walker *w, ASTNode *n, ASTSeq *gens, ASTNode *elt, ASTNode *value,
                                 const char *name, bool is_gen) {
@@ -226,6 +247,7 @@ static void visit_comprehension(Walker *w, ASTNode *n, ASTSeq *gens, ASTNode *el
         ASTNode *g = AST_SEQ_GET(gens, i);
         if (g->v.comprehension.is_async) any_async = true;
         if (i > 0) visit_expr(w, g->v.comprehension.iter);
+        check_comp_target(w, g->v.comprehension.target);
         visit_expr(w, g->v.comprehension.target);
         visit_exprs(w, g->v.comprehension.ifs);
     }
@@ -450,7 +472,9 @@ static void declare(Walker *w, ASTNode *s, ASTSeq *names, bool global) {
             else
                 fmt[0] = 0;
             if (fmt[0]) {
-                st_error(w->st, s, fmt, name);
+                /* "nonlocal and global" is reported at the first of the two statements. */
+                bool both = (sym->flags & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL)) && strstr(fmt, "nonlocal and global");
+                st_error(w->st, both && sym->directive ? sym->directive : s, fmt, name);
                 return;
             }
         }
@@ -596,7 +620,8 @@ static void visit_stmt_inner(Walker *w, ASTNode *s) {
             const char *n = a->v.alias.asname ? a->v.alias.asname : a->v.alias.name;
             if (strcmp(n, "*") == 0) {
                 if (w->cur->kind != SCOPE_MODULE) {
-                    st_error(w->st, s, "import * only allowed at module level%s", "");
+                    /* At the '*' (aliases have positions), as CPython. */
+                    st_error(w->st, a->lineno ? a : s, "import * only allowed at module level%s", "");
                     return;
                 }
                 continue;
