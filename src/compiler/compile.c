@@ -897,7 +897,7 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
             emit(c, MK_ABC(OP_LOADNONE, r, 0, 0));
             name_store(c, name, r);
             name_delete(c, name, NULL);
-            emit(c, MK_ABC(OP_RERAISE, exc3, 0, 0));
+            emit(c, MK_ABC(OP_RERAISE, exc3, 1, 0));
         } else {
             /* The handler fblock's reg restores the handled exception on return/break. */
             FBlock *nb = fblock_push(c, FB_HANDLER, -1);
@@ -913,13 +913,15 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
         reg_free_to(c, m2);
         if (jnext >= 0) patch_jump(c, jnext, here(c));
     }
-    /* No clause matched: re-raise; the cleanup below restores the handled exception. */
+    /* No clause matched: re-raise (at the last clause's line, as CPython);
+     * the cleanup below restores the handled exception. */
+    if (AST_SEQ_LEN(handlers)) set_loc(c, AST_SEQ_GET(handlers, AST_SEQ_LEN(handlers) - 1));
     emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
     fblock_pop(c);
     int pid2 = protect_end(c, p2);
     protect_handler(c, pid2);
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
-    emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc2, 1, 0));
     for (int i = 0; i < nends; i++) patch_jump(c, ends[i], here(c));
     bound_set(c, after);
     reg_free_to(c, mark);
@@ -1018,7 +1020,7 @@ static void compile_try_star(Compiler *c, ASTNode *s) {
     int pid2 = protect_end(c, p2);
     protect_handler(c, pid2);
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
-    emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc2, 1, 0));
     patch_jump(c, end, here(c));
     patch_jump(c, end2, here(c));
     bound_intersect(c, after);
@@ -1071,7 +1073,7 @@ static void compile_try(Compiler *c, ASTNode *s) {
     emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
     protect_handler(c, pid2);
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
-    emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc2, 1, 0));
     patch_jump(c, end, here(c));
     bound_set(c, after);
     reg_free_to(c, mark);
@@ -1125,14 +1127,14 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     emit(c, MK_ABC(OP_WITHEXIT, r, base, exc));
     if (is_async) emit_await(c, r);
     int jsup = emit_jump(c, OP_JUMPIFTRUE, r);
-    emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc, 1, 0));
     patch_jump(c, jsup, here(c));
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
     int pid2 = protect_end(c, p2);
     int end2 = emit_jump(c, OP_JUMP, 0);
     protect_handler(c, pid2);
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
-    emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc2, 1, 0));
     patch_jump(c, end, here(c));
     patch_jump(c, end2, here(c));
     bound_set(c, after);
