@@ -257,7 +257,16 @@ Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw) {
             if (th) {
                 Value a3[1] = {exc};
                 g->state = GEN_RUNNING;
+                /* A generator or coroutine below runs with this frame as its
+                 * caller (its f_back, the stack a traceback shows), as CPython's. */
+                Type *st = val_type(sub);
+                bool link = st == &type_generator || st == &type_coroutine;
+                if (link) {
+                    f->back = ts->frame;
+                    ts->frame = f;
+                }
                 r = obj_call(th, a3, 1, VNULL);
+                if (link) ts->frame = f->back;
                 g->state = GEN_SUSPENDED;
                 if (r) return r;
                 /* The sub-iterator finished: its StopIteration value is the result of yield from. */
