@@ -57,7 +57,7 @@ $(BUILD)/gen/bytecode_id.h: $(BYTECODE_SRCS)
 $(BUILD)/rel/src/modules/marshal_code.o $(BUILD)/dbg/src/modules/marshal_code.o \
 	$(BUILD)/asan/src/modules/marshal_code.o: $(BUILD)/gen/bytecode_id.h
 
-.PHONY: install uninstall all debug asan test test-asan test-gcstress regrtest unit deps check-deps exp clean bench check-compile
+.PHONY: install uninstall all debug asan test test-asan test-gcstress regrtest unit deps check-deps exp clean bench memsize check-compile
 .SECONDARY:
 
 all: check-deps $(BUILD)/taipan
@@ -124,6 +124,9 @@ exp:
 # make bench BENCH_ARGS="--quick" | "nbody richards=10" | "-r 5 --taipan-flags='-X jit=off'"
 bench: $(BUILD)/taipan
 	/usr/bin/python3 tools/bench.py --taipan $(BUILD)/taipan $(BENCH_ARGS)
+# make memsize MEMSIZE_ARGS="inst dict" | "-n 200000 --no-pypy"
+memsize: $(BUILD)/taipan
+	/usr/bin/python3 tools/memsize.py --taipan $(BUILD)/taipan $(MEMSIZE_ARGS)
 # --- end bench ---
 
 # compile() and ast.parse over /usr/lib/python3.11, Taipan vs CPython (docs/parser.md).

@@ -21,6 +21,7 @@ Run it with /usr/bin/python3 (Debian's CPython 3.11), usually as
   tools/bench.py --startup            also time `-c pass` and `-c "import os, re, json, collections"`
   tools/bench.py --markdown out.md --json out.json
   tools/bench.py --modules            the module layer: bench/modules/ (re, json, pickle, decimal, ...)
+  tools/bench.py --micro              micro-benchmarks: bench/micro/ (int/float arithmetic, str, dict, list, ...)
 
 Each benchmark declares its sizes in a comment line
 `# bench-size: default=N quick=M`; the program takes the size as its
@@ -415,6 +416,8 @@ def main():
     ap.add_argument("--list", action="store_true", help="list benchmarks and sizes")
     ap.add_argument("--modules", action="store_true",
                     help="run the standard-library module benchmarks of bench/modules/ instead")
+    ap.add_argument("--micro", action="store_true",
+                    help="run the micro-benchmarks of bench/micro/ instead")
     ap.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown")
     ap.add_argument("--json", metavar="FILE", help="also write every run as JSON")
     args = ap.parse_args()
@@ -423,8 +426,11 @@ def main():
     for impl in args.impls:
         if impl not in IMPLS:
             ap.error("unknown implementation %r" % impl)
-    benchmarks = discover(args.benchmarks, args.quick,
-                          os.path.join(BENCH_DIR, "modules") if args.modules else BENCH_DIR)
+    if args.modules and args.micro:
+        ap.error("--modules and --micro are exclusive")
+    bench_dir = (os.path.join(BENCH_DIR, "modules") if args.modules else
+                 os.path.join(BENCH_DIR, "micro") if args.micro else BENCH_DIR)
+    benchmarks = discover(args.benchmarks, args.quick, bench_dir)
     if args.list:
         for name, path, size in benchmarks:
             print("%-18s %s" % (name, size))

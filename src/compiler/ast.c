@@ -93,8 +93,8 @@ char *ast_arena_strndup(Arena *a, const char *s, size_t len)
     return p;
 }
 
-void ast_arena_warn(Arena *a, ASTWarningKind kind, int lineno, int offset,
-                    const char *message)
+void ast_arena_warn(Arena *a, ASTWarningKind kind, int lineno, int offset, int end_offset,
+                    const char *text, size_t text_len, const char *message)
 {
     ASTWarning *w = ast_arena_alloc(a, sizeof *w);
     if (!w)
@@ -102,6 +102,8 @@ void ast_arena_warn(Arena *a, ASTWarningKind kind, int lineno, int offset,
     w->kind = kind;
     w->lineno = lineno;
     w->offset = offset;
+    w->end_offset = end_offset;
+    w->text = text ? ast_arena_strndup(a, text, text_len) : NULL;
     w->message = ast_arena_strndup(a, message, strlen(message));
     if (a->warnings_tail)
         a->warnings_tail->next = w;

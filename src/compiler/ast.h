@@ -47,10 +47,14 @@ struct ASTWarning {
     ASTWarning *next;
     ASTWarningKind kind;
     const char *message;
-    int lineno, offset;    /* offset is 1-based, in characters */
+    int lineno;
+    /* Where the SyntaxError goes when a filter turns the warning into an
+    ** error (1-based columns, CPython's for the case), and its text. */
+    int offset, end_offset;
+    const char *text;
 };
-void ast_arena_warn(Arena *a, ASTWarningKind kind, int lineno, int offset,
-                    const char *message);
+void ast_arena_warn(Arena *a, ASTWarningKind kind, int lineno, int offset, int end_offset,
+                    const char *text, size_t text_len, const char *message);
 
 /* ---- Sequences -------------------------------------------------------- */
 

@@ -111,6 +111,28 @@ void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...) {
     c->error = e;
 }
 
+/* A SyntaxWarning from the compiler (`is` with a literal, an always-true
+ * assert, a missed comma), at node n.  A filter that makes it an error gets a
+ * SyntaxError at n instead, as CPython's compiler_warn does. */
+void compile_warn(Compiler *c, ASTNode *n, const char *fmt, ...) {
+    if (c->failed) return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    extern int warn_explicit_cstr(Type *category, const char *msg, Value filename, int lineno);
+    if (warn_explicit_cstr(&exc_SyntaxWarning, msg, c->filename, n->lineno) >= 0) return;
+    if (err_matches(&exc_SyntaxWarning)) {
+        err_clear();
+        compile_error(c, n, "%s", msg);
+        return;
+    }
+    c->failed = true;
+    c->error = err_fetch();
+    err_set_object(c->error);
+}
+
 bool compile_forbidden_name(Compiler *c, const char *name, bool del) {
     if (strcmp(name, "__debug__") != 0) return false;
     ASTNode at;
@@ -878,7 +900,7 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
             emit(c, MK_ABC(OP_LOADNONE, r, 0, 0));
             name_store(c, name, r);
             name_delete(c, name, NULL);
-            emit(c, MK_ABC(OP_RERAISE, exc3, 0, 0));
+            emit(c, MK_ABC(OP_RERAISE, exc3, 1, 0));
         } else {
             /* The handler fblock's reg restores the handled exception on return/break. */
             FBlock *nb = fblock_push(c, FB_HANDLER, -1);
@@ -894,13 +916,15 @@ static void compile_try_except(Compiler *c, ASTNode *s) {
         reg_free_to(c, m2);
         if (jnext >= 0) patch_jump(c, jnext, here(c));
     }
-    /* No clause matched: re-raise; the cleanup below restores the handled exception. */
+    /* No clause matched: re-raise (at the last clause's line, as CPython);
+     * the cleanup below restores the handled exception. */
+    if (AST_SEQ_LEN(handlers)) set_loc(c, AST_SEQ_GET(handlers, AST_SEQ_LEN(handlers) - 1));
     emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
     fblock_pop(c);
     int pid2 = protect_end(c, p2);
     protect_handler(c, pid2);
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
-    emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc2, 1, 0));
     for (int i = 0; i < nends; i++) patch_jump(c, ends[i], here(c));
     bound_set(c, after);
     reg_free_to(c, mark);
@@ -999,7 +1023,7 @@ static void compile_try_star(Compiler *c, ASTNode *s) {
     int pid2 = protect_end(c, p2);
     protect_handler(c, pid2);
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
-    emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc2, 1, 0));
     patch_jump(c, end, here(c));
     patch_jump(c, end2, here(c));
     bound_intersect(c, after);
@@ -1052,7 +1076,7 @@ static void compile_try(Compiler *c, ASTNode *s) {
     emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
     protect_handler(c, pid2);
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
-    emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc2, 1, 0));
     patch_jump(c, end, here(c));
     bound_set(c, after);
     reg_free_to(c, mark);
@@ -1106,14 +1130,14 @@ static void compile_with_items(Compiler *c, ASTNode *s, int item) {
     emit(c, MK_ABC(OP_WITHEXIT, r, base, exc));
     if (is_async) emit_await_of(c, r, 2);
     int jsup = emit_jump(c, OP_JUMPIFTRUE, r);
-    emit(c, MK_ABC(OP_RERAISE, exc, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc, 1, 0));
     patch_jump(c, jsup, here(c));
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
     int pid2 = protect_end(c, p2);
     int end2 = emit_jump(c, OP_JUMP, 0);
     protect_handler(c, pid2);
     emit(c, MK_ABC(OP_POPEXC, saved, 0, 0));
-    emit(c, MK_ABC(OP_RERAISE, exc2, 0, 0));
+    emit(c, MK_ABC(OP_RERAISE, exc2, 1, 0));
     patch_jump(c, end, here(c));
     patch_jump(c, end2, here(c));
     bound_set(c, after);
@@ -1147,6 +1171,9 @@ static ASTNode *assert_position(ASTNode *e) {
 }
 
 static void compile_assert(Compiler *c, ASTNode *s) {
+    ASTNode *test = s->v.Assert.test;
+    if (test->kind == AST_Tuple && AST_SEQ_LEN(test->v.Tuple.elts) > 0)
+        compile_warn(c, s, "assertion is always true, perhaps remove parentheses?");
     if (c->optimize) return;
     int jt[64], nt = 0;
     jump_if(c, s->v.Assert.test, true, jt, &nt);
@@ -2370,6 +2397,16 @@ void compile_issue_warnings(Arena *a, Value filename) {
     for (ASTWarning *w = a->warnings; w; w = w->next) {
         Type *cat = w->kind == AST_WARN_SYNTAX ? &exc_SyntaxWarning : &exc_DeprecationWarning;
         extern int warn_explicit_cstr(Type *category, const char *msg, Value filename, int lineno);
-        if (warn_explicit_cstr(cat, w->message, filename, w->lineno) < 0) return;
+        if (warn_explicit_cstr(cat, w->message, filename, w->lineno) < 0) {
+            /* A filter made it an error: CPython reports a SyntaxError at the
+             * warning's place instead, which says more. */
+            if (err_matches(cat)) {
+                err_clear();
+                Value e = make_syntax_error(&exc_SyntaxError, filename, w->message, w->lineno, w->offset, w->lineno,
+                                            w->end_offset, w->text);
+                if (e) err_set_object(e);
+            }
+            return;
+        }
     }
 }

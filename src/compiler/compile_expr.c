@@ -9,6 +9,7 @@
 #include "../objects/list.h"
 #include "../objects/dict.h"
 #include "../objects/set.h"
+#include "../objects/misc.h"
 #include "../vm/error.h"
 
 #include <math.h>
@@ -95,7 +96,7 @@ static Value fold_const(Compiler *c, ASTNode *e) {
     if (e->kind == AST_UnaryOp && (e->v.UnaryOp.op == AST_USub || e->v.UnaryOp.op == AST_UAdd ||
                                    e->v.UnaryOp.op == AST_Invert)) {
         Value v = fold_const(c, e->v.UnaryOp.operand);
-        if (!v || !(int_check(v) || float_check_exact(v))) return VNULL;
+        if (!v || !(int_check(v) || float_check_exact(v) || complex_check_exact(v))) return VNULL;
         if (e->v.UnaryOp.op == AST_Invert && !int_check(v)) return VNULL;
         Value r = e->v.UnaryOp.op == AST_USub ? num_neg(v) : e->v.UnaryOp.op == AST_UAdd ? num_pos(v) : num_invert(v);
         if (!r) err_clear();
@@ -108,7 +109,8 @@ static Value fold_const(Compiler *c, ASTNode *e) {
         if (!l) return VNULL;
         Value r = fold_const(c, e->v.BinOp.right);
         if (!r) return VNULL;
-        bool lnum = int_check(l) || float_check_exact(l), rnum = int_check(r) || float_check_exact(r);
+        bool lnum = int_check(l) || float_check_exact(l) || complex_check_exact(l),
+             rnum = int_check(r) || float_check_exact(r) || complex_check_exact(r);
         if (!lnum || !rnum) return VNULL;
         int op = ast_binop(e->v.BinOp.op);
         if (op == BINOP_MATMUL) return VNULL;
@@ -141,6 +143,103 @@ static Value fold_const(Compiler *c, ASTNode *e) {
         return t;
     }
     return VNULL;
+}
+
+/* ---- Compile-time warnings (CPython's check_compare, check_caller, ...) ---- */
+
+/* What e folds to, for the checks below: VNULL when it is not a constant. */
+static Value folded(Compiler *c, ASTNode *e) {
+    if (e->kind != AST_Constant && e->kind != AST_UnaryOp && e->kind != AST_BinOp && e->kind != AST_Tuple) return VNULL;
+    Value v = fold_const(c, e);
+    if (!v) err_clear();
+    return v;
+}
+
+/* The type of e's value as far as the compiler knows it, or NULL. */
+static const char *infer_type_name(Compiler *c, ASTNode *e) {
+    switch (e->kind) {
+    case AST_List: case AST_ListComp: return "list";
+    case AST_Dict: case AST_DictComp: return "dict";
+    case AST_Set: case AST_SetComp: return "set";
+    case AST_GeneratorExp: return "generator";
+    case AST_Lambda: return "function";
+    case AST_JoinedStr: case AST_FormattedValue: return "str";
+    case AST_Tuple: case AST_Constant: case AST_UnaryOp: case AST_BinOp: {
+        Value v = folded(c, e);
+        if (v) return val_type(v)->name;
+        return e->kind == AST_Tuple ? "tuple" : NULL;
+    }
+    default: return NULL;
+    }
+}
+
+/* `x is 1`: a literal other than None, True, False and ... is compared by identity. */
+static bool is_literal(Compiler *c, ASTNode *e) {
+    Value v = folded(c, e);
+    return v && v != VNone && v != VTrue && v != VFalse && val_type(v) != &type_ellipsis;
+}
+
+static void check_compare(Compiler *c, ASTNode *e) {
+    ASTIntSeq *ops = e->v.Compare.ops;
+    ASTNode *left = e->v.Compare.left;
+    for (int i = 0; i < ops->len; i++) {
+        ASTNode *right = AST_SEQ_GET(e->v.Compare.comparators, i);
+        int op = ops->elts[i];
+        if ((op == AST_Is || op == AST_IsNot) && (is_literal(c, left) || is_literal(c, right))) {
+            compile_warn(c, e, op == AST_Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                            : "\"is not\" with a literal. Did you mean \"!=\"?");
+            return;
+        }
+        left = right;
+    }
+}
+
+static void check_caller(Compiler *c, ASTNode *e, ASTNode *at) {
+    switch (e->kind) {
+    case AST_Constant: case AST_Tuple: case AST_List: case AST_ListComp: case AST_Dict: case AST_DictComp:
+    case AST_Set: case AST_SetComp: case AST_GeneratorExp: case AST_JoinedStr: case AST_FormattedValue: {
+        const char *t = infer_type_name(c, e);
+        if (t) compile_warn(c, at, "'%.200s' object is not callable; perhaps you missed a comma?", t);
+        break;
+    }
+    default: break;
+    }
+}
+
+static void check_subscript(Compiler *c, ASTNode *e, ASTNode *at) {
+    ASTNode *value = e->v.Subscript.value, *slice = e->v.Subscript.slice;
+    bool warn = false;
+    switch (value->kind) {
+    case AST_Constant: {
+        Value v = folded(c, value);
+        warn = v && (v == VNone || val_type(v) == &type_ellipsis || int_check(v) || float_check(v) ||
+                     complex_check(v) || anyset_check(v));
+        break;
+    }
+    case AST_Set: case AST_SetComp: case AST_GeneratorExp: case AST_Lambda: warn = true; break;
+    default: break;
+    }
+    if (warn) {
+        compile_warn(c, at, "'%.200s' object is not subscriptable; perhaps you missed a comma?",
+                     infer_type_name(c, value));
+        return;
+    }
+    const char *index = infer_type_name(c, slice);
+    if (!index || slice->kind == AST_Slice) return;
+    Value iv = folded(c, slice);
+    if (iv && int_check(iv)) return;
+    switch (value->kind) {
+    case AST_Constant: {
+        Value v = folded(c, value);
+        warn = v && (str_check(v) || bytes_check(v) || tuple_check(v));
+        break;
+    }
+    case AST_Tuple: case AST_List: case AST_ListComp: case AST_JoinedStr: case AST_FormattedValue: warn = true; break;
+    default: break;
+    }
+    if (warn)
+        compile_warn(c, at, "%.200s indices must be integers or slices, not %.200s; perhaps you missed a comma?",
+                     infer_type_name(c, value), index);
 }
 
 /* ---- Names ---- */
@@ -553,6 +652,7 @@ static void compile_call(Compiler *c, ASTNode *e, int target) {
     ASTNode *fn = e->v.Call.func;
     ASTSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
     if (!compile_check_keywords(c, kws)) return;
+    check_caller(c, fn, e);
     int nargs = AST_SEQ_LEN(args), nk = AST_SEQ_LEN(kws);
     int mark = c->u->next_reg;
     bool simple = call_is_simple(e);
@@ -666,6 +766,7 @@ static int cmp_opcode(ASTCmpOp op) {
 }
 
 static void compile_compare(Compiler *c, ASTNode *e, int target) {
+    check_compare(c, e);
     ASTIntSeq *cops = e->v.Compare.ops;
     ASTSeq *rest = e->v.Compare.comparators;
     int n = cops->len;
@@ -857,6 +958,7 @@ void into(Compiler *c, ASTNode *e, int target) {
         break;
     }
     case AST_Subscript: {
+        check_subscript(c, e, e);
         int obj = expr_stable(c, e->v.Subscript.value, e->v.Subscript.slice);
         int key = expr(c, e->v.Subscript.slice);
         set_loc(c, e);

@@ -122,6 +122,7 @@ Value intern_id(const char *name);
 
 /* Errors: a SyntaxError at node n. */
 void compile_error(Compiler *c, ASTNode *n, const char *fmt, ...);
+void compile_warn(Compiler *c, ASTNode *n, const char *fmt, ...);
 /* Checks CPython makes in its compiler, which trees built from ast objects
  * (no parser) depend on: binding or deleting __debug__ (error at the current
  * location; true if refused), and keyword arguments given twice. */

@@ -96,7 +96,11 @@ static void warn_escape(Parser *p, const Token *t, const char *esc, int len)
         snprintf(msg, sizeof msg, "invalid escape sequence '\\%c'", esc[0]);
     else
         snprintf(msg, sizeof msg, "invalid octal escape sequence '\\%.*s'", len, esc);
-    ast_arena_warn(p->arena, AST_WARN_DEPRECATION, t->lineno, t->col_offset + 1, msg);
+    /* As an error: at the whole token, with its line (newline included). */
+    const char *eol = t->line_start ? strchr(t->line_start, '\n') : NULL;
+    size_t tlen = !t->line_start ? 0 : eol ? (size_t)(eol - t->line_start) + 1 : strlen(t->line_start);
+    ast_arena_warn(p->arena, AST_WARN_DEPRECATION, t->lineno, t->col_offset + 1,
+                   t->end_lineno == t->lineno ? t->end_col_offset + 1 : t->col_offset + 1, t->line_start, tlen, msg);
 }
 
 /* Decode the body s[0..n) of a non-raw literal into b.  bytes selects the

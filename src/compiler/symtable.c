@@ -210,6 +210,27 @@ static void visit_function(Walker *w, ASTNode *n, const char *name, ASTNode *arg
     w->cur = saved;
 }
 
+/* An iteration variable that an earlier := of the comprehension bound outside. */
+static void check_comp_target(Walker *w, ASTNode *t) {
+    if (!t || w->st->failed) return;
+    switch (t->kind) {
+    case AST_Name: {
+        Symbol *sym = scope_find(w->cur, t->v.Name.id);
+        if (sym && (sym->flags & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL)))
+            st_error(w->st, t, "comprehension inner loop cannot rebind assignment expression target '%s'", t->v.Name.id);
+        break;
+    }
+    case AST_Tuple:
+    case AST_List: {
+        ASTSeq *elts = t->kind == AST_Tuple ? t->v.Tuple.elts : t->v.List.elts;
+        for (int i = 0; i < AST_SEQ_LEN(elts); i++) check_comp_target(w, AST_SEQ_GET(elts, i));
+        break;
+    }
+    case AST_Starred: check_comp_target(w, t->v.Starred.value); break;
+    default: break;
+    }
+}
+
 /* A comprehension: the first iterable is evaluated outside, the rest inside. */
 static void visit_comprehension(Walker *w, ASTNode *n, ASTSeq *gens, ASTNode *elt, ASTNode *value,
                                 const char *name, bool is_gen) {
@@ -226,6 +247,7 @@ static void visit_comprehension(Walker *w, ASTNode *n, ASTSeq *gens, ASTNode *el
         ASTNode *g = AST_SEQ_GET(gens, i);
         if (g->v.comprehension.is_async) any_async = true;
         if (i > 0) visit_expr(w, g->v.comprehension.iter);
+        check_comp_target(w, g->v.comprehension.target);
         visit_expr(w, g->v.comprehension.target);
         visit_exprs(w, g->v.comprehension.ifs);
     }
@@ -341,12 +363,15 @@ static void visit_expr_inner(Walker *w, ASTNode *e) {
         visit_expr(w, e->v.Await.value);
         break;
     case AST_Yield:
-        w->cur->is_generator = true;
-        visit_expr(w, e->v.Yield.value);
-        break;
     case AST_YieldFrom:
+        visit_expr(w, e->kind == AST_Yield ? e->v.Yield.value : e->v.YieldFrom.value);
         w->cur->is_generator = true;
-        visit_expr(w, e->v.YieldFrom.value);
+        if (w->cur->is_comprehension) {
+            const char *n = w->cur->name;
+            st_error(w->st, e, "'yield' inside %s",
+                     !strcmp(n, "<listcomp>") ? "list comprehension" : !strcmp(n, "<setcomp>") ? "set comprehension"
+                     : !strcmp(n, "<dictcomp>") ? "dict comprehension" : "generator expression");
+        }
         break;
     case AST_Compare:
         visit_expr(w, e->v.Compare.left);
@@ -447,7 +472,9 @@ static void declare(Walker *w, ASTNode *s, ASTSeq *names, bool global) {
             else
                 fmt[0] = 0;
             if (fmt[0]) {
-                st_error(w->st, s, fmt, name);
+                /* "nonlocal and global" is reported at the first of the two statements. */
+                bool both = (sym->flags & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL)) && strstr(fmt, "nonlocal and global");
+                st_error(w->st, both && sym->directive ? sym->directive : s, fmt, name);
                 return;
             }
         }
@@ -457,6 +484,10 @@ static void declare(Walker *w, ASTNode *s, ASTSeq *names, bool global) {
         }
         Symbol *d = scope_add(w->cur, name, global ? SYM_DEF_GLOBAL : SYM_DEF_NONLOCAL);
         if (!d->directive) d->directive = s;
+        /* As in CPython, a global declaration anywhere makes the name global
+         * explicit at module level too (it matters when exec() runs module code
+         * with separate globals and locals). */
+        if (global && w->cur != w->st->top) scope_add(w->st->top, name, SYM_DEF_GLOBAL);
     }
 }
 
@@ -509,13 +540,16 @@ static void visit_stmt_inner(Walker *w, ASTNode *s) {
         ASTNode *t = s->v.AnnAssign.target;
         if (t->kind == AST_Name) {
             Symbol *sym = scope_find(w->cur, t->v.Name.id);
-            if (sym && (sym->flags & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL)) && s->v.AnnAssign.simple) {
+            if (sym && (sym->flags & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL)) && w->cur->kind != SCOPE_MODULE &&
+                s->v.AnnAssign.simple) {
                 st_error(w->st, s, (sym->flags & SYM_DEF_GLOBAL) ? "annotated name '%s' can't be global"
                                                                  : "annotated name '%s' can't be nonlocal",
                          t->v.Name.id);
                 return;
             }
-            scope_add(w->cur, t->v.Name.id, SYM_DEF_LOCAL | SYM_DEF_ANNOT);
+            /* `(x): int` binds nothing unless it has a value. */
+            if (s->v.AnnAssign.simple) scope_add(w->cur, t->v.Name.id, SYM_DEF_LOCAL | SYM_DEF_ANNOT);
+            else if (s->v.AnnAssign.value) scope_add(w->cur, t->v.Name.id, SYM_DEF_LOCAL);
         } else {
             visit_expr(w, t);
         }
@@ -586,7 +620,8 @@ static void visit_stmt_inner(Walker *w, ASTNode *s) {
             const char *n = a->v.alias.asname ? a->v.alias.asname : a->v.alias.name;
             if (strcmp(n, "*") == 0) {
                 if (w->cur->kind != SCOPE_MODULE) {
-                    st_error(w->st, s, "import * only allowed at module level%s", "");
+                    /* At the '*' (aliases have positions), as CPython. */
+                    st_error(w->st, a->lineno ? a : s, "import * only allowed at module level%s", "");
                     return;
                 }
                 continue;
@@ -662,7 +697,8 @@ static void analyze(SymTable *st, Scope *s, NameSet *bound, NameSet *free_out) {
         int f = sym->flags;
         if (f & SYM_DEF_GLOBAL) {
             sym->scope = SC_GLOBAL_EXPLICIT;
-            ns_remove(&newbound, sym->name);
+            /* A class body's declarations are invisible to its methods. */
+            if (s->kind != SCOPE_CLASS) ns_remove(&newbound, sym->name);
         } else if (f & SYM_DEF_NONLOCAL) {
             if (!ns_has(bound, sym->name)) {
                 /* CPython reports it at the nonlocal statement. */
@@ -698,16 +734,17 @@ static void analyze(SymTable *st, Scope *s, NameSet *bound, NameSet *free_out) {
             continue;
         }
         if (sym && (sym->scope == SC_CELL || sym->scope == SC_FREE)) continue;
-        if (sym && sym->scope == SC_GLOBAL_EXPLICIT) continue;
+        if (sym && sym->scope == SC_GLOBAL_EXPLICIT && s->kind != SCOPE_CLASS) continue;
         /* Passing through: free here too so the closure can be handed down. */
         if (s->kind == SCOPE_MODULE) continue;
-        if (sym && s->kind == SCOPE_CLASS && sym->scope == SC_LOCAL) {
-            /* A class-local name that is also free below: local for the class
-             * body, and a free variable handing the enclosing cell down. */
+        if (sym && s->kind == SCOPE_CLASS && (sym->scope == SC_LOCAL || sym->scope == SC_GLOBAL_EXPLICIT)) {
+            /* A class-local (or class-global) name that is also free below: as
+             * before for the class body, and a free variable handing the
+             * enclosing cell down. */
             sym->flags |= SYM_FREE_CLASS;
         }
         if (!sym) sym = scope_add(s, name, 0);
-        if (sym->scope != SC_LOCAL) sym->scope = SC_FREE;
+        if (sym->scope != SC_LOCAL && sym->scope != SC_GLOBAL_EXPLICIT) sym->scope = SC_FREE;
         ns_add(free_out, name);
     }
     /* Report this scope's free variables to the parent. */

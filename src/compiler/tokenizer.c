@@ -474,8 +474,12 @@ static int verify_end_of_number(Tokenizer *t, const char *kind)
         if (t->arena) {
             char msg[64];
             snprintf(msg, sizeof msg, "invalid %s literal", kind);
-            ast_arena_warn(t->arena, AST_WARN_SYNTAX, t->lineno,
-                           tok_char_offset(t->line_start, (size_t)(t->cur - t->line_start)) + 1, msg);
+            /* As an error, CPython's tokenizer reports the characters before
+            ** the keyword, and the line without its newline. */
+            int col = tok_char_offset(t->line_start, (size_t)(t->cur - t->line_start));
+            const char *eol = strchr(t->line_start, '\n');
+            size_t tlen = eol ? (size_t)(eol - t->line_start) : strlen(t->line_start);
+            ast_arena_warn(t->arena, AST_WARN_SYNTAX, t->lineno, col, col, t->line_start, tlen, msg);
         }
         return 1;
     }

@@ -344,6 +344,7 @@ static Value mw_get_name(Value self) { return ((MethodWrapperObject *)self)->des
 static Value mw_get_self(Value self) { return ((MethodWrapperObject *)self)->self; }
 static Value mw_get_qualname(Value self) { return descr_get_qualname(obj_val(((MethodWrapperObject *)self)->descr)); }
 static Value mw_get_doc(Value self) { return wrapper_get_doc(obj_val(((MethodWrapperObject *)self)->descr)); }
+static Value mw_get_objclass(Value self) { return descr_get_objclass(obj_val(((MethodWrapperObject *)self)->descr)); }
 
 static Value mw_richcompare(Value a, Value b, int op) {
     if ((op != CMP_EQ && op != CMP_NE) || val_type(b) != &type_method_wrapper) return VNotImplemented;
@@ -356,6 +357,7 @@ static const GetSetDef method_wrapper_getsets[] = {
     {"__name__", mw_get_name, NULL, NULL},
     {"__qualname__", mw_get_qualname, NULL, NULL},
     {"__self__", mw_get_self, NULL, NULL},
+    {"__objclass__", mw_get_objclass, NULL, NULL},
     {"__doc__", mw_get_doc, NULL, NULL},
     {NULL}
 };
@@ -525,6 +527,10 @@ int type_add_slots(Type *t, Value slots, Value ns) {
             err_format(&exc_TypeError, "__slots__ items must be strings, not '%s'", type_name(n));
             return -1;
         }
+        if (!str_is_identifier(n)) {
+            err_set(&exc_TypeError, "__slots__ must be identifiers");
+            return -1;
+        }
         if (str_eq_cstr(n, "__dict__")) {
             if (want_dict || t->attrs_offset) {
                 err_set(&exc_TypeError, "__dict__ slot disallowed: we already got one");
@@ -671,9 +677,6 @@ static Value property_set_name_m(Value self, Value *args, size_t nargs, Value kw
     return VNone;
 }
 
-static Value prop_fget(Value s) { Value v = ((PropertyObject *)s)->fget; return v ? v : VNone; }
-static Value prop_fset(Value s) { Value v = ((PropertyObject *)s)->fset; return v ? v : VNone; }
-static Value prop_fdel(Value s) { Value v = ((PropertyObject *)s)->fdel; return v ? v : VNone; }
 static Value prop_doc(Value s) { Value v = ((PropertyObject *)s)->doc; return v ? v : VNone; }
 static int prop_set_doc(Value s, Value v) {
     GC_WRITE(s, ((PropertyObject *)s)->doc, v);
@@ -703,10 +706,14 @@ static const MethodDef property_methods[] = {
     {"__set_name__", property_set_name_m, 0, "Method to set name of a property."},
     {NULL}
 };
+/* Read-only members, as CPython's (setting one says "readonly attribute"). */
+static const MemberDef property_members[] = {
+    {"fget", MEMBER_VALUE_OR_NONE_RO, offsetof(PropertyObject, fget)},
+    {"fset", MEMBER_VALUE_OR_NONE_RO, offsetof(PropertyObject, fset)},
+    {"fdel", MEMBER_VALUE_OR_NONE_RO, offsetof(PropertyObject, fdel)},
+    {NULL}
+};
 static const GetSetDef property_getsets[] = {
-    {"fget", prop_fget, NULL, NULL},
-    {"fset", prop_fset, NULL, NULL},
-    {"fdel", prop_fdel, NULL, NULL},
     {"__doc__", prop_doc, prop_set_doc, NULL},
     {"__isabstractmethod__", prop_isabstract, NULL, NULL},
     {NULL}
@@ -723,6 +730,7 @@ Type type_property = {
     .descr_get = property_get,
     .descr_set = property_set,
     .methods = property_methods,
+    .members = property_members,
     .getsets = property_getsets,
     .doc = "Property attribute.",
 };
@@ -745,6 +753,17 @@ static int cm_init(Value self, Value *args, size_t nargs, Value kwnames) {
         return -1;
     }
     GC_WRITE(self, ((ClassMethodObject *)self)->func, args[0]);
+    /* As functools.wraps (3.10+): the wrapped callable's attributes are copied in. */
+    static const char *const copied[] = {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"};
+    for (size_t i = 0; i < ARRAY_LEN(copied); i++) {
+        Value name = str_intern_cstr(copied[i]);
+        Value v = obj_getattr_opt(args[0], name);
+        if (!v) {
+            if (err_occurred()) return -1;
+            continue;
+        }
+        if (obj_setattr(self, name, v) < 0) return -1;
+    }
     return 0;
 }
 
@@ -796,9 +815,6 @@ static Value cm_getattr(Value self, Value name) {
         return descr;
     }
     if (str_eq_cstr(name, "__wrapped__")) return c->func;
-    static const char *const copied[] = {"__doc__", "__name__", "__qualname__", "__module__", "__annotations__"};
-    for (size_t i = 0; i < ARRAY_LEN(copied); i++)
-        if (str_eq_cstr(name, copied[i])) return obj_getattr(c->func, name);
     err_format(&exc_AttributeError, "'%s' object has no attribute '%U'", type_name(self), name);
     return VNULL;
 }

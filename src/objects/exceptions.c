@@ -420,8 +420,13 @@ static int syntaxerror_init(Value self, Value *args, size_t nargs, Value kw) {
         Value info = tuple_from_iterable(args[1]);
         if (!info) return -1;
         ssize_t n = tuple_size(info);
-        if (n < 4 || n > 6) {
-            err_set(&exc_IndexError, "tuple index out of range");
+        if (n < 4 || n > 6) {   /* PyArg_ParseTuple's "OOOO|OO" */
+            err_format(&exc_TypeError, "function takes at %s %d arguments (%zd given)", n < 4 ? "least" : "most",
+                       n < 4 ? 4 : 6, n);
+            return -1;
+        }
+        if (n == 5) {
+            err_set(&exc_TypeError, "end_offset must be provided when end_lineno is provided");
             return -1;
         }
         for (ssize_t i = 0; i < n; i++)

@@ -314,7 +314,8 @@ Value int_digits_str(Value v, int base, bool upper) {
             *--p = (char)('0' + u);
         }
         if (n < 0) *--p = '-';
-        return str_new(p, (size_t)(tmp + sizeof tmp - p));
+        size_t len = (size_t)(tmp + sizeof tmp - p);
+        return str_new_len(p, len, len);   /* ASCII: no code points to count */
     }
     size_t len;
     char *buf = int_digits_buf(v, base, upper, &len);

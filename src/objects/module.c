@@ -58,7 +58,13 @@ Value module_get(Value m, const char *name) {
 /* module(name, doc=None): __new__ makes the namespace, __init__ names it
  * (so a subclass's __init__ may take other arguments and call super's). */
 static Value module_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
-    return module_alloc(t, nargs && str_check(args[0]) ? args[0] : str_intern_cstr("?"));
+    /* An empty namespace until __init__: module.__new__(module) has no __name__. */
+    ModuleObject *m = (ModuleObject *)type_generic_alloc(t, 0);
+    if (!m) return VNULL;
+    m->dict = dict_new();
+    if (!m->dict) return VNULL;
+    m->name = nargs && str_check(args[0]) ? args[0] : str_intern_cstr("?");
+    return obj_val(m);
 }
 
 static int module_init(Value self, Value *args, size_t nargs, Value kwnames) {
@@ -155,12 +161,16 @@ static Value module_repr(Value self) {
 static Value module_get_dict(Value self) { return ((ModuleObject *)self)->dict; }
 
 static Value module_dir_m(Value self, Value *args, size_t nargs, Value kw) {
-    ModuleObject *m = (ModuleObject *)self;
-    Value d = dict_get_cstr(m->dict, "__dict__");
-    if (d && dict_check(d)) return dict_keys_list(d);
-    Value dirf = dict_get_cstr(m->dict, "__dir__");
+    /* As CPython: self.__dict__ (a subclass may override it), then its __dir__. */
+    Value d = obj_getattr(self, str_intern_cstr("__dict__"));
+    if (!d) return VNULL;
+    if (!dict_check(d)) {
+        err_set(&exc_TypeError, "<module>.__dict__ is not a dictionary");
+        return VNULL;
+    }
+    Value dirf = dict_get_cstr(d, "__dir__");
     if (dirf) return obj_call0(dirf);
-    return dict_keys_list(m->dict);
+    return dict_keys_list(d);
 }
 
 static Value module_get_annotations(Value self) {

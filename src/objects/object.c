@@ -100,6 +100,7 @@ const char *type_name(Value v) { return val_type(v)->name; }
 /* ---- repr / str ---- */
 
 Value obj_repr(Value v) {
+    if (val_is_int(v)) return int_to_str(v, 10);   /* a tagged int: no recursion to guard */
     Type *t = val_type(v);
     if (!t->repr) return str_printf("<%s object at %p>", t->name, (void *)v);
     if (err_enter_recursive(" while getting the repr of an object") < 0) return VNULL;
@@ -113,6 +114,7 @@ Value obj_repr(Value v) {
 }
 
 Value obj_str(Value v) {
+    if (val_is_int(v)) return int_to_str(v, 10);
     if (str_check_exact(v)) return v;
     Type *t = val_type(v);
     if (!t->str) return obj_repr(v);
@@ -315,7 +317,7 @@ int obj_generic_setattr(Value obj, Value name, Value v) {
         }
         return r;
     }
-    if (descr || !v)
+    if (descr)
         err_format(&exc_AttributeError, "'%s' object attribute '%U' is read-only", t->name, name);
     else
         err_format(&exc_AttributeError, "'%s' object has no attribute '%U'", t->name, name);
@@ -490,6 +492,16 @@ static int check_class(Value cls, const char *msg) {
     return -1;
 }
 
+/* isinstance(v, cls) without __instancecheck__ (CPython's object_isinstance):
+ * the real type, then a __class__ attribute that differs from it (proxies). */
+int obj_real_isinstance(Value v, Type *cls) {
+    if (val_isinstance(v, cls)) return 1;
+    Value icls = obj_getattr_opt(v, intern_cstr_cached("__class__"));
+    if (!icls) return err_occurred() ? -1 : 0;
+    if (icls != obj_val(val_type(v)) && type_check(icls)) return type_is_subtype((Type *)icls, cls);
+    return 0;
+}
+
 int obj_isinstance(Value v, Value cls) {
     if (type_check(cls) && val_type(v) == (Type *)cls) return 1;
     if (tuple_check(cls)) {
@@ -499,7 +511,7 @@ int obj_isinstance(Value v, Value cls) {
         }
         return 0;
     }
-    if (type_check(cls) && val_type(cls) == &type_type) return val_isinstance(v, (Type *)cls);
+    if (type_check(cls) && val_type(cls) == &type_type) return obj_real_isinstance(v, (Type *)cls);
     /* A metaclass may define __instancecheck__. */
     Value hook = type_lookup(val_type(cls), intern_cstr_cached("__instancecheck__"));
     if (hook && hook != type_lookup(&type_type, intern_cstr_cached("__instancecheck__"))) {
@@ -510,7 +522,7 @@ int obj_isinstance(Value v, Value cls) {
         if (!r) return -1;
         return obj_is_true(r);
     }
-    if (type_check(cls)) return val_isinstance(v, (Type *)cls);
+    if (type_check(cls)) return obj_real_isinstance(v, (Type *)cls);
     if (check_class(cls, "isinstance() arg 2 must be a type, a tuple of types, or a union") < 0)
         return -1;
     return 0;

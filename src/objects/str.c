@@ -105,7 +105,10 @@ StrObject *str_alloc(size_t size, size_t len) {
         err_no_memory();
         return NULL;
     }
-    StrObject *s = gc_alloc(&type_str, sizeof(StrObject) + size + 1);
+    /* The text is the caller's to write: only the header is cleared (a
+     * slot from the free list or bump space is not zeroed). */
+    size_t total = sizeof(StrObject) + size + 1;
+    StrObject *s = total <= GC_SMALL_MAX ? gc_alloc_small_raw(&type_str, total) : gc_alloc(&type_str, total);
     if (!s) return NULL;
     s->hash = -1;
     s->size = size;
@@ -674,6 +677,30 @@ static hash_t str_hash_slot(Value s) { return str_hash(s); }
 
 /* ---- join and whitespace split (used by the methods and by the VM) ---- */
 
+/* memcpy for the short pieces a join mostly copies: up to 16 bytes with
+ * two overlapping loads and stores instead of a library call. */
+static inline void copy_short(char *dst, const char *src, size_t n) {
+    if (n >= 8 && n <= 16) {
+        uint64_t a, b;
+        memcpy(&a, src, 8);
+        memcpy(&b, src + n - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + n - 8, &b, 8);
+    } else if (n >= 4 && n < 8) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + n - 4, 4);
+        memcpy(dst, &a, 4);
+        memcpy(dst + n - 4, &b, 4);
+    } else if (n > 16) {
+        memcpy(dst, src, n);
+    } else if (n) {
+        dst[0] = src[0];
+        dst[n / 2] = src[n / 2];
+        dst[n - 1] = src[n - 1];
+    }
+}
+
 Value str_join(Value sep, Value iterable) {
     Value seq = iterable;
     if (!list_check_exact(seq) && !tuple_check_exact(seq)) {
@@ -715,10 +742,10 @@ Value str_join(Value sep, Value iterable) {
     for (ssize_t i = 0; i < n; i++) {
         Value item = is_list ? list_get(seq, i) : tuple_get(seq, i);
         if (i && ss) {
-            memcpy(p, sd, ss);
+            copy_short(p, sd, ss);
             p += ss;
         }
-        memcpy(p, str_data(item), str_size(item));
+        copy_short(p, str_data(item), str_size(item));
         p += str_size(item);
     }
     return obj_val(r);
@@ -1211,6 +1238,8 @@ static bool buffer_of(Value v, const char **data, size_t *size) {
 
 static Value str_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"object", "encoding", "errors", NULL};
+    /* str(x), the common call, without the argument parser. */
+    if (t == &type_str && nargs == 1 && (!kwnames || tuple_size(kwnames) == 0)) return obj_str(args[0]);
     Value a[3];
     if (arg_parse("str", args, nargs, kwnames, names, 0, 0, a) < 0) return VNULL;
     Value r;

@@ -55,6 +55,7 @@ Value str_empty(void);
 Value str_intern(Value s);
 Value str_intern_cstr(const char *s);
 bool str_is_interned(Value s);
+bool str_is_identifier(Value s);                 /* str.isidentifier() */
 
 /* Access and comparison. */
 bool str_eq(Value a, Value b);

@@ -534,10 +534,11 @@ static void emit_number(StrBuilder *sb, const char *sign, const char *prefix, co
     size_t sl = strlen(sign), pl = strlen(prefix), total = sl + pl + blen;
     size_t pad = width > (ssize_t)total ? (size_t)width - total : 0;
     if (pad && !(flags & F_LJUST) && !(flags & F_ZERO)) sb_append_repeat(sb, ' ', pad);
-    sb_append(sb, sign, sl);
-    sb_append(sb, prefix, pl);
+    /* All three parts are ASCII: no code points to count. */
+    sb_append_utf8(sb, sign, sl, sl);
+    sb_append_utf8(sb, prefix, pl, pl);
     if (pad && !(flags & F_LJUST) && (flags & F_ZERO)) sb_append_repeat(sb, '0', pad);
-    sb_append(sb, body, blen);
+    sb_append_utf8(sb, body, blen, blen);
     if (pad && (flags & F_LJUST)) sb_append_repeat(sb, ' ', pad);
 }
 
@@ -558,32 +559,55 @@ static int format_int(StrBuilder *sb, Value v, char conv, int flags, ssize_t wid
         }
     }
     int base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10; /* d, i, u: decimal */
-    Value digits = int_to_str(iv, base);
-    if (!digits) return -1;
-    const char *d = str_data(digits);
-    size_t n = str_size(digits);
+    const char *d;
+    size_t n;
     bool neg = false;
-    if (n && d[0] == '-') {
-        neg = true;
-        d++;
-        n--;
+    char small[32];   /* the digits of a tagged int, written from the end */
+    if (val_is_int(iv)) {
+        /* A tagged int: its digits straight into a stack buffer, with no
+         * str made for them. */
+        intptr_t x = val_int(iv);
+        uint64_t m = x < 0 ? -(uint64_t)x : (uint64_t)x;
+        const char *chars = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        char *p = small + sizeof small;
+        do {
+            *--p = chars[m % (unsigned)base];
+            m /= (unsigned)base;
+        } while (m);
+        neg = x < 0;
+        d = p;
+        n = (size_t)(small + sizeof small - p);
+    } else {
+        Value digits = int_to_str(iv, base);
+        if (!digits) return -1;
+        d = str_data(digits);
+        n = str_size(digits);
+        if (n && d[0] == '-') {
+            neg = true;
+            d++;
+            n--;
+        }
+        /* Accept int_to_str with or without a 0x/0o prefix. */
+        if (n > 2 && d[0] == '0' && (d[1] == 'x' || d[1] == 'X' || d[1] == 'o' || d[1] == 'O')) {
+            d += 2;
+            n -= 2;
+        }
     }
-    /* Accept int_to_str with or without a 0x/0o prefix. */
-    if (n > 2 && d[0] == '0' && (d[1] == 'x' || d[1] == 'X' || d[1] == 'o' || d[1] == 'O')) {
-        d += 2;
-        n -= 2;
+    size_t zeros = prec > (ssize_t)n ? (size_t)prec - n : 0;
+    const char *sign = neg ? "-" : (flags & F_SIGN) ? "+" : (flags & F_BLANK) ? " " : "";
+    const char *prefix = "";
+    if (flags & F_ALT) prefix = conv == 'o' ? "0o" : conv == 'x' ? "0x" : conv == 'X' ? "0X" : "";
+    if (val_is_int(iv) && !zeros) {
+        emit_number(sb, sign, prefix, d, n, width, flags);   /* already in the right case */
+        return 0;
     }
-    char *body = malloc(n + (prec > (ssize_t)n ? (size_t)prec : 0) + 1);
+    char *body = malloc(n + zeros + 1);
     if (!body) {
         err_no_memory();
         return -1;
     }
-    size_t zeros = prec > (ssize_t)n ? (size_t)prec - n : 0;
     memset(body, '0', zeros);
     for (size_t i = 0; i < n; i++) body[zeros + i] = conv == 'X' ? (char)toupper((unsigned char)d[i]) : (char)tolower((unsigned char)d[i]);
-    const char *sign = neg ? "-" : (flags & F_SIGN) ? "+" : (flags & F_BLANK) ? " " : "";
-    const char *prefix = "";
-    if (flags & F_ALT) prefix = conv == 'o' ? "0o" : conv == 'x' ? "0x" : conv == 'X' ? "0X" : "";
     emit_number(sb, sign, prefix, body, zeros + n, width, flags);
     free(body);
     return 0;

@@ -712,13 +712,17 @@ static Value str_istitle_m(Value self, Value *args, size_t nargs, Value kwnames)
     return val_bool(cased);
 }
 
+bool str_is_identifier(Value s) {
+    const unsigned char *p = (const unsigned char *)str_data(s), *end = p + str_size(s);
+    if (p == end || !ucd_has(utf8_decode(&p), UCD_XID_START)) return false;
+    while (p < end)
+        if (!ucd_has(utf8_decode(&p), UCD_XID_CONTINUE)) return false;
+    return true;
+}
+
 static Value str_isidentifier_m(Value self, Value *args, size_t nargs, Value kwnames) {
     CHECK("str.isidentifier", ARGS_SIMPLE, 0, 0);
-    const unsigned char *p = (const unsigned char *)str_data(self), *end = p + str_size(self);
-    if (p == end || !ucd_has(utf8_decode(&p), UCD_XID_START)) return VFalse;
-    while (p < end)
-        if (!ucd_has(utf8_decode(&p), UCD_XID_CONTINUE)) return VFalse;
-    return VTrue;
+    return val_bool(str_is_identifier(self));
 }
 
 /* ---- Padding: center, ljust, rjust, zfill, expandtabs ---- */

@@ -380,7 +380,7 @@ static Value object_new(Type *t, Value *args, size_t nargs, Value kwnames) {
             return VNULL;
         }
         if (t->init == object_init) {
-            err_format(&exc_TypeError, "%U() takes no arguments", type_qualname_obj(t));
+            err_format(&exc_TypeError, "%U() takes no arguments", type_name_obj(t));
             return VNULL;
         }
     }
@@ -409,7 +409,8 @@ static int object_init(Value self, Value *args, size_t nargs, Value kwnames) {
             return -1;
         }
         if (t->new == object_new) {
-            err_format(&exc_TypeError, "%U() takes no arguments", type_qualname_obj(t));
+            err_format(&exc_TypeError, "%U.__init__() takes exactly one argument (the instance to initialize)",
+                       type_name_obj(t));
             return -1;
         }
     }
@@ -512,8 +513,9 @@ static Value object_get_dict(Value self) {
 
 static int object_set_dict(Value self, Value v) {
     if (!v) {
-        err_set(&exc_TypeError, "cannot delete __dict__");
-        return -1;
+        /* Deleting it drops the attributes: CPython's next access makes a new, empty one. */
+        v = dict_new();
+        if (!v) return -1;
     }
     return inst_set_dict(self, v);
 }
@@ -734,6 +736,39 @@ Type type_object = {
 /* The __dict__ descriptor that heap types with instance attributes get. */
 static const GetSetDef instance_dict_getset = {"__dict__", object_get_dict, object_set_dict, NULL};
 
+/* __weakref__: the first weak reference to the object, or None.  Any object
+ * can be weakly referenced here; the descriptor is what CPython's classes show. */
+extern size_t gc_weakrefs_to(Value referent, Object **out, size_t max);
+static Value object_get_weakref(Value self) {
+    Object *first;
+    return gc_weakrefs_to(self, &first, 1) ? obj_val(first) : VNone;
+}
+static const GetSetDef instance_weakref_getset = {"__weakref__", object_get_weakref, NULL,
+                                                  "list of weak references to the object (if defined)"};
+
+/* Whether a new class without __slots__ adds __weakref__, as CPython's
+ * type_new when its base has no weak-reference list: not over one that has
+ * it (a class with the descriptor, set, frozenset, type, module...), nor over
+ * a variable-size builtin (int, tuple, bytes). */
+static bool class_adds_weakref(Type *base) {
+    if (type_lookup(base, str_intern_cstr("__weakref__"))) return false;
+    Type *b = base;
+    while (b->flags & TF_HEAPTYPE) b = b->base;
+    extern Type type_module;
+    if ((b->flags & (TF_WEAKREFABLE | TF_TYPE_SUBCLASS | TF_SET_SUBCLASS)) || b == &type_module) return false;
+    return b->itemsize == 0 || (b->flags & TF_STR_SUBCLASS);
+}
+
+static int slots_name_weakref(Value slots) {
+    if (str_check(slots)) return str_eq_cstr(slots, "__weakref__");
+    Value it = obj_iter(slots);
+    if (!it) return -1;
+    Value x;
+    while ((x = obj_next(it)))
+        if (str_check(x) && str_eq_cstr(x, "__weakref__")) return 1;
+    return err_occurred() ? -1 : 0;
+}
+
 /* ---- type ---- */
 
 static void type_trace(Object *o) {
@@ -768,7 +803,7 @@ static Value type_getattro(Value self, Value name) {
         if (mt->descr_get) return mt->descr_get(meta_attr, self, obj_val(meta));
         return meta_attr;
     }
-    err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_qualname_obj(t), name);
+    err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_name_obj(t), name);
     Value exc = err_fetch();
     obj_setattr_cstr(exc, "name", name);
     obj_setattr_cstr(exc, "obj", self);
@@ -795,7 +830,7 @@ static int type_setattro(Value self, Value name, Value v) {
     } else {
         r = dict_contains(t->dict, iname);
         if (r == 0) {
-            err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_qualname_obj(t), name);
+            err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_name_obj(t), name);
             return -1;
         }
         if (r > 0) r = dict_del(t->dict, iname);
@@ -1018,6 +1053,14 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     t->itemsize = base->itemsize;
     t->attrs_offset = base->attrs_offset;
     Value slots = dict_get_cstr(t->dict, "__slots__");
+    bool may_add_weak = class_adds_weakref(base);
+    int add_weak = slots ? slots_name_weakref(slots) : may_add_weak;
+    if (add_weak < 0) return VNULL;
+    /* Secondary bases may provide weak references, as they may the dict. */
+    for (ssize_t i = 0; slots && may_add_weak && !add_weak && i < tuple_size(bases); i++) {
+        Type *b = (Type *)tuple_get(bases, i);
+        if (b != base && type_lookup(b, str_intern_cstr("__weakref__"))) add_weak = 1;
+    }
     /* Variable-size bases (int, str, tuple, bytes) keep their items where
      * attribute slots would go: their subclasses keep attributes in a side
      * holder (instance.h, ATTRS_IN_SIDE). */
@@ -1052,6 +1095,9 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
                 return VNULL;
         }
     }
+    if (add_weak && !module_sub &&
+        dict_set_cstr(t->dict, "__weakref__", getset_descr_new(t, &instance_weakref_getset)) < 0)
+        return VNULL;
     t->mro = mro_c3(t, bases);
     if (!t->mro) return VNULL;
     inherit_slots(t, base);
@@ -1337,7 +1383,12 @@ static int type_set_abstractmethods(Value self, Value v) {
     if (v) {
         if (dict_set_cstr(t->dict, "__abstractmethods__", v) < 0) return -1;
     } else {
-        dict_del(t->dict, str_intern_cstr("__abstractmethods__"));
+        if (dict_del(t->dict, str_intern_cstr("__abstractmethods__")) < 0) {
+            if (!err_matches(&exc_KeyError)) return -1;
+            err_clear();
+            err_set(&exc_AttributeError, "__abstractmethods__");
+            return -1;
+        }
     }
     type_modified(t);
     if (abstract) t->flags |= TF_ABSTRACT;
@@ -1388,7 +1439,8 @@ static Value type_subclasses_m(Value self, Value *args, size_t nargs, Value kw) 
 
 static Value type_instancecheck_m(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_count("__instancecheck__", nargs, 1, 1) < 0) return VNULL;
-    return val_bool(val_isinstance(args[0], (Type *)self));
+    int r = obj_real_isinstance(args[0], (Type *)self);
+    return r < 0 ? VNULL : val_bool(r);
 }
 
 static Value type_subclasscheck_m(Value self, Value *args, size_t nargs, Value kw) {

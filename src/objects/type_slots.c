@@ -111,8 +111,15 @@ static hash_t slot_hash(Value v) {
         hash_t h = val_int(r);
         return h == -1 ? -2 : h;
     }
-    /* A big result is reduced the way hash() reduces that int. */
-    return int_hash(int_normalize(r));
+    /* A result within the hash range is kept as it is (x.__hash__ may return
+     * hash(y) of a str, whose hash can exceed the tagged range); a bigger one
+     * is reduced the way hash() reduces that int. */
+    r = int_normalize(r);
+    if (int_fits_i64(r)) {
+        hash_t h = (hash_t)int_as_i64(r);
+        return h == -1 ? -2 : h;
+    }
+    return int_hash(r);
 }
 
 static ssize_t slot_len(Value v) {
@@ -158,6 +165,16 @@ static const char *const cmp_dunders[] = {"__lt__", "__le__", "__eq__", "__ne__"
 static Value slot_richcompare(Value a, Value b, int op) {
     Value descr = type_lookup_cstr(val_type(a), cmp_dunders[op]);
     if (!descr || descr == VNone) return VNotImplemented;
+    Type *dt = val_type(descr);
+    if (dt->descr_get && !func_check(descr) && dt != &type_wrapper_descriptor && dt != &type_method_descriptor) {
+        /* As CPython's slot: a dunder whose __get__ fails compares as NotImplemented. */
+        Value bound = dt->descr_get(descr, a, obj_val(val_type(a)));
+        if (!bound) {
+            err_clear();
+            return VNotImplemented;
+        }
+        return obj_call(bound, &b, 1, VNULL);
+    }
     return call_dunder(a, descr, &b, 1);
 }
 
@@ -174,7 +191,22 @@ static Value slot_getattr_hook(Value v, Value name) {
     Value hook = type_lookup_cstr(t, "__getattr__");
     if (!hook) return VNULL;
     err_clear();
-    return call_dunder(v, hook, &name, 1);
+    r = call_dunder(v, hook, &name, 1);
+    if (!r && err_matches(&exc_AttributeError)) {
+        /* As CPython's PyObject_GetAttr: an AttributeError without a name and
+         * an object gets them, so the traceback can suggest a close match. */
+        Value exc = err_fetch();
+        Value n = obj_getattr_opt(exc, str_intern_cstr("name"));
+        Value o = n ? obj_getattr_opt(exc, str_intern_cstr("obj")) : VNULL;
+        err_clear();
+        if (n == VNone && o == VNone) {
+            obj_setattr_cstr(exc, "name", name);
+            obj_setattr_cstr(exc, "obj", v);
+            err_clear();
+        }
+        err_restore(exc);
+    }
+    return r;
 }
 
 static Value slot_getattro(Value v, Value name) {
@@ -627,6 +659,32 @@ typedef int (*InquiryFn)(Value);
 typedef Value (*RichFn)(Value, Value, int);
 typedef Value (*RepeatFn)(Value, ssize_t);
 
+/* CPython's hackcheck: object.__setattr__(str, ...) must not jump over a
+ * C-level __setattr__ (type's, which refuses builtin types) between the
+ * object's type and the one whose slot `fn` is. */
+static int setattr_hackcheck(Value self, void *fn, const char *what) {
+    Type *t = val_type(self);
+    Type *defining = t;
+    if (t->mro && tuple_check(t->mro)) {
+        for (ssize_t i = (ssize_t)tuple_size(t->mro) - 1; i >= 0; i--) {
+            Type *b = (Type *)val_obj(tuple_items(t->mro)[i]);
+            if ((void *)b->setattr == (void *)slot_setattro) continue;   /* Python classes */
+            if (b->setattr == t->setattr) {
+                defining = b;
+                break;
+            }
+        }
+    }
+    for (Type *b = defining; b; b = b->base) {
+        if ((void *)b->setattr == fn) break;
+        if ((void *)b->setattr != (void *)slot_setattro) {
+            err_format(&exc_TypeError, "can't apply this %s to %s object", what, t->name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int want_args(const SlotDef *s, size_t nargs, size_t n) {
     if (nargs == n) return 0;
     err_format(&exc_TypeError, "expected %zu argument%s, got %zu", n, n == 1 ? "" : "s", nargs);
@@ -707,6 +765,7 @@ Value slot_wrapper_call_bound(const SlotDef *s, Type *owner, Value self, Value *
             err_format(&exc_TypeError, "attribute name must be string, not '%s'", type_name(args[0]));
             return VNULL;
         }
+        if (setattr_hackcheck(self, fn, s->name) < 0) return VNULL;
         if (((SetattrFn)fn)(self, args[0], s->kind == SK_SETATTR ? args[1] : VNULL) < 0) return VNULL;
         return VNone;
     }

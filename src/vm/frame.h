@@ -33,6 +33,8 @@ typedef struct Frame {
                               * __init__ frame (FRAME_INIT), the instance it returns */
     uint32_t flags;
     int32_t ret_reg;         /* caller's register for the result (Python-to-Python calls) */
+    int32_t exc_lasti;       /* the instruction that raised into the handler running now
+                              * (set on entry to a handler; CPython's pushed lasti) */
 } Frame;
 
 enum {

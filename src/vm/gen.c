@@ -135,6 +135,23 @@ Value gen_new_from_code(CodeObject *co, Value globals, Value builtins, Value loc
 }
 
 static bool co_has_handlers(CodeObject *co);
+
+/* Whether a suspended frame stands inside an exception handler (an except or
+ * finally body, a with's exit): some protected range around it has a cleanup
+ * handler, which starts with POPEXC.  The exception it handles is then the
+ * generator's own even when it is the same object as its caller's (throw()
+ * of the exception the caller handles). */
+static bool gen_suspended_in_handler(Frame *f) {
+    CodeObject *co = f->code;
+    ExcEntry *ex = code_exc(co);
+    size_t at = frame_pc_index(f);
+    size_t lasti = at ? at - 1 : 0;
+    for (uint32_t i = 0; i < co->nexc; i++)
+        if (((lasti >= ex[i].start && lasti < ex[i].end) || (at >= ex[i].start && at < ex[i].end)) &&
+            INS_OP(co->insns[ex[i].handler]) == OP_POPEXC)
+            return true;
+    return false;
+}
 static Value gen_close_m(Value self, Value *args, size_t nargs, Value kw);
 
 static const char *gen_kind(GenObject *g) {
@@ -184,7 +201,8 @@ Value gen_resume(GenObject *g, Value sent, bool throw, Value *retval) {
     if (g->exc_state) ts->handled = g->exc_state;
     g->state = GEN_RUNNING;
     Value r = interp_run(f);
-    if (ts->handled != outer && (f->flags & FRAME_YIELDED)) g->exc_state = ts->handled;
+    if ((f->flags & FRAME_YIELDED) && (ts->handled != outer || (outer && gen_suspended_in_handler(f))))
+        g->exc_state = ts->handled;
     else g->exc_state = VNULL;
     ts->handled = outer;
     if (r && (f->flags & FRAME_YIELDED)) {
@@ -297,7 +315,16 @@ Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw) {
             if (th) {
                 Value a3[1] = {exc};
                 g->state = GEN_RUNNING;
+                /* A generator or coroutine below runs with this frame as its
+                 * caller (its f_back, the stack a traceback shows), as CPython's. */
+                Type *st = val_type(sub);
+                bool link = st == &type_generator || st == &type_coroutine;
+                if (link) {
+                    f->back = ts->frame;
+                    ts->frame = f;
+                }
                 r = obj_call(th, a3, 1, VNULL);
+                if (link) ts->frame = f->back;
                 g->state = GEN_SUSPENDED;
                 if (r) return r;
                 /* The sub-iterator finished: its StopIteration value is the result of yield from. */

@@ -773,6 +773,7 @@ Value interp_run(Frame *f) {
     Value *K;
     uint32_t ins;
     bool reraise = false;
+    int restore_lasti = -1;         /* set by a cleanup RERAISE (see op_RERAISE) */
 
 #define LOAD_FRAME()                   \
     do {                               \
@@ -1565,7 +1566,18 @@ op_BUILDCLASS: {
 op_SETUPANNOTATIONS: {
     if (!f->locals) DISPATCH();
     Value name = str_intern_cstr("__annotations__");
-    Value cur = dict_check_exact(f->locals) ? dict_get_str(f->locals, name) : VNULL;
+    Value cur;
+    if (dict_check_exact(f->locals)) {
+        cur = dict_get_str(f->locals, name);
+    } else {
+        /* Any mapping: a KeyError means there is none yet. */
+        SAVE_PC();
+        cur = obj_getitem(f->locals, name);
+        if (!cur) {
+            if (!err_matches(&exc_KeyError)) ERROR();
+            err_clear();
+        }
+    }
     if (!cur) {
         Value d = dict_new();
         CHECK(d);
@@ -1589,6 +1601,9 @@ op_RAISE:
 op_RERAISE:
     err_restore(R[A]);
     reraise = true;
+    /* B: a cleanup handler's re-raise, which (CPython's RERAISE with an
+     * oparg) makes the instruction that raised into it the frame's last. */
+    restore_lasti = B && f->exc_lasti >= 0 && (size_t)f->exc_lasti < co->ninsns ? f->exc_lasti : -1;
     ERROR();
 op_PUSHEXC:
     R[A] = ts->handled ? ts->handled : VNone;
@@ -1832,9 +1847,16 @@ error: {
     uint32_t handler;
     Value reg = exception_table_lookup(co, lasti, &handler);
     if (reg) {
+        f->exc_lasti = restore_lasti >= 0 ? restore_lasti : (int32_t)lasti;
+        restore_lasti = -1;
         R[val_int(reg)] = err_fetch();
         pc = co->insns + handler;
         DISPATCH();
+    }
+    if (restore_lasti >= 0) {
+        /* Leaving the frame: its last instruction (f_lineno) is the restored one. */
+        f->pc = pc = co->insns + restore_lasti + 1;
+        restore_lasti = -1;
     }
     if (unlikely(interp_tracing)) trace_unwind(f);
     if (f->flags & FRAME_C_ENTRY) {

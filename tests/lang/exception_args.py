@@ -12,3 +12,13 @@ except KeyError as k:
     print(k.args, str(k), repr(k))
 print(repr(ZeroDivisionError("division by zero")))
 print(Exception("a", "b"))
+
+
+# SyntaxError's details tuple: 4 to 6 items, end_offset with end_lineno.
+for a in [('bad.py', 1, 2), ('bad.py', 1, 2, 4, 5, 6, 7), ('bad.py', 1, 2, 'abc', 1), ('bad.py', 1, 2, 'abc'),
+          ('f', 1, 2, 't', 3, 4)]:
+    try:
+        e = SyntaxError('bad', a)
+        print(e.args, e.lineno, e.end_lineno, e.end_offset)
+    except Exception as x:
+        print(type(x).__name__, x)
