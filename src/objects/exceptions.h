@@ -28,6 +28,7 @@ Value exc_new(Type *t, Value args_tuple);
 Value exc_str(Value e);                  /* str(e) */
 /* Add a traceback entry for frame f at its current line (the unwinder calls it). */
 int exc_add_traceback(Value e, struct Frame *f);
+int exc_add_traceback_unstarted(Value e, struct Frame *f);
 
 /* exceptions_group.c */
 void exceptions_group_setup(void);

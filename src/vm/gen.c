@@ -273,8 +273,14 @@ Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw) {
     GenObject *g = (GenObject *)self;
     Value typ = args[0], val = nargs > 1 ? args[1] : VNone, tb = nargs > 2 ? args[2] : VNone;
     Value exc;
+    extern Type type_traceback;
+    if (tb != VNone && val_type(tb) != &type_traceback) {
+        err_set(&exc_TypeError, "throw() third argument must be a traceback object");
+        return VNULL;
+    }
     if (type_check(typ) && TYPE_HAS_FLAG((Type *)typ, TF_EXC_SUBCLASS)) {
-        if (exc_check(val)) exc = val;
+        /* A value of another exception type is wrapped: typ(value). */
+        if (exc_check(val) && val_isinstance(val, (Type *)typ)) exc = val;
         else if (val == VNone) exc = obj_call0(typ);
         else if (tuple_check(val)) exc = obj_call(typ, tuple_items(val), (size_t)tuple_size(val), VNULL);
         else exc = obj_call1(typ, val);
@@ -350,8 +356,16 @@ Value gen_throw_m(Value self, Value *args, size_t nargs, Value kw) {
     err_set_object(exc);
 throw_in_frame:
     if (g->state == GEN_CREATED) {
-        /* Never started: the exception is raised at the first line and the generator closes. */
+        /* Never started: the exception is raised at the def line and the generator closes. */
         g->state = GEN_CLOSED;
+        Value e = err_occurred();
+        if (e && exc_check(e)) {
+            Value e2 = err_fetch();
+            f->back = ts->frame;
+            exc_add_traceback_unstarted(e2, f);
+            f->back = NULL;
+            err_restore(e2);
+        }
         return VNULL;
     }
     if (f->flags & FRAME_IN_YIELDFROM) {

@@ -245,6 +245,16 @@ int exc_add_traceback(Value e, Frame *f) {
     return 0;
 }
 
+/* An entry for a generator frame that never ran: at its def line, where
+ * CPython's generator starts (a throw() into it, or close()). */
+int exc_add_traceback_unstarted(Value e, Frame *f) {
+    if (exc_add_traceback(e, f) < 0) return -1;
+    TracebackObject *tb = (TracebackObject *)val_obj(((ExceptionObject *)e)->traceback);
+    tb->lasti = 0;
+    tb->lineno = f->code->firstlineno;
+    return 0;
+}
+
 static Value tb_get_next(Value self) {
     Value n = ((TracebackObject *)self)->next;
     return n ? n : VNone;
