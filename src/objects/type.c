@@ -1385,7 +1385,8 @@ static Value type_subclasses_m(Value self, Value *args, size_t nargs, Value kw) 
 
 static Value type_instancecheck_m(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_count("__instancecheck__", nargs, 1, 1) < 0) return VNULL;
-    return val_bool(val_isinstance(args[0], (Type *)self));
+    int r = obj_isinstance_type(args[0], (Type *)self);
+    return r < 0 ? VNULL : val_bool(r);
 }
 
 static Value type_subclasscheck_m(Value self, Value *args, size_t nargs, Value kw) {
