@@ -107,12 +107,15 @@ static hash_t slot_hash(Value v) {
         err_set(&exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    if (val_is_int(r)) {
-        hash_t h = val_int(r);
+    /* A result that fits a hash is kept as it is, so that returning hash(y)
+       makes hash(x) == hash(y); only a bigger one is reduced the way hash()
+       reduces that int. */
+    r = int_normalize(r);
+    if (val_is_int(r) || int_fits_i64(r)) {
+        hash_t h = val_is_int(r) ? val_int(r) : int_as_i64(r);
         return h == -1 ? -2 : h;
     }
-    /* A big result is reduced the way hash() reduces that int. */
-    return int_hash(int_normalize(r));
+    return int_hash(r);
 }
 
 static ssize_t slot_len(Value v) {
