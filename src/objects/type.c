@@ -392,8 +392,8 @@ static Value object_new(Type *t, Value *args, size_t nargs, Value kwnames) {
         Value joined = str_join(sep, l);
         if (!joined) return VNULL;
         err_format(&exc_TypeError,
-                   "Can't instantiate abstract class %U with abstract method%s %U",
-                   type_qualname_obj(t), list_size(l) > 1 ? "s" : "", joined);
+                   "Can't instantiate abstract class %s with abstract method%s %U",
+                   t->name, list_size(l) > 1 ? "s" : "", joined);
         return VNULL;
     }
     return object_new_instance(t);
