@@ -768,7 +768,7 @@ static Value type_getattro(Value self, Value name) {
         if (mt->descr_get) return mt->descr_get(meta_attr, self, obj_val(meta));
         return meta_attr;
     }
-    err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_qualname_obj(t), name);
+    err_format(&exc_AttributeError, "type object '%s' has no attribute '%U'", t->name, name);
     Value exc = err_fetch();
     obj_setattr_cstr(exc, "name", name);
     obj_setattr_cstr(exc, "obj", self);
@@ -795,7 +795,7 @@ static int type_setattro(Value self, Value name, Value v) {
     } else {
         r = dict_contains(t->dict, iname);
         if (r == 0) {
-            err_format(&exc_AttributeError, "type object '%U' has no attribute '%U'", type_qualname_obj(t), name);
+            err_format(&exc_AttributeError, "type object '%s' has no attribute '%U'", t->name, name);
             return -1;
         }
         if (r > 0) r = dict_del(t->dict, iname);
