@@ -464,7 +464,16 @@ static Value object_dir_m(Value self, Value *args, size_t nargs, Value kw) {
         Value mro = ((Type *)self)->mro;
         for (ssize_t i = tuple_size(mro); i-- > 0;)
             if (dict_update(d, ((Type *)tuple_get(mro, i))->dict) < 0) return VNULL;
+    } else {
+        /* Any other __dict__: a function's attributes, a module's globals. */
+        Value id = obj_getattr_opt(self, intern_cstr_cached("__dict__"));
+        if (!id && err_occurred()) return VNULL;
+        if (id && dict_check(id) && dict_update(d, id) < 0) return VNULL;
     }
+    /* The class is __class__, which a proxy may set (unittest.mock's spec). */
+    Value icls = obj_getattr_opt(self, intern_cstr_cached("__class__"));
+    if (!icls && err_occurred()) return VNULL;
+    if (icls && type_check(icls)) t = (Type *)icls;
     Value mro = t->mro;
     for (ssize_t i = tuple_size(mro); i-- > 0;)
         if (dict_update(d, ((Type *)tuple_get(mro, i))->dict) < 0) return VNULL;
