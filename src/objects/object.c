@@ -518,8 +518,18 @@ static int abstract_issubclass(Value derived, Value cls) {
 int obj_isinstance_type(Value v, Type *t) {
     if (val_isinstance(v, t)) return 1;
     Type *vt = val_type(v);
+    /* Whether vt's __class__ is object's, remembered per type version. */
+    static struct { Type *t; uint32_t version; } plain[64];
+    size_t h = ((uintptr_t)vt >> 4) & 63;
+    if (plain[h].t == vt && plain[h].version == vt->version) return 0;
     Value name = intern_cstr_cached("__class__");
-    if (vt->getattr == obj_generic_getattr && type_lookup(vt, name) == type_lookup(&type_object, name)) return 0;
+    if (vt->getattr == obj_generic_getattr) {
+        if (type_lookup(vt, name) == type_lookup(&type_object, name)) {
+            plain[h].t = vt;
+            plain[h].version = vt->version;
+            return 0;
+        }
+    }
     Value icls = obj_getattr_opt(v, name);
     if (!icls) return err_occurred() ? -1 : 0;
     if (icls != obj_val(vt) && type_check(icls)) return type_is_subtype((Type *)icls, t);
