@@ -1464,10 +1464,8 @@ static bool any_starred_public(ASTSeq *s) {
     return false;
 }
 
-/* Annotation text under `from __future__ import annotations`.  CPython
- * unparses the AST; the source text of the expression is the same for
- * ordinary annotations (whitespace aside) and is what we use for now. */
-Value ast_unparse_expr(ASTNode *e) {
+/* The source text of an expression (unparse.c copies f-strings from it). */
+Value ast_source_text(ASTNode *e) {
     if (!cur_src) return str_from_cstr("");
     const char *p = cur_src;
     for (int l = 1; l < e->lineno && p < cur_src_end; l++) {

@@ -1,4 +1,5 @@
 /* gcmodule.c - the gc module: collect, enable/disable, thresholds and statistics of Taipan's collector. */
+#include <string.h>
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/int.h"
@@ -19,6 +20,17 @@
 static int thresholds[3] = {700, 10, 10};
 static Value gc_garbage, gc_callbacks;
 
+/* The collector scans the C stack conservatively, and the frames of the
+   collection itself are laid over memory that deeper calls used before
+   (an __init__ call, say): a pointer left there would keep a dead object
+   alive through an explicit gc.collect().  The stack below this point is
+   cleared first so those frames start out zeroed. */
+__attribute__((noinline)) static void clear_stack_below(void) {
+    char buf[16384];
+    memset(buf, 0, sizeof buf);
+    __asm__ volatile("" : : "r"(buf) : "memory");
+}
+
 static Value collect_m(Value self, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"generation", NULL};
     Value a[1];
@@ -29,6 +41,7 @@ static Value collect_m(Value self, Value *args, size_t nargs, Value kwnames) {
     }
     GCStats before, after;
     gc_get_stats(&before);
+    clear_stack_below();
     gc_collect();
     gc_run_pending();
     gc_release_free_pages();

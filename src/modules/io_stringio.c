@@ -376,7 +376,11 @@ static Value stringio_setstate(Value self, Value *args, size_t nargs, Value kw) 
                    type_name(st));
         return VNULL;
     }
-    if (check_ready(s) < 0) return VNULL;
+    /* Unpickling calls this on a fresh object: only a closed one is refused. */
+    if (s->closed) {
+        err_set(&exc_ValueError, "I/O operation on closed file");
+        return VNULL;
+    }
     Value a[2] = {VNone, tuple_get(st, 1)};
     if (stringio_init(self, a, 2, VNULL) < 0) return VNULL;
     /* The saved value is stored as it is: it was translated when first written. */

@@ -9,6 +9,7 @@
 #include "list.h"
 #include "misc.h"
 #include "type.h"
+#include "type_slots.h"
 #include "func.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
@@ -669,7 +670,7 @@ Value bytes_from_object(Value x) {
     if (bytes_check(x) && val_type(x) == &type_bytes) return x;
     Value m = type_lookup_cstr(val_type(x), "__bytes__");
     if (m) {
-        Value r = obj_call1(m, x);
+        Value r = call_dunder(x, m, NULL, 0);
         if (!r) return VNULL;
         if (!bytes_check(r)) {
             err_format(&exc_TypeError, "__bytes__ returned non-bytes (type %s)", type_name(r));

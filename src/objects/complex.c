@@ -5,6 +5,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "type_slots.h"
 #include "func.h"
 #include "num_internal.h"
 #include "../gc/gc.h"
@@ -170,7 +171,7 @@ static Value try_complex_special(Value v, bool *found) {
     Value m = type_lookup_cstr(val_type(v), "__complex__");
     if (!m) return VNULL;
     *found = true;
-    Value r = obj_call1(m, v);
+    Value r = call_dunder(v, m, NULL, 0);
     if (!r || complex_check_exact(r)) return r;
     if (!complex_check(r)) {
         err_format(&exc_TypeError, "__complex__ returned non-complex (type %s)", type_name(r));

@@ -177,12 +177,6 @@ static int func_set_kwdefaults(Value self, Value v) {
     GC_WRITE(self, ((FuncObject *)self)->kwdefaults, v);
     return 0;
 }
-static Value func_get_globals(Value self) { return ((FuncObject *)self)->globals; }
-static Value func_get_builtins(Value self) { return ((FuncObject *)self)->builtins; }
-static Value func_get_closure(Value self) {
-    Value c = ((FuncObject *)self)->closure;
-    return c ? c : VNone;
-}
 static Value func_get_doc(Value self) { return ((FuncObject *)self)->doc; }
 static int func_set_doc(Value self, Value v) {
     GC_WRITE(self, ((FuncObject *)self)->doc, v ? v : VNone);
@@ -266,13 +260,18 @@ static const GetSetDef func_getsets[] = {
     {"__code__", func_get_code, func_set_code, NULL},
     {"__defaults__", func_get_defaults, func_set_defaults, NULL},
     {"__kwdefaults__", func_get_kwdefaults, func_set_kwdefaults, NULL},
-    {"__globals__", func_get_globals, NULL, NULL},
-    {"__builtins__", func_get_builtins, NULL, NULL},
-    {"__closure__", func_get_closure, NULL, NULL},
     {"__doc__", func_get_doc, func_set_doc, NULL},
     {"__module__", func_get_module, func_set_module, NULL},
     {"__annotations__", func_get_annotations, func_set_annotations, NULL},
     {"__dict__", func_get_dict, func_set_dict, NULL},
+    {NULL}
+};
+
+/* Members, as in CPython: types.MemberDescriptorType is type(FunctionType.__globals__). */
+static const MemberDef func_members[] = {
+    {"__globals__", MEMBER_VALUE_RO, offsetof(FuncObject, globals)},
+    {"__builtins__", MEMBER_VALUE_RO, offsetof(FuncObject, builtins)},
+    {"__closure__", MEMBER_VALUE_OR_NONE_RO, offsetof(FuncObject, closure)},
     {NULL}
 };
 
@@ -287,6 +286,7 @@ Type type_function = {
     .getattr = func_getattr,
     .setattr = func_setattr,
     .getsets = func_getsets,
+    .members = func_members,
     .new = func_new_m,
     .doc = "Create a function object.",
 };

@@ -492,13 +492,49 @@ static int check_class(Value cls, const char *msg) {
     return -1;
 }
 
-/* isinstance(v, cls) without __instancecheck__ (CPython's object_isinstance):
- * the real type, then a __class__ attribute that differs from it (proxies). */
-int obj_real_isinstance(Value v, Type *cls) {
-    if (val_isinstance(v, cls)) return 1;
-    Value icls = obj_getattr_opt(v, intern_cstr_cached("__class__"));
+/* issubclass() over objects that are not types but carry a __bases__ tuple
+   (CPython's "abstract" classes): derived is a subclass when cls is met on
+   a depth-first walk of the bases. */
+static int abstract_issubclass(Value derived, Value cls) {
+    for (;;) {
+        if (derived == cls) return 1;
+        Value bases = obj_getattr_opt(derived, intern_cstr_cached("__bases__"));
+        if (!bases) return err_occurred() ? -1 : 0;
+        if (!tuple_check(bases)) return 0;
+        ssize_t n = tuple_size(bases);
+        if (n == 0) return 0;
+        if (n == 1) { derived = tuple_get(bases, 0); continue; }
+        if (err_enter_recursive(" in __issubclass__") < 0) return -1;
+        for (ssize_t i = 0; i < n; i++) {
+            int r = abstract_issubclass(tuple_get(bases, i), cls);
+            if (r) { err_leave_recursive(); return r; }
+        }
+        err_leave_recursive();
+        return 0;
+    }
+}
+
+/* isinstance(v, t) for a plain class t: type(v) first, then v.__class__, which
+   a proxy (unittest.mock's spec) may set to another class. The lookup is
+   skipped when it can only give type(v). */
+int obj_isinstance_type(Value v, Type *t) {
+    if (val_isinstance(v, t)) return 1;
+    Type *vt = val_type(v);
+    /* Whether vt's __class__ is object's, remembered per type version. */
+    static struct { Type *t; uint32_t version; } plain[64];
+    size_t h = ((uintptr_t)vt >> 4) & 63;
+    if (plain[h].t == vt && plain[h].version == vt->version) return 0;
+    Value name = intern_cstr_cached("__class__");
+    if (vt->getattr == obj_generic_getattr) {
+        if (type_lookup(vt, name) == type_lookup(&type_object, name)) {
+            plain[h].t = vt;
+            plain[h].version = vt->version;
+            return 0;
+        }
+    }
+    Value icls = obj_getattr_opt(v, name);
     if (!icls) return err_occurred() ? -1 : 0;
-    if (icls != obj_val(val_type(v)) && type_check(icls)) return type_is_subtype((Type *)icls, cls);
+    if (icls != obj_val(vt) && type_check(icls)) return type_is_subtype((Type *)icls, t);
     return 0;
 }
 
@@ -511,7 +547,7 @@ int obj_isinstance(Value v, Value cls) {
         }
         return 0;
     }
-    if (type_check(cls) && val_type(cls) == &type_type) return obj_real_isinstance(v, (Type *)cls);
+    if (type_check(cls) && val_type(cls) == &type_type) return obj_isinstance_type(v, (Type *)cls);
     /* A metaclass may define __instancecheck__. */
     Value hook = type_lookup(val_type(cls), intern_cstr_cached("__instancecheck__"));
     if (hook && hook != type_lookup(&type_type, intern_cstr_cached("__instancecheck__"))) {
@@ -522,23 +558,25 @@ int obj_isinstance(Value v, Value cls) {
         if (!r) return -1;
         return obj_is_true(r);
     }
-    if (type_check(cls)) return obj_real_isinstance(v, (Type *)cls);
+    if (type_check(cls)) return obj_isinstance_type(v, (Type *)cls);
     if (check_class(cls, "isinstance() arg 2 must be a type, a tuple of types, or a union") < 0)
         return -1;
-    return 0;
+    Value icls = obj_getattr_opt(v, intern_cstr_cached("__class__"));
+    if (!icls) return err_occurred() ? -1 : 0;
+    return abstract_issubclass(icls, cls);
 }
 
 int obj_issubclass(Value derived, Value cls) {
-    if (tuple_check(cls)) {
+    if (type_check(cls) && val_type(cls) == &type_type) {
+        if (type_check(derived)) return type_is_subtype((Type *)derived, (Type *)cls);
+    } else if (tuple_check(cls)) {
         for (ssize_t i = 0; i < tuple_size(cls); i++) {
             int r = obj_issubclass(derived, tuple_get(cls, i));
             if (r) return r;
         }
         return 0;
-    }
-    /* Any object but a plain class may define __subclasscheck__ on its type
-     * (a metaclass, types.UnionType, typing's special forms). */
-    if (!(type_check(cls) && val_type(cls) == &type_type)) {
+    } else {
+        /* Any object, not only a class, may answer through its type's __subclasscheck__. */
         Value hook = type_lookup(val_type(cls), intern_cstr_cached("__subclasscheck__"));
         if (hook && hook != type_lookup(&type_type, intern_cstr_cached("__subclasscheck__"))) {
             if (err_enter_recursive(" in __subclasscheck__") < 0) return -1;
@@ -549,15 +587,11 @@ int obj_issubclass(Value derived, Value cls) {
             return obj_is_true(r);
         }
     }
-    if (!type_check(derived)) {
-        err_set(&exc_TypeError, "issubclass() arg 1 must be a class");
+    if (type_check(derived) && type_check(cls)) return type_is_subtype((Type *)derived, (Type *)cls);
+    if (check_class(derived, "issubclass() arg 1 must be a class") < 0) return -1;
+    if (check_class(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union") < 0)
         return -1;
-    }
-    if (!type_check(cls)) {
-        err_set(&exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        return -1;
-    }
-    return type_is_subtype((Type *)derived, (Type *)cls);
+    return abstract_issubclass(derived, cls);
 }
 
 /* ---- calls ---- */

@@ -228,7 +228,7 @@ Value obj_iter(Value v);
 Value obj_next(Value it);                        /* VNULL, no exception: exhausted */
 bool obj_is_instance_exact(Value v, Type *t);
 int obj_isinstance(Value v, Value cls);          /* isinstance() with __instancecheck__ */
-int obj_real_isinstance(Value v, Type *cls);     /* without it: the type, then __class__ */
+int obj_isinstance_type(Value v, Type *t);       /* type(v), then v.__class__; no hooks */
 int obj_issubclass(Value derived, Value cls);
 bool type_is_subtype(Type *a, Type *b);          /* MRO walk, no hooks */
 static inline bool val_isinstance(Value v, Type *t) {

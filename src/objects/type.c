@@ -392,8 +392,8 @@ static Value object_new(Type *t, Value *args, size_t nargs, Value kwnames) {
         Value joined = str_join(sep, l);
         if (!joined) return VNULL;
         err_format(&exc_TypeError,
-                   "Can't instantiate abstract class %U with abstract method%s %U",
-                   type_qualname_obj(t), list_size(l) > 1 ? "s" : "", joined);
+                   "Can't instantiate abstract class %s with abstract method%s %U",
+                   t->name, list_size(l) > 1 ? "s" : "", joined);
         return VNULL;
     }
     return object_new_instance(t);
@@ -465,7 +465,16 @@ static Value object_dir_m(Value self, Value *args, size_t nargs, Value kw) {
         Value mro = ((Type *)self)->mro;
         for (ssize_t i = tuple_size(mro); i-- > 0;)
             if (dict_update(d, ((Type *)tuple_get(mro, i))->dict) < 0) return VNULL;
+    } else {
+        /* Any other __dict__: a function's attributes, a module's globals. */
+        Value id = obj_getattr_opt(self, intern_cstr_cached("__dict__"));
+        if (!id && err_occurred()) return VNULL;
+        if (id && dict_check(id) && dict_update(d, id) < 0) return VNULL;
     }
+    /* The class is __class__, which a proxy may set (unittest.mock's spec). */
+    Value icls = obj_getattr_opt(self, intern_cstr_cached("__class__"));
+    if (!icls && err_occurred()) return VNULL;
+    if (icls && type_check(icls)) t = (Type *)icls;
     Value mro = t->mro;
     for (ssize_t i = tuple_size(mro); i-- > 0;)
         if (dict_update(d, ((Type *)tuple_get(mro, i))->dict) < 0) return VNULL;
@@ -1439,7 +1448,7 @@ static Value type_subclasses_m(Value self, Value *args, size_t nargs, Value kw) 
 
 static Value type_instancecheck_m(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_count("__instancecheck__", nargs, 1, 1) < 0) return VNULL;
-    int r = obj_real_isinstance(args[0], (Type *)self);
+    int r = obj_isinstance_type(args[0], (Type *)self);
     return r < 0 ? VNULL : val_bool(r);
 }
 

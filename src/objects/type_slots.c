@@ -107,16 +107,12 @@ static hash_t slot_hash(Value v) {
         err_set(&exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    if (val_is_int(r)) {
-        hash_t h = val_int(r);
-        return h == -1 ? -2 : h;
-    }
-    /* A result within the hash range is kept as it is (x.__hash__ may return
-     * hash(y) of a str, whose hash can exceed the tagged range); a bigger one
-     * is reduced the way hash() reduces that int. */
+    /* A result that fits a hash is kept as it is, so that returning hash(y)
+       makes hash(x) == hash(y); only a bigger one is reduced the way hash()
+       reduces that int. */
     r = int_normalize(r);
-    if (int_fits_i64(r)) {
-        hash_t h = (hash_t)int_as_i64(r);
+    if (val_is_int(r) || int_fits_i64(r)) {
+        hash_t h = val_is_int(r) ? val_int(r) : int_as_i64(r);
         return h == -1 ? -2 : h;
     }
     return int_hash(r);

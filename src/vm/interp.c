@@ -783,6 +783,16 @@ Value interp_run(Frame *f) {
         K = tuple_items(co->consts);   \
     } while (0)
 #define SAVE_PC() (f->pc = pc)
+/* Clear a block of Values in interp_run's C frame once it is used: the
+ * collector scans that frame conservatively for as long as the loop runs,
+ * so a stale copy would keep a dead object alive (weakref and __del__
+ * tests that call gc.collect()).  The asm keeps the stores from being
+ * dropped as dead. */
+#define CLEAR_STALE(arr, n)                                 \
+    do {                                                    \
+        memset((arr), 0, sizeof(Value) * (size_t)(n));      \
+        __asm__ volatile("" : : "r"(arr) : "memory");       \
+    } while (0)
 /* The frame's pc is kept current so the collector knows which registers
  * are live (code->live_buf) and tracebacks know the line, at any point. */
 #define DISPATCH()                     \
@@ -1445,7 +1455,9 @@ do_call:
                 FuncObject *fn = (FuncObject *)init;
                 Frame *nf = frame_push(fn->code, init, fn->globals, fn->builtins, VNULL);
                 CHECK(nf);
-                if (frame_bind_args(nf, init, buf, nargs + 1, kwnames) < 0) {
+                int bound = frame_bind_args(nf, init, buf, nargs + 1, kwnames);
+                if (buf == small) CLEAR_STALE(small, nargs + nkw + 1);
+                if (bound < 0) {
                     frame_pop(nf);
                     ERROR();
                 }
@@ -1676,6 +1688,7 @@ op_WITHEXIT: {
     Value args[3] = {obj_val(val_type(e)), e, tb ? tb : VNone};
     SAVE_PC();
     Value r = obj_call(R[B], args, 3, VNULL);
+    CLEAR_STALE(args, 3);   /* the exception must not outlive the with statement */
     CHECK(r);
     R[A] = r;   /* tested by the JUMPIFTRUE that follows (after an await for async with) */
     DISPATCH();

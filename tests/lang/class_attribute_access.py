@@ -33,3 +33,15 @@ n = Node(1)
 n.next = Node(2)
 n.next.next = Node(3)
 print(n.next.next.value, n.next.next.next)
+
+# A missing class attribute is reported with the class's __name__, not its qualified name.
+def make_local():
+    class Local:
+        pass
+    return Local
+L = make_local()
+for action in [lambda: L.missing, lambda: delattr(L, "missing")]:
+    try:
+        action()
+    except AttributeError as e:
+        print(e)

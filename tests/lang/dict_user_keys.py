@@ -66,3 +66,16 @@ x.update({1: 2})
 x[3] = 4
 x.setdefault(5, 6)
 print(x)
+
+# __hash__ returning another object's hash keeps it, even beyond the small-int range.
+class SameHash:
+    def __init__(self, other): self.other = other
+    def __hash__(self): return hash(self.other)
+for other in [(), (1, "a"), "text", 2**62 + 5, -(2**63), 2**63 - 1]:
+    print(hash(SameHash(other)) == hash(other))
+class BigHash:
+    def __hash__(self): return 2**64 + 7
+print(hash(BigHash()) == hash(2**64 + 7), hash(BigHash()))
+class MinusOne:
+    def __hash__(self): return -1
+print(hash(MinusOne()))

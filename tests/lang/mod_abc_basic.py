@@ -106,3 +106,14 @@ class Impl(M):
     run = None
 print(sorted(M.__abstractmethods__), sorted(Impl.__abstractmethods__))
 print(abc.update_abstractmethods(Impl) is Impl)
+
+# The message names the class by __name__ (tp_name), not its qualified name.
+def make_nested():
+    class Inner(abc.ABC):
+        @abc.abstractmethod
+        def foo(self): pass
+    return Inner
+try:
+    make_nested()()
+except TypeError as e:
+    print(e)

@@ -86,3 +86,27 @@ try:
 except TypeError as e:
     print('TypeError', e)
 print(field().default is dataclasses.MISSING, field(default=1).default)
+
+# Slot descriptors are member descriptors (types.MemberDescriptorType), not defaults.
+import types
+class WithSlot:
+    __slots__ = ('x',)
+print(type(WithSlot.__dict__['x']) is types.MemberDescriptorType, types.MemberDescriptorType.__name__)
+print(type(types.FunctionType.__dict__['__globals__']).__name__, type(types.FunctionType.__dict__['__closure__']).__name__)
+@dataclass
+class SlotDC:
+    __slots__ = ('x',)
+    x: int
+try:
+    SlotDC()
+except TypeError as e:
+    print(e)
+print(SlotDC(3).x)
+
+# The generated __hash__ is hash of the field tuple.
+@dataclass(frozen=True)
+class Empty: pass
+@dataclass(unsafe_hash=True)
+class One:
+    a: int
+print(hash(Empty()) == hash(()), hash(One(5)) == hash((5,)))

@@ -52,3 +52,18 @@ class Upper(StringIO):
 u = Upper()
 print("a", "b", file=u)
 print(repr(u.getvalue()), isinstance(u, StringIO))
+
+# Pickling round trip: __setstate__ initialises the fresh object.
+import io, pickle, copy
+s = io.StringIO("foo\nbar")
+s.read(2)
+s.attr = 5
+for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):
+    o = pickle.loads(pickle.dumps(s, proto))
+    print(proto, repr(o.getvalue()), o.tell(), o.attr, o.read())
+c = copy.copy(s); print(c.getvalue(), c.tell())
+s.close()
+try:
+    pickle.dumps(s)
+except ValueError as e:
+    print(e)
