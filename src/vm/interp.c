@@ -1434,7 +1434,11 @@ do_call:
                 FuncObject *fn = (FuncObject *)init;
                 Frame *nf = frame_push(fn->code, init, fn->globals, fn->builtins, VNULL);
                 CHECK(nf);
-                if (frame_bind_args(nf, init, buf, nargs + 1, kwnames) < 0) {
+                int bound = frame_bind_args(nf, init, buf, nargs + 1, kwnames);
+                /* The block outlives this call in the C frame, where the
+                 * conservative stack scan would keep a dead self alive. */
+                if (buf == small) memset(small, 0, (nargs + nkw + 1) * sizeof *small);
+                if (bound < 0) {
                     frame_pop(nf);
                     ERROR();
                 }
