@@ -101,6 +101,7 @@ int io_check_readable(Value self);                 /* self.readable() is True, o
 int io_check_writable(Value self);
 int io_check_seekable(Value self);
 Value io_iobase_close(Value self);                 /* _IOBase.close(self) */
+void io_stream_del(Value self);                    /* the collector's del hook: close if open */
 Value io_fspath(Value file);                       /* os.fspath() */
 Value io_default_encoding(void);                   /* what encoding=None means for text files */
 /* readinto()'s argument: a writable, contiguous buffer of v, to give back

@@ -45,13 +45,17 @@ static const char *ctype_locale(void) {
  * when not -E (1 or 0), else -1 (-2: not set by a command line). */
 int io_utf8_mode_config = -2;
 
-/* UTF-8 mode (PEP 540): -X utf8, PYTHONUTF8=1, or the plain C/POSIX locale. */
+/* UTF-8 mode (PEP 540): -X utf8, PYTHONUTF8=1, or the plain C/POSIX locale.
+ * Decided once, at start-up, as in CPython: a program that later removes
+ * LC_ALL from os.environ keeps its mode. */
 static bool utf8_mode(void) {
-    if (io_utf8_mode_config >= 0) return io_utf8_mode_config;
+    static int decided = -1;
+    if (decided >= 0) return decided;
+    if (io_utf8_mode_config >= 0) return (decided = io_utf8_mode_config);
     const char *e = io_utf8_mode_config == -2 ? getenv("PYTHONUTF8") : NULL;
-    if (e && *e) return strcmp(e, "1") == 0;
+    if (e && *e) return (decided = strcmp(e, "1") == 0);
     const char *l = ctype_locale();
-    return strcmp(l, "C") == 0 || strcmp(l, "POSIX") == 0;
+    return (decided = strcmp(l, "C") == 0 || strcmp(l, "POSIX") == 0);
 }
 
 bool io_utf8_mode(void) { return utf8_mode(); }

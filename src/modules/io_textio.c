@@ -963,6 +963,11 @@ static Value textio_close(Value self, Value *args, size_t nargs, Value kw) {
     int r = obj_is_true(c);
     if (r < 0) return VNULL;
     if (r) return VNone;
+    if (t->finalizing) {
+        /* Collected while open: the raw file warns, naming this object. */
+        Value w = obj_call_method(t->buffer, "_dealloc_warn", &self, 1);
+        if (!w) err_clear();
+    }
     Value res = obj_call_method(self, "flush", NULL, 0);
     Value exc = res ? VNULL : err_fetch();
     res = obj_call_method(t->buffer, "close", NULL, 0);
@@ -1097,6 +1102,8 @@ static Value textio_get_write_through(Value self) {
 }
 static Value textio_get_finalizing(Value self) { return val_bool(tio(self)->finalizing); }
 
+void textio_set_finalizing(Value self) { tio(self)->finalizing = true; }
+
 static Value textio_get_chunk_size(Value self) {
     if (check_attached(tio(self)) < 0) return VNULL;
     return int_from_i64(tio(self)->chunk_size);
@@ -1120,7 +1127,7 @@ static int textio_set_chunk_size(Value self, Value v) {
 static Value textio_repr(Value self) {
     TextIOObject *t = tio(self);
     const char *tn = "_io.TextIOWrapper";   /* even for subclasses, as CPython */
-    if (!t->ok) return str_printf("<%s>", tn);
+    if (check_initialized(t) < 0) return VNULL;
     if (err_enter_recursive(" while getting the repr of an object") < 0) {
         err_clear();
         err_format(&exc_RuntimeError, "reentrant call inside %s.__repr__", tn);
@@ -1192,7 +1199,8 @@ Type type_textiowrapper = {
     .base = &type_textiobase,
     .basicsize = sizeof(TextIOObject),
     .attrs_offset = sizeof(TextIOObject),
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_HAS_DEL,
+    .del = io_stream_del,
     .trace = textio_trace,
     .finalize = textio_finalize,
     .new = textio_new,
