@@ -180,6 +180,20 @@ static Value iobase_del(Value self, Value *args, size_t nargs, Value kw) {
     return VNone;
 }
 
+/* Setting a bool member (`_finalizing`): a bool only, no deleting (CPython's T_BOOL). */
+int io_bool_member(Value v, bool *field) {
+    if (!v) {
+        err_set(&exc_TypeError, "can't delete numeric/char attribute");
+        return -1;
+    }
+    if (v != VTrue && v != VFalse) {
+        err_set(&exc_TypeError, "attribute value type must be bool");
+        return -1;
+    }
+    *field = v == VTrue;
+    return 0;
+}
+
 /* The collector's `del` hook of the builtin file, buffered and text
  * streams (CPython's _PyIOBase_finalize, called from their tp_dealloc): a
  * stream found unreachable while open is closed at the next safe point,

@@ -194,7 +194,21 @@ static ssize_t raw_read(BufferedObject *self, char *dst, ssize_t n) {
         if (!res) return -1;
         if (res == VNone) return -2;
         r = num_as_ssize(res, &exc_ValueError);
-        if (r == -1 && err_occurred()) return -1;
+        if (r == -1 && err_occurred()) {
+            /* OSError("raw readinto() failed") from the conversion's error. */
+            Value cause = err_fetch();
+            Value msg = str_from_cstr("raw readinto() failed");
+            Value e = msg ? err_new_exception(&exc_OSError, &msg, 1) : VNULL;
+            if (!e) return -1;
+            if (exc_check(cause)) {
+                ExceptionObject *x = (ExceptionObject *)e;
+                GC_WRITE(x, x->cause, cause);
+                GC_WRITE(x, x->context, cause);
+                x->suppress_context = true;
+            }
+            err_set_object(e);
+            return -1;
+        }
         if (r < 0 || r > n) {
             err_format(&exc_OSError, "raw readinto() returned invalid length %zd (should have been between 0 and %zd)",
                        r, n);
@@ -1177,6 +1191,7 @@ static Value buffered_get_name(Value self) { return raw_attr(self, "name"); }
 static Value buffered_get_mode(Value self) { return raw_attr(self, "mode"); }
 static Value buffered_get_raw(Value self) { return bo(self)->raw ? bo(self)->raw : VNone; }
 static Value buffered_get_finalizing(Value self) { return val_bool(bo(self)->finalizing); }
+static int buffered_put_finalizing(Value self, Value v) { return io_bool_member(v, &bo(self)->finalizing); }
 
 static Value buffered_repr(Value self) {
     const char *tn = val_type(self)->name;
@@ -1232,7 +1247,7 @@ static const GetSetDef buffered_getsets[] = {
     {"name", buffered_get_name, NULL, NULL},
     {"mode", buffered_get_mode, NULL, NULL},
     {"raw", buffered_get_raw, NULL, NULL},
-    {"_finalizing", buffered_get_finalizing, NULL, NULL},
+    {"_finalizing", buffered_get_finalizing, buffered_put_finalizing, NULL},
     {NULL}
 };
 

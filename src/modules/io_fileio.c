@@ -664,6 +664,7 @@ static Value fileio_get_closefd(Value self) { return val_bool(fio(self)->closefd
 static Value fileio_get_mode(Value self) { return str_from_cstr(mode_string(fio(self))); }
 static Value fileio_get_blksize(Value self) { return int_from_i64(fio(self)->blksize); }
 static Value fileio_get_finalizing(Value self) { return val_bool(fio(self)->finalizing); }
+static int fileio_put_finalizing(Value self, Value v) { return io_bool_member(v, &fio(self)->finalizing); }
 static int fileio_set_blksize(Value self, Value v) {
     if (!v || !int_check(v)) {
         err_set(&exc_TypeError, "an integer is required");
@@ -699,7 +700,7 @@ static const GetSetDef fileio_getsets[] = {
     {"closefd", fileio_get_closefd, NULL, "True if the file descriptor will be closed by close()."},
     {"mode", fileio_get_mode, NULL, "String giving the file mode"},
     {"_blksize", fileio_get_blksize, fileio_set_blksize, NULL},
-    {"_finalizing", fileio_get_finalizing, NULL, NULL},
+    {"_finalizing", fileio_get_finalizing, fileio_put_finalizing, NULL},
     {NULL}
 };
 

@@ -45,6 +45,16 @@ static const char *ctype_locale(void) {
  * when not -E (1 or 0), else -1 (-2: not set by a command line). */
 int io_utf8_mode_config = -2;
 
+/* -X warn_default_encoding (PEP 597) and -X dev, set by the command line. */
+int io_warn_default_encoding, io_dev_mode;
+
+int io_warn_encoding_not_specified(ssize_t stacklevel) {
+    if (!io_warn_default_encoding) return 0;
+    extern int warnings_warn(Value category, Value message, ssize_t stacklevel, Value source);
+    return warnings_warn(obj_val(&exc_EncodingWarning), str_intern_cstr("'encoding' argument not specified"),
+                         stacklevel, VNULL);
+}
+
 /* UTF-8 mode (PEP 540): -X utf8, PYTHONUTF8=1, or the plain C/POSIX locale.
  * Decided once, at start-up, as in CPython: a program that later removes
  * LC_ALL from os.environ keeps its mode. */
@@ -262,6 +272,7 @@ static Value io_text_encoding(Value self, Value *args, size_t nargs, Value kwnam
         return VNULL;
     }
     if (a[0] != VNone) return a[0];
+    if (io_warn_encoding_not_specified(a[1] ? int_as_ssize(a[1]) : 2) < 0) return VNULL;
     return str_intern_cstr(utf8_mode() ? "utf-8" : "locale");
 }
 

@@ -361,10 +361,13 @@ static int textio_init(Value self, Value *args, size_t nargs, Value kwnames) {
         str_or_none_arg("TextIOWrapper", "newline", newline) < 0 || int_flag_arg(a[4], &line_buffering) < 0 ||
         int_flag_arg(a[5], &write_through) < 0)
         return -1;
+    if (encoding == VNone && io_warn_encoding_not_specified(1) < 0) return -1;
     if (errors == VNone) errors = str_intern_cstr("strict");
     else if (memchr(str_data(errors), 0, str_size(errors))) {
         err_set(&exc_ValueError, "embedded null character");
         return -1;
+    } else if (io_dev_mode && !codec_error_lookup(str_data(errors))) {
+        return -1;   /* -X dev: an unknown error handler fails here, not at the first error */
     }
     if (io_check_newline(newline, "TextIOWrapper") < 0) return -1;
 
@@ -1104,6 +1107,8 @@ static Value textio_get_finalizing(Value self) { return val_bool(tio(self)->fina
 
 void textio_set_finalizing(Value self) { tio(self)->finalizing = true; }
 
+static int textio_put_finalizing(Value self, Value v) { return io_bool_member(v, &tio(self)->finalizing); }
+
 static Value textio_get_chunk_size(Value self) {
     if (check_attached(tio(self)) < 0) return VNULL;
     return int_from_i64(tio(self)->chunk_size);
@@ -1188,7 +1193,7 @@ static const GetSetDef textio_getsets[] = {
     {"buffer", textio_get_buffer, NULL, NULL},
     {"line_buffering", textio_get_line_buffering, NULL, NULL},
     {"write_through", textio_get_write_through, NULL, NULL},
-    {"_finalizing", textio_get_finalizing, NULL, NULL},
+    {"_finalizing", textio_get_finalizing, textio_put_finalizing, NULL},
     {"_CHUNK_SIZE", textio_get_chunk_size, textio_set_chunk_size, NULL},
     {NULL}
 };
