@@ -1508,6 +1508,8 @@ op_CALLEX: {
     Value r = obj_call_tuple_dict(fnv, posargs, kw && dict_size(kw) ? kw : VNULL);
     CHECK(r);
     R[A] = r;
+    /* As after CALL: a signal that arrived during the call is handled now. */
+    if (unlikely(eval_breaker)) RUN_PENDING();
     DISPATCH();
 }
 op_RETURN: {
