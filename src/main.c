@@ -371,9 +371,11 @@ int main(int argc, char **argv) {
     import_time_enabled = cfg.import_time;
     extern int import_verbose;
     import_verbose = cfg.verbose;
-    extern int io_stdio_unbuffered, io_utf8_mode_config;
+    extern int io_stdio_unbuffered, io_utf8_mode_config, io_warn_default_encoding, io_dev_mode;
     io_stdio_unbuffered = cfg.unbuffered;
     io_utf8_mode_config = cfg.utf8_mode;
+    io_warn_default_encoding = cfg.warn_default_encoding;
+    io_dev_mode = cfg.dev_mode;
     extern long long str_hash_seed_config;
     str_hash_seed_config = cfg.hash_seed_set ? (long long)cfg.hash_seed : -1;
     extern int int_max_str_digits;

@@ -648,6 +648,21 @@ void call_ex_parts(Compiler *c, ASTNode *e, int fnreg, int pre, int npre, ASTSeq
     reg_free_to(c, mark);
 }
 
+/* The call's block of registers (callable, arguments) starts at the target
+ * when the target is the newest temporary: the result lands where it is
+ * wanted without a MOVE, and the temporary, written before the call, never
+ * keeps a stale value alive across it (the collector scans the registers
+ * below the allocation top, and `f = C(); del f; gc.collect()` must free the
+ * instance). */
+static int call_base(Compiler *c, int target, int n) {
+    Unit *u = c->u;
+    if (is_temp(c, target) && target == u->next_reg - 1) {
+        if (n > 1) reg_alloc_n(c, n - 1);
+        return target;
+    }
+    return reg_alloc_n(c, n);
+}
+
 static void compile_call(Compiler *c, ASTNode *e, int target) {
     ASTNode *fn = e->v.Call.func;
     ASTSeq *args = e->v.Call.args, *kws = e->v.Call.keywords;
@@ -658,7 +673,7 @@ static void compile_call(Compiler *c, ASTNode *e, int target) {
     bool simple = call_is_simple(e);
     /* obj.meth(...): LOADMETHOD avoids allocating a bound method. */
     if (simple && fn->kind == AST_Attribute) {
-        int base = reg_alloc_n(c, 2 + nargs + nk);
+        int base = call_base(c, target, 2 + nargs + nk);
         int obj = expr(c, fn->v.Attribute.value);
         set_loc(c, fn);
         emit_x(c, MK_ABC(OP_LOADMETHOD, base, obj, 0), (uint32_t)add_site(c, fn->v.Attribute.attr));
@@ -671,7 +686,7 @@ static void compile_call(Compiler *c, ASTNode *e, int target) {
         reg_free_to(c, mark);
         return;
     }
-    int base = reg_alloc_n(c, simple ? 1 + nargs + nk : 1);
+    int base = call_base(c, target, simple ? 1 + nargs + nk : 1);
     into(c, fn, base);
     if (!simple) {
         call_ex(c, e, base, target);

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /*
  * After marking and before sweeping, the collector calls finalize_prepare():
@@ -21,7 +22,9 @@
  *    unreachable at a later collection it is simply freed.
  *
  * Finalizers run before weakref callbacks, the order CPython's reference
- * counting gives for an object that dies alone.
+ * counting gives for an object that dies alone; among objects that die
+ * together, those no other dying finalizable object refers to go first
+ * (order_dying), otherwise the oldest first.
  *
  * Queued work never runs inside the collector, which may have been entered
  * from any allocation: gc_pending is set, and the interpreter calls
@@ -71,6 +74,34 @@ static void forget_basic_ref(Object *wr, Value referent) {
     if (slot && *slot == wr) *slot = NULL;
 }
 
+/* Reference counting finalizes an object before the objects it refers to
+ * (a text stream flushes into its buffer before the buffer's file is
+ * closed).  Of the objects just queued (from `first` on), those that no
+ * other queued object reaches go first: everything the queued objects
+ * reach is marked (the queue survives the sweep anyway), then the ones
+ * left unmarked are moved to the front, both groups keeping their order.
+ * Deeper chains and cycles keep the allocation order. */
+static void order_dying(size_t first) {
+    extern void gc_drain(void);
+    size_t n = pending_del.len - first;
+    if (n < 2) return;
+    for (size_t i = first; i < pending_del.len; i++) {
+        Object *o = pending_del.items[i];
+        if (o->type->trace) o->type->trace(o);
+        gc_drain();
+    }
+    Object **reached = malloc(n * sizeof *reached);
+    if (!reached) return;
+    size_t nr = 0, k = first;
+    for (size_t i = first; i < pending_del.len; i++) {
+        Object *o = pending_del.items[i];
+        if (gc_is_marked(o)) reached[nr++] = o;
+        else pending_del.items[k++] = o;
+    }
+    memcpy(pending_del.items + k, reached, nr * sizeof *reached);
+    free(reached);
+}
+
 void finalize_prepare(void) {
     extern void gc_drain(void);
     /* 1. Weak references to objects about to die are cleared first, so a
@@ -100,6 +131,7 @@ void finalize_prepare(void) {
     weakrefs.len = j;
 
     /* 2. __del__: the dying are resurrected for their finalizer, once. */
+    size_t first = pending_del.len;
     j = 0;
     for (size_t i = 0; i < finalizable.len; i++) {
         Object *o = finalizable.items[i];
@@ -115,6 +147,7 @@ void finalize_prepare(void) {
         eval_breaker_set();
     }
     finalizable.len = j;
+    order_dying(first);
 
     /* Everything queued (and all it reaches) survives this sweep. */
     for (size_t i = 0; i < pending_cb.len; i++)

@@ -101,8 +101,12 @@ int io_check_readable(Value self);                 /* self.readable() is True, o
 int io_check_writable(Value self);
 int io_check_seekable(Value self);
 Value io_iobase_close(Value self);                 /* _IOBase.close(self) */
+void io_stream_del(Value self);
+int io_bool_member(Value v, bool *field);          /* setter of a bool attribute such as _finalizing */                    /* the collector's del hook: close if open */
 Value io_fspath(Value file);                       /* os.fspath() */
 Value io_default_encoding(void);                   /* what encoding=None means for text files */
+extern int io_dev_mode;                            /* -X dev: errors= names checked at once */
+int io_warn_encoding_not_specified(ssize_t stacklevel);   /* EncodingWarning under -X warn_default_encoding */
 /* readinto()'s argument: a writable, contiguous buffer of v, to give back
  * with buffer_release(); -1 with CPython's TypeError naming fname. */
 int io_get_writable(Value v, Buffer *view, const char *fname);

@@ -180,6 +180,40 @@ static Value iobase_del(Value self, Value *args, size_t nargs, Value kw) {
     return VNone;
 }
 
+/* Setting a bool member (`_finalizing`): a bool only, no deleting (CPython's T_BOOL). */
+int io_bool_member(Value v, bool *field) {
+    if (!v) {
+        err_set(&exc_TypeError, "can't delete numeric/char attribute");
+        return -1;
+    }
+    if (v != VTrue && v != VFalse) {
+        err_set(&exc_TypeError, "attribute value type must be bool");
+        return -1;
+    }
+    *field = v == VTrue;
+    return 0;
+}
+
+/* The collector's `del` hook of the builtin file, buffered and text
+ * streams (CPython's _PyIOBase_finalize, called from their tp_dealloc): a
+ * stream found unreachable while open is closed at the next safe point,
+ * flushing what was written, with its `finalizing` flag set so that the
+ * file gives its ResourceWarning.  Streams that die together are closed
+ * outermost first (the collector's order_dying), so a text stream flushes
+ * into its buffer and file before they are closed.  At exit the streams are
+ * left to the exit-time flush. */
+void io_stream_del(Value self) {
+    extern bool sys_finalizing;
+    extern void textio_set_finalizing(Value self);
+    if (sys_finalizing) return;
+    Type *t = val_type(self);
+    if (t == &type_fileio) ((FileIOObject *)self)->finalizing = true;
+    else if (t == &type_buffered_reader || t == &type_buffered_writer || t == &type_buffered_random)
+        ((BufferedObject *)self)->finalizing = true;
+    else if (t == &type_textiowrapper) textio_set_finalizing(self);
+    iobase_del(self, NULL, 0, VNULL);
+}
+
 static Value iobase_false(Value self, Value *args, size_t nargs, Value kw) { return VFalse; }
 
 static Value iobase_check_closed_m(Value self, Value *args, size_t nargs, Value kw) {
@@ -349,7 +383,7 @@ Type type_iobase = {
     .name = "_io._IOBase",
     .basicsize = sizeof(Object),
     .attrs_offset = sizeof(Object),
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .trace = iobase_trace,
     .new = iobase_new,
     .iter = iobase_iter,
@@ -430,7 +464,7 @@ Type type_rawiobase = {
     .base = &type_iobase,
     .basicsize = sizeof(Object),
     .attrs_offset = sizeof(Object),
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .methods = rawiobase_methods,
     .doc = "Base class for raw binary I/O.",
 };
@@ -492,7 +526,7 @@ Type type_bufferediobase = {
     .base = &type_iobase,
     .basicsize = sizeof(Object),
     .attrs_offset = sizeof(Object),
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .methods = bufbase_methods,
     .doc = "Base class for buffered IO objects.",
 };
@@ -526,7 +560,7 @@ Type type_textiobase = {
     .base = &type_iobase,
     .basicsize = sizeof(Object),
     .attrs_offset = sizeof(Object),
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .methods = textbase_methods,
     .getsets = textbase_getsets,
     .doc = "Base class for text I/O.",

@@ -194,7 +194,21 @@ static ssize_t raw_read(BufferedObject *self, char *dst, ssize_t n) {
         if (!res) return -1;
         if (res == VNone) return -2;
         r = num_as_ssize(res, &exc_ValueError);
-        if (r == -1 && err_occurred()) return -1;
+        if (r == -1 && err_occurred()) {
+            /* OSError("raw readinto() failed") from the conversion's error. */
+            Value cause = err_fetch();
+            Value msg = str_from_cstr("raw readinto() failed");
+            Value e = msg ? err_new_exception(&exc_OSError, &msg, 1) : VNULL;
+            if (!e) return -1;
+            if (exc_check(cause)) {
+                ExceptionObject *x = (ExceptionObject *)e;
+                GC_WRITE(x, x->cause, cause);
+                GC_WRITE(x, x->context, cause);
+                x->suppress_context = true;
+            }
+            err_set_object(e);
+            return -1;
+        }
         if (r < 0 || r > n) {
             err_format(&exc_OSError, "raw readinto() returned invalid length %zd (should have been between 0 and %zd)",
                        r, n);
@@ -898,7 +912,26 @@ static Value write_bytes_unlocked(Value self, const char *data, size_t len) {
         return int_from_i64(n);
     }
     /* It does not fit: write out what is buffered, then the data itself. */
-    if (flush_unlocked(s) < 0) return VNULL;
+    if (flush_unlocked(s) < 0) {
+        /* A non-blocking raw stream took part of the buffer: keep the rest,
+         * moved to the front, and buffer as much of the data as fits. */
+        if (!err_matches(&exc_BlockingIOError)) return VNULL;
+        if (b->readable) reset_read(b);
+        memmove(b->data, b->data + b->write_pos, (size_t)(b->write_end - b->write_pos));
+        b->write_end -= b->write_pos;
+        b->raw_pos -= b->write_pos;
+        b->pos -= b->write_pos;
+        b->write_pos = 0;
+        avail = b->size - b->write_end;
+        ssize_t take = n <= avail ? n : avail;
+        memcpy(b->data + b->write_end, data, (size_t)take);
+        b->write_end += take;
+        b->pos += take;
+        err_clear();
+        if (n <= avail) return int_from_i64(n);
+        raise_blocking(avail);
+        return VNULL;
+    }
     /* Read-ahead that was not modified left the raw stream past the logical position. */
     ssize_t offset = RAW_OFFSET(b);
     if (offset != 0) {
@@ -910,6 +943,13 @@ static Value write_bytes_unlocked(Value self, const char *data, size_t len) {
         ssize_t w = raw_write(s, data + written, n - written);
         if (w == -1) return VNULL;
         if (w == -2) {
+            /* The raw stream would block: buffer what fits, report all that was taken. */
+            memcpy(b->data, data + written, (size_t)b->size);
+            b->raw_pos = 0;
+            b->write_pos = 0;
+            adjust_position(b, b->size);
+            b->write_end = b->size;
+            written += b->size;
             raise_blocking(written);
             return VNULL;
         }
@@ -1053,6 +1093,8 @@ static Value buffered_truncate(Value self, Value *args, size_t nargs, Value kw) 
 
 /* ---- Closing, detaching, queries ---- */
 
+static Value buffered_dealloc_warn(Value self, Value *args, size_t nargs, Value kw);
+
 static Value buffered_close(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("close", kw) < 0 || arg_count("close", nargs, 0, 0) < 0) return VNULL;
     BufferedObject *s = bo(self);
@@ -1060,6 +1102,10 @@ static Value buffered_close(Value self, Value *args, size_t nargs, Value kw) {
     int c = raw_closed(s);
     if (c < 0) return VNULL;
     if (c) return VNone;
+    if (s->finalizing) {
+        Value w = buffered_dealloc_warn(self, &self, 1, VNULL);
+        if (!w) err_clear();
+    }
     /* flush() takes the object lock itself: only the rest holds it here. */
     Value r = obj_call_method(self, "flush", NULL, 0);
     Value exc = r ? VNULL : err_fetch();
@@ -1113,7 +1159,16 @@ static Value buffered_seekable(Value self, Value *args, size_t nargs, Value kw) 
 static Value buffered_readable(Value self, Value *args, size_t nargs, Value kw) { return pass_down(self, "readable"); }
 static Value buffered_writable(Value self, Value *args, size_t nargs, Value kw) { return pass_down(self, "writable"); }
 
-static Value buffered_dealloc_warn(Value self, Value *args, size_t nargs, Value kw) { return VNone; }
+/* _dealloc_warn(source): the raw stream warns about an unclosed file, naming source. */
+static Value buffered_dealloc_warn(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("_dealloc_warn", kw) < 0 || arg_count("_dealloc_warn", nargs, 1, 1) < 0) return VNULL;
+    BufferedObject *s = bo(self);
+    if (s->ok && s->raw) {
+        Value r = obj_call_method(s->raw, "_dealloc_warn", args, 1);
+        if (!r) err_clear();
+    }
+    return VNone;
+}
 
 static Value buffered_getstate(Value self, Value *args, size_t nargs, Value kw) {
     err_format(&exc_TypeError, "cannot pickle '%s' object", val_type(self)->name);
@@ -1136,6 +1191,7 @@ static Value buffered_get_name(Value self) { return raw_attr(self, "name"); }
 static Value buffered_get_mode(Value self) { return raw_attr(self, "mode"); }
 static Value buffered_get_raw(Value self) { return bo(self)->raw ? bo(self)->raw : VNone; }
 static Value buffered_get_finalizing(Value self) { return val_bool(bo(self)->finalizing); }
+static int buffered_put_finalizing(Value self, Value v) { return io_bool_member(v, &bo(self)->finalizing); }
 
 static Value buffered_repr(Value self) {
     const char *tn = val_type(self)->name;
@@ -1191,7 +1247,7 @@ static const GetSetDef buffered_getsets[] = {
     {"name", buffered_get_name, NULL, NULL},
     {"mode", buffered_get_mode, NULL, NULL},
     {"raw", buffered_get_raw, NULL, NULL},
-    {"_finalizing", buffered_get_finalizing, NULL, NULL},
+    {"_finalizing", buffered_get_finalizing, buffered_put_finalizing, NULL},
     {NULL}
 };
 
@@ -1202,7 +1258,8 @@ static const GetSetDef buffered_getsets[] = {
         .base = &type_bufferediobase,                                      \
         .basicsize = sizeof(BufferedObject),                               \
         .attrs_offset = sizeof(BufferedObject),                            \
-        .flags = TF_BASETYPE,                                              \
+        .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_HAS_DEL,                \
+        .del = io_stream_del,                                              \
         .trace = buffered_trace,                                           \
         .finalize = buffered_finalize,                                     \
         .new = buffered_alloc,                                             \
@@ -1276,7 +1333,14 @@ static Value rwpair_close(Value self, Value *args, size_t nargs, Value kw) {
     Value exc = r ? VNULL : err_fetch();
     r = rwpair_forward(self, false, "close", NULL, 0, VNULL);
     if (exc) {
-        if (!r) err_clear();
+        /* Both failed: the reader's error is raised, the writer's is its context. */
+        if (!r) {
+            Value e2 = err_fetch();
+            ExceptionObject *x = (ExceptionObject *)e2;
+            if (exc_check(e2) && e2 != exc && !x->context) GC_WRITE(x, x->context, exc);
+            err_restore(e2);
+            return VNULL;
+        }
         err_restore(exc);
         return VNULL;
     }
@@ -1323,7 +1387,8 @@ Type type_buffered_rwpair = {
     .base = &type_bufferediobase,
     .basicsize = sizeof(RWPairObject),
     .attrs_offset = sizeof(RWPairObject),
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_HAS_DEL,
+    .del = io_stream_del,
     .trace = rwpair_trace,
     .new = buffered_alloc,
     .init = rwpair_init,

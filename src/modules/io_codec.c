@@ -7,6 +7,7 @@
 #include "../objects/tuple.h"
 #include "../objects/func.h"
 #include "../vm/error.h"
+#include "../vm/import.h"
 #include "../gc/gc.h"
 
 #include <stdlib.h>
@@ -89,7 +90,19 @@ int io_codec_lookup(Value encoding) {
     if (normalize(name, buf, sizeof buf))
         for (size_t i = 0; i < ARRAY_LEN(aliases); i++)
             if (strcmp(buf, aliases[i].alias) == 0) return aliases[i].codec;
-    err_format(&exc_LookupError, "unknown encoding: %s", name);
+    /* The registry may know it: a codec that is not a text encoding gets
+     * CPython's message; a text codec of its own is not supported here. */
+    Value mod = import_name(str_intern_cstr("_codecs"), VNULL, VNone, 0);
+    Value info = mod ? obj_call_method(mod, "lookup", &encoding, 1) : VNULL;
+    if (!info) return -1;
+    Value flag = obj_getattr_opt(info, str_intern_cstr("_is_text_encoding"));
+    if (!flag && err_occurred()) return -1;
+    int text = flag ? obj_is_true(flag) : 1;
+    if (text < 0) return -1;
+    if (!text)
+        err_format(&exc_LookupError, "'%s' is not a text encoding; use codecs.open() to handle arbitrary codecs", name);
+    else
+        err_format(&exc_LookupError, "unknown encoding: %s", name);
     return -1;
 }
 

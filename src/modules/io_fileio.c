@@ -554,6 +554,8 @@ static Value fileio_truncate(Value self, Value *args, size_t nargs, Value kw) {
 
 /* ---- Closing and queries ---- */
 
+static Value fileio_dealloc_warn(Value self, Value *args, size_t nargs, Value kw);
+
 static Value fileio_close(Value self, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("close", kw) < 0 || arg_count("close", nargs, 0, 0) < 0) return VNULL;
     FileIOObject *f = fio(self);
@@ -564,6 +566,10 @@ static Value fileio_close(Value self, Value *args, size_t nargs, Value kw) {
         return res;
     }
     Value exc = res ? VNULL : err_fetch();
+    if (f->finalizing) {
+        Value w = fileio_dealloc_warn(self, &self, 1, VNULL);
+        if (!w) err_clear();
+    }
     int rc = internal_close(f);
     if (exc) {
         if (rc < 0) err_clear();
@@ -600,7 +606,23 @@ static Value fileio_isatty(Value self, Value *args, size_t nargs, Value kw) {
     return val_bool(isatty(fio(self)->fd));
 }
 
-static Value fileio_dealloc_warn(Value self, Value *args, size_t nargs, Value kw) { return VNone; }
+/* _dealloc_warn(source): ResourceWarning "unclosed file <source>" while the
+ * descriptor is open and ours to close (CPython's fileio_dealloc_warn). */
+static Value fileio_dealloc_warn(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("_dealloc_warn", kw) < 0 || arg_count("_dealloc_warn", nargs, 1, 1) < 0) return VNULL;
+    FileIOObject *f = fio(self);
+    if (f->fd >= 0 && f->closefd) {
+        extern int warnings_warn(Value category, Value message, ssize_t stacklevel, Value source);
+        Value saved = err_fetch();
+        Value msg = str_printf("unclosed file %R", args[0]);
+        if (!msg || warnings_warn(obj_val(&exc_ResourceWarning), msg, 1, args[0]) < 0) {
+            if (err_matches(&exc_Warning)) err_write_unraisable(err_fetch(), self);
+            else err_clear();
+        }
+        err_restore(saved);
+    }
+    return VNone;
+}
 
 static Value fileio_getstate(Value self, Value *args, size_t nargs, Value kw) {
     err_format(&exc_TypeError, "cannot pickle '%s' object", val_type(self)->name);
@@ -642,6 +664,7 @@ static Value fileio_get_closefd(Value self) { return val_bool(fio(self)->closefd
 static Value fileio_get_mode(Value self) { return str_from_cstr(mode_string(fio(self))); }
 static Value fileio_get_blksize(Value self) { return int_from_i64(fio(self)->blksize); }
 static Value fileio_get_finalizing(Value self) { return val_bool(fio(self)->finalizing); }
+static int fileio_put_finalizing(Value self, Value v) { return io_bool_member(v, &fio(self)->finalizing); }
 static int fileio_set_blksize(Value self, Value v) {
     if (!v || !int_check(v)) {
         err_set(&exc_TypeError, "an integer is required");
@@ -677,7 +700,7 @@ static const GetSetDef fileio_getsets[] = {
     {"closefd", fileio_get_closefd, NULL, "True if the file descriptor will be closed by close()."},
     {"mode", fileio_get_mode, NULL, "String giving the file mode"},
     {"_blksize", fileio_get_blksize, fileio_set_blksize, NULL},
-    {"_finalizing", fileio_get_finalizing, NULL, NULL},
+    {"_finalizing", fileio_get_finalizing, fileio_put_finalizing, NULL},
     {NULL}
 };
 
@@ -687,7 +710,8 @@ Type type_fileio = {
     .base = &type_rawiobase,
     .basicsize = sizeof(FileIOObject),
     .attrs_offset = sizeof(FileIOObject),
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_HAS_DEL,
+    .del = io_stream_del,
     .trace = fileio_trace,
     .finalize = fileio_finalize,
     .new = fileio_new,

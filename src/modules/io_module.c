@@ -45,13 +45,27 @@ static const char *ctype_locale(void) {
  * when not -E (1 or 0), else -1 (-2: not set by a command line). */
 int io_utf8_mode_config = -2;
 
-/* UTF-8 mode (PEP 540): -X utf8, PYTHONUTF8=1, or the plain C/POSIX locale. */
+/* -X warn_default_encoding (PEP 597) and -X dev, set by the command line. */
+int io_warn_default_encoding, io_dev_mode;
+
+int io_warn_encoding_not_specified(ssize_t stacklevel) {
+    if (!io_warn_default_encoding) return 0;
+    extern int warnings_warn(Value category, Value message, ssize_t stacklevel, Value source);
+    return warnings_warn(obj_val(&exc_EncodingWarning), str_intern_cstr("'encoding' argument not specified"),
+                         stacklevel, VNULL);
+}
+
+/* UTF-8 mode (PEP 540): -X utf8, PYTHONUTF8=1, or the plain C/POSIX locale.
+ * Decided once, at start-up, as in CPython: a program that later removes
+ * LC_ALL from os.environ keeps its mode. */
 static bool utf8_mode(void) {
-    if (io_utf8_mode_config >= 0) return io_utf8_mode_config;
+    static int decided = -1;
+    if (decided >= 0) return decided;
+    if (io_utf8_mode_config >= 0) return (decided = io_utf8_mode_config);
     const char *e = io_utf8_mode_config == -2 ? getenv("PYTHONUTF8") : NULL;
-    if (e && *e) return strcmp(e, "1") == 0;
+    if (e && *e) return (decided = strcmp(e, "1") == 0);
     const char *l = ctype_locale();
-    return strcmp(l, "C") == 0 || strcmp(l, "POSIX") == 0;
+    return (decided = strcmp(l, "C") == 0 || strcmp(l, "POSIX") == 0);
 }
 
 bool io_utf8_mode(void) { return utf8_mode(); }
@@ -258,6 +272,7 @@ static Value io_text_encoding(Value self, Value *args, size_t nargs, Value kwnam
         return VNULL;
     }
     if (a[0] != VNone) return a[0];
+    if (io_warn_encoding_not_specified(a[1] ? int_as_ssize(a[1]) : 2) < 0) return VNULL;
     return str_intern_cstr(utf8_mode() ? "utf-8" : "locale");
 }
 

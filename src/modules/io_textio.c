@@ -361,10 +361,13 @@ static int textio_init(Value self, Value *args, size_t nargs, Value kwnames) {
         str_or_none_arg("TextIOWrapper", "newline", newline) < 0 || int_flag_arg(a[4], &line_buffering) < 0 ||
         int_flag_arg(a[5], &write_through) < 0)
         return -1;
+    if (encoding == VNone && io_warn_encoding_not_specified(1) < 0) return -1;
     if (errors == VNone) errors = str_intern_cstr("strict");
     else if (memchr(str_data(errors), 0, str_size(errors))) {
         err_set(&exc_ValueError, "embedded null character");
         return -1;
+    } else if (io_dev_mode && !codec_error_lookup(str_data(errors))) {
+        return -1;   /* -X dev: an unknown error handler fails here, not at the first error */
     }
     if (io_check_newline(newline, "TextIOWrapper") < 0) return -1;
 
@@ -963,6 +966,11 @@ static Value textio_close(Value self, Value *args, size_t nargs, Value kw) {
     int r = obj_is_true(c);
     if (r < 0) return VNULL;
     if (r) return VNone;
+    if (t->finalizing) {
+        /* Collected while open: the raw file warns, naming this object. */
+        Value w = obj_call_method(t->buffer, "_dealloc_warn", &self, 1);
+        if (!w) err_clear();
+    }
     Value res = obj_call_method(self, "flush", NULL, 0);
     Value exc = res ? VNULL : err_fetch();
     res = obj_call_method(t->buffer, "close", NULL, 0);
@@ -1097,6 +1105,10 @@ static Value textio_get_write_through(Value self) {
 }
 static Value textio_get_finalizing(Value self) { return val_bool(tio(self)->finalizing); }
 
+void textio_set_finalizing(Value self) { tio(self)->finalizing = true; }
+
+static int textio_put_finalizing(Value self, Value v) { return io_bool_member(v, &tio(self)->finalizing); }
+
 static Value textio_get_chunk_size(Value self) {
     if (check_attached(tio(self)) < 0) return VNULL;
     return int_from_i64(tio(self)->chunk_size);
@@ -1120,7 +1132,7 @@ static int textio_set_chunk_size(Value self, Value v) {
 static Value textio_repr(Value self) {
     TextIOObject *t = tio(self);
     const char *tn = "_io.TextIOWrapper";   /* even for subclasses, as CPython */
-    if (!t->ok) return str_printf("<%s>", tn);
+    if (check_initialized(t) < 0) return VNULL;
     if (err_enter_recursive(" while getting the repr of an object") < 0) {
         err_clear();
         err_format(&exc_RuntimeError, "reentrant call inside %s.__repr__", tn);
@@ -1181,7 +1193,7 @@ static const GetSetDef textio_getsets[] = {
     {"buffer", textio_get_buffer, NULL, NULL},
     {"line_buffering", textio_get_line_buffering, NULL, NULL},
     {"write_through", textio_get_write_through, NULL, NULL},
-    {"_finalizing", textio_get_finalizing, NULL, NULL},
+    {"_finalizing", textio_get_finalizing, textio_put_finalizing, NULL},
     {"_CHUNK_SIZE", textio_get_chunk_size, textio_set_chunk_size, NULL},
     {NULL}
 };
@@ -1192,7 +1204,8 @@ Type type_textiowrapper = {
     .base = &type_textiobase,
     .basicsize = sizeof(TextIOObject),
     .attrs_offset = sizeof(TextIOObject),
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_WEAKREFABLE | TF_HAS_DEL,
+    .del = io_stream_del,
     .trace = textio_trace,
     .finalize = textio_finalize,
     .new = textio_new,

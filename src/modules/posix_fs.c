@@ -857,6 +857,24 @@ static void scandir_close_dir(ScandirObject *s) {
 
 static void scandir_finalize(Object *o) { scandir_close_dir((ScandirObject *)o); }
 
+/* The collector's del hook: an iterator dropped before it was exhausted or
+ * closed is closed with CPython's ResourceWarning. */
+static void scandir_del(Value self) {
+    extern bool sys_finalizing;
+    extern int warnings_warn(Value category, Value message, ssize_t stacklevel, Value source);
+    ScandirObject *s = (ScandirObject *)self;
+    if (!s->dir) return;
+    scandir_close_dir(s);
+    if (sys_finalizing) return;
+    Value saved = err_fetch();
+    Value msg = str_printf("unclosed scandir iterator %R", self);
+    if (!msg || warnings_warn(obj_val(&exc_ResourceWarning), msg, 1, self) < 0) {
+        if (err_matches(&exc_Warning)) err_write_unraisable(err_fetch(), self);
+        else err_clear();
+    }
+    err_restore(saved);
+}
+
 static Value scandir_iter(Value self) { return self; }
 
 static Value scandir_next(Value self) {
@@ -937,8 +955,10 @@ static Type type_scandir = {
     .hdr = {0, &type_type},
     .name = "posix.ScandirIterator",
     .basicsize = sizeof(ScandirObject),
+    .flags = TF_HAS_DEL,
     .trace = scandir_trace,
     .finalize = scandir_finalize,
+    .del = scandir_del,
     .iter = scandir_iter,
     .iternext = scandir_next,
     .methods = scandir_methods,

@@ -1,5 +1,6 @@
 /* posix_io.c - the posix module's descriptor calls: open, read, write, lseek, dup, pipe, inheritance, blocking. */
 #include "os_util.h"
+#include "clib.h"
 #include "../objects/type.h"
 #include "../objects/str.h"
 #include "../objects/bytes.h"
@@ -437,6 +438,12 @@ FN(sendfile_m) {
     return int_from_i64(n);
 }
 
+static int nonnegative_count(int64_t count) {
+    if (count >= 0) return 0;
+    err_set(&exc_ValueError, "negative value for 'count' not allowed");
+    return -1;
+}
+
 FN(copy_file_range_m) {
     static const char *const names[] = {"src", "dst", "count", "offset_src", "offset_dst", NULL};
     Value a[5];
@@ -445,7 +452,7 @@ FN(copy_file_range_m) {
     bool hs, hd;
     if (os_parse_args("copy_file_range", args, nargs, kwnames, names, 0, 5, 3, a) < 0 || os_int(a[0], &src) < 0 ||
         os_int(a[1], &dst) < 0 || os_i64(a[2], &count) < 0 || opt_offset(a[3], &os_, &hs) < 0 ||
-        opt_offset(a[4], &od, &hd) < 0)
+        opt_offset(a[4], &od, &hd) < 0 || nonnegative_count(count) < 0)
         return VNULL;
     loff_t ls = os_, ld = od;
     ssize_t n;
@@ -462,7 +469,7 @@ FN(splice_m) {
     bool hs, hd;
     if (os_parse_args("splice", args, nargs, kwnames, names, 0, 6, 3, a) < 0 || os_int(a[0], &src) < 0 ||
         os_int(a[1], &dst) < 0 || os_i64(a[2], &count) < 0 || opt_offset(a[3], &os_, &hs) < 0 ||
-        opt_offset(a[4], &od, &hd) < 0 || (a[5] && os_int(a[5], &flags) < 0))
+        opt_offset(a[4], &od, &hd) < 0 || (a[5] && os_int(a[5], &flags) < 0) || nonnegative_count(count) < 0)
         return VNULL;
     loff_t ls = os_, ld = od;
     ssize_t n;
@@ -518,11 +525,17 @@ FN(memfd_create_m) {
 FN(eventfd_m) {
     static const char *const names[] = {"initval", "flags", NULL};
     Value a[2];
-    int64_t init;
+    uint64_t init;
     int flags = EFD_CLOEXEC;
-    if (os_parse_args("eventfd", args, nargs, kwnames, names, 0, 2, 1, a) < 0 || os_i64(a[0], &init) < 0 ||
-        (a[1] && os_int(a[1], &flags) < 0))
+    /* initval is a C unsigned int, flags an int (CPython's converters and messages). */
+    if (os_parse_args("eventfd", args, nargs, kwnames, names, 0, 2, 1, a) < 0 ||
+        clib_unsigned(a[0], &init, "Python int too large for C unsigned int") < 0)
         return VNULL;
+    if (init > UINT_MAX) {
+        err_set(&exc_OverflowError, "Python int too large for C unsigned int");
+        return VNULL;
+    }
+    if (a[1] && os_int(a[1], &flags) < 0) return VNULL;
     int fd = eventfd((unsigned)init, flags);
     if (fd < 0) return os_error(errno);
     return val_from_int(fd);
@@ -545,9 +558,9 @@ FN(eventfd_write_m) {
     static const char *const names[] = {"fd", "value", NULL};
     Value a[2];
     int fd;
-    int64_t v;
+    uint64_t v;   /* the whole range of the 64-bit counter */
     if (os_parse_args("eventfd_write", args, nargs, kwnames, names, 0, 2, 2, a) < 0 || os_fileno(a[0], &fd) < 0 ||
-        os_i64(a[1], &v) < 0)
+        clib_unsigned(a[1], &v, "int too big to convert") < 0)
         return VNULL;
     int r;
     RETRY_EINTR(r, eventfd_write(fd, (eventfd_t)v));

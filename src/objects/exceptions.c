@@ -367,17 +367,19 @@ static Value oserror_new(Type *t, Value *args, size_t nargs, Value kwnames) {
         if (set_attr(e, fields[i], VNone) < 0) return VNULL;
     if (nargs >= 2 && nargs <= 5) {
         if (set_attr(e, "errno", args[0]) < 0 || set_attr(e, "strerror", args[1]) < 0) return VNULL;
-        if (nargs >= 3 && set_attr(e, "filename", args[2]) < 0) return VNULL;
-        if (nargs >= 5 && set_attr(e, "filename2", args[4]) < 0) return VNULL;
-        if (nargs >= 3) {
-            /* args keeps only (errno, strerror) once a filename is given. */
-            Value two = tuple_pack(2, args[0], args[1]);
-            if (!two) return VNULL;
-            ((ExceptionObject *)e)->args = two;
-        }
-        if (t == &exc_BlockingIOError && nargs == 3 && int_check(args[2])) {
-            if (set_attr(e, "filename", VNone) < 0 || set_attr(e, "characters_written", args[2]) < 0)
-                return VNULL;
+        if (nargs >= 3 && args[2] != VNone) {
+            if (t == &exc_BlockingIOError && num_check_index(args[2])) {
+                /* BlockingIOError(errno, strerror, characters_written): args stay whole. */
+                Value n = num_index(args[2]);
+                if (!n || set_attr(e, "characters_written", n) < 0) return VNULL;
+            } else {
+                if (set_attr(e, "filename", args[2]) < 0) return VNULL;
+                if (nargs >= 5 && set_attr(e, "filename2", args[4]) < 0) return VNULL;
+                /* args keeps only (errno, strerror) once a filename is given. */
+                Value two = tuple_pack(2, args[0], args[1]);
+                if (!two) return VNULL;
+                ((ExceptionObject *)e)->args = two;
+            }
         }
     }
     return e;

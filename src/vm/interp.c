@@ -128,6 +128,40 @@ void interp_thread_fini(ThreadState *t) {
  * live at the instruction each frame is at.  Dead temporaries are not
  * scanned, so `del x; gc.collect()` frees x as programs expect.
  */
+/* Instantiating a class whose __init__ is Python (do_call): the instance
+ * from __new__, then a frame for __init__ with self and the arguments
+ * bound.  A function of its own, called from the loop, so that self and the
+ * argument block live in a C frame that is gone when __init__ runs: in
+ * interp_run's frame, which lasts as long as the loop, the conservative
+ * stack scan would find them after the instance died.  NULL with the
+ * exception set. */
+__attribute__((noinline)) static Frame *init_frame_push(Type *tp, Value init, Value *args, size_t nargs,
+                                                        Value kwnames) {
+    Value self = tp->new(tp, args, nargs, kwnames);
+    if (!self) return NULL;
+    size_t nkw = kwnames ? (size_t)tuple_size(kwnames) : 0;
+    /* self + the arguments, in a fixed block or, for long argument lists,
+     * a tuple used as scratch. */
+    Value small[16], *buf = small;
+    if (nargs + nkw + 1 > ARRAY_LEN(small)) {
+        Value t = tuple_new(nargs + nkw + 1);
+        if (!t) return NULL;
+        buf = tuple_items(t);
+    }
+    buf[0] = self;
+    copy_values(buf + 1, args, nargs + nkw);
+    FuncObject *fn = (FuncObject *)init;
+    Frame *nf = frame_push(fn->code, init, fn->globals, fn->builtins, VNULL);
+    if (!nf) return NULL;
+    if (frame_bind_args(nf, init, buf, nargs + 1, kwnames) < 0) {
+        frame_pop(nf);
+        return NULL;
+    }
+    nf->flags |= FRAME_INIT;
+    nf->sent = self;   /* the instance __init__ returns to the caller */
+    return nf;
+}
+
 void interp_mark_thread_frames(ThreadState *t) {
     for (Frame *f = t->frame; f; f = f->back) {
         CodeObject *co = f->code;
@@ -1438,31 +1472,8 @@ do_call:
             if (init && val_type(init) == &type_function &&
                 !(((FuncObject *)init)->code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
                 SAVE_PC();
-                Value self = tp->new(tp, args, nargs, kwnames);
-                CHECK(self);
-                size_t nkw = kwnames ? (size_t)tuple_size(kwnames) : 0;
-                /* self + the arguments, in a fixed block of this C frame
-                 * (never alloca: this loop does not return between calls)
-                 * or, for long argument lists, a tuple used as scratch. */
-                Value small[16], *buf = small;
-                if (nargs + nkw + 1 > ARRAY_LEN(small)) {
-                    Value t = tuple_new(nargs + nkw + 1);
-                    CHECK(t);
-                    buf = tuple_items(t);
-                }
-                buf[0] = self;
-                copy_values(buf + 1, args, nargs + nkw);
-                FuncObject *fn = (FuncObject *)init;
-                Frame *nf = frame_push(fn->code, init, fn->globals, fn->builtins, VNULL);
+                Frame *nf = init_frame_push(tp, init, args, nargs, kwnames);
                 CHECK(nf);
-                int bound = frame_bind_args(nf, init, buf, nargs + 1, kwnames);
-                if (buf == small) CLEAR_STALE(small, nargs + nkw + 1);
-                if (bound < 0) {
-                    frame_pop(nf);
-                    ERROR();
-                }
-                nf->flags |= FRAME_INIT;
-                nf->sent = self;   /* the instance __init__ returns to the caller */
                 nf->ret_reg = dest;
                 f = nf;
                 LOAD_FRAME();
@@ -1518,6 +1529,8 @@ op_CALLEX: {
     Value r = obj_call_tuple_dict(fnv, posargs, kw && dict_size(kw) ? kw : VNULL);
     CHECK(r);
     R[A] = r;
+    /* As after CALL: a signal that arrived during the call is handled now. */
+    if (unlikely(eval_breaker)) RUN_PENDING();
     DISPATCH();
 }
 op_RETURN: {

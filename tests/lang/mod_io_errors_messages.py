@@ -58,3 +58,35 @@ try:
 except KeyError as e:
     print("KeyError", e, f.closed)
 os.unlink(path)
+
+# Codecs that are not text encodings are refused by name.
+import io
+for enc in ("hex", "rot13", "no-such-codec"):
+    try:
+        io.TextIOWrapper(io.BytesIO(), encoding=enc)
+    except LookupError as e:
+        print("LookupError", e)
+
+# A raw readinto() returning something other than an int.
+rawio = io.BufferedReader(io.BytesIO(b"12"))
+rawio.readinto = lambda buf: b""
+try:
+    io.BufferedReader(rawio).readline()
+except OSError as e:
+    print(type(e).__name__, e, "| cause:", type(e.__cause__).__name__, e.__cause__)
+
+# _finalizing is a writable bool of the C streams.
+for s in (io.FileIO(__file__), io.BufferedReader(io.BytesIO()), io.TextIOWrapper(io.BytesIO(), encoding="ascii")):
+    s._finalizing = True
+    print(type(s).__name__, s._finalizing, end=" ")
+    for bad in (1, None):
+        try:
+            s._finalizing = bad
+        except TypeError as e:
+            print("|", e, end=" ")
+    try:
+        del s._finalizing
+    except TypeError as e:
+        print("|", e)
+    s._finalizing = False
+    s.close()

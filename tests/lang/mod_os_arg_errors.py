@@ -44,3 +44,22 @@ for c in calls1 + calls2:
         print(c, "=>", type(r).__name__)
     except BaseException as e:
         print(c, "->", type(e).__name__, e)
+
+# Range checks of the counts and of the eventfd counter (a C unsigned int and
+# the whole 64-bit range).
+import select
+for c in ["os.copy_file_range(0, 1, -10)", "os.splice(0, 1, -10)", "os.eventfd(-1)", "os.eventfd(2**32)",
+          "os.eventfd_write(0, -1)", "os.eventfd_write(0, 2**64)", "os.eventfd_write(0, 1.5)"]:
+    try:
+        eval(c)
+    except BaseException as e:
+        print(c, "->", type(e).__name__, e)
+fd = os.eventfd(0, os.EFD_CLOEXEC | os.EFD_NONBLOCK)
+os.eventfd_write(fd, 2**64 - 2)
+print(select.select([fd], [fd], [fd], 0) == ([fd], [], []), os.eventfd_read(fd))
+os.close(fd)
+e = BlockingIOError(11, "msg", 16)
+print(e.args, e.characters_written, e.filename)
+e = BlockingIOError(11, "msg", 16, None, "x")
+print(e.args, e.characters_written, e.filename, e.filename2)
+print(OSError(11, "msg", None).args, OSError(11, "msg", "fn").args)

@@ -53,6 +53,21 @@ except TypeError as ex:
     print("TypeError:", ex)
 print(os.DirEntry.__name__, os.DirEntry.__module__)
 
+# An iterator dropped before the end warns when collected; an exhausted one does not.
+import gc
+import warnings
+for exhaust in (False, True):
+    with warnings.catch_warnings(record=True) as ws:
+        warnings.simplefilter("always")
+        it = os.scandir(base)
+        if exhaust:
+            list(it)
+        else:
+            next(it)
+        del it
+        gc.collect()
+    print([(w.category.__name__, str(w.message).split(" object")[0]) for w in ws])
+
 for name in ["link", "dlink", "broken", "file"]:
     os.unlink(base + "/" + name)
 os.rmdir(base + "/dir")

@@ -72,3 +72,29 @@ print(os.read(r, 10), [s for s, f in got])
 os.waitpid(pid, 0)
 os.close(r)
 os.close(w)
+
+# A signal that arrives during a C function called with *args is handled as
+# soon as the call returns, inside the try around it (as after a plain call).
+def alarm_handler(sig, frame):
+    raise ZeroDivisionError("from the handler")
+
+
+signal.signal(signal.SIGALRM, alarm_handler)
+
+
+def where(args):
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.01)
+        sorted(*args)
+        x = "after the call"
+    except ZeroDivisionError as e:
+        return "caught in the try: " + str(e)
+    return "missed: " + x
+
+
+try:
+    print(where([[(i * 7919) % 1000003 for i in range(1000003)]]))
+except ZeroDivisionError:
+    print("escaped the function")
+signal.setitimer(signal.ITIMER_REAL, 0)
+signal.signal(signal.SIGALRM, signal.SIG_DFL)
