@@ -107,11 +107,13 @@ static hash_t slot_hash(Value v) {
         err_set(&exc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    if (val_is_int(r)) {
-        hash_t h = val_int(r);
+    /* A result that fits a C hash is used as it is (hash('s') often needs
+     * all 64 bits); only a bigger one is reduced the way hash() reduces
+     * that int, as CPython's slot_tp_hash does. */
+    if (int_fits_i64(r)) {
+        hash_t h = int_as_i64(r);
         return h == -1 ? -2 : h;
     }
-    /* A big result is reduced the way hash() reduces that int. */
     return int_hash(int_normalize(r));
 }
 
