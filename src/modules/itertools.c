@@ -3,6 +3,7 @@
 #include "../objects/str.h"
 #include "../objects/int.h"
 #include "../objects/float.h"
+#include "../objects/complex.h"
 #include "../objects/tuple.h"
 #include "../objects/list.h"
 #include "../objects/func.h"
@@ -47,10 +48,10 @@ static void count_trace(Object *o) {
     gc_mark(((CountObject *)o)->step);
 }
 
-/* PyNumber_Check. */
+/* PyNumber_Check: complex numbers count too. */
 static bool is_number(Value v) {
     Type *t = val_type(v);
-    return int_check(v) || float_check(v) || t->nb_index || t->nb_int || t->nb_float;
+    return int_check(v) || float_check(v) || complex_check(v) || t->nb_index || t->nb_int || t->nb_float;
 }
 
 static bool is_int_one(Value v) { return int_check(v) && int_compare(v, val_from_int(1)) == 0; }
