@@ -1063,7 +1063,8 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     }
     /* collections.abc.Sequence/Mapping declare what pattern matching sees. */
     Value tpflags = dict_get_cstr(t->dict, "__abc_tpflags__");
-    if (tpflags && val_is_int(tpflags)) {
+    /* Both bits are an error _abc._abc_init reports: left for it to see. */
+    if (tpflags && val_is_int(tpflags) && (val_int(tpflags) & (3 << 5)) != (3 << 5)) {
         if (val_int(tpflags) & (1 << 5)) t->flags = (t->flags & ~TF_MAPPING) | TF_SEQUENCE;
         if (val_int(tpflags) & (1 << 6)) t->flags = (t->flags & ~TF_SEQUENCE) | TF_MAPPING;
         dict_del(t->dict, str_intern_cstr("__abc_tpflags__"));
