@@ -946,7 +946,20 @@ static int call_set_name(Type *t) {
         if (!m) continue;
         Value args[3] = {v, obj_val(t), k};
         Value r = obj_call(m, args, 3, VNULL);
-        if (!r) return -1;
+        if (!r) {
+            /* 3.11 reports it as a RuntimeError caused by the original. */
+            Value cause = err_fetch();
+            err_format(&exc_RuntimeError, "Error calling __set_name__ on '%s' instance %R in '%s'",
+                       val_type(v)->name, k, t->name);
+            Value e = err_occurred();
+            if (e && exc_check(e) && exc_check(cause)) {
+                ExceptionObject *eo = (ExceptionObject *)e;
+                GC_WRITE(e, eo->cause, cause);
+                GC_WRITE(e, eo->context, cause);
+                eo->suppress_context = true;
+            }
+            return -1;
+        }
     }
     return 0;
 }
