@@ -85,3 +85,32 @@ class MI(map):
     def __init__(self, func, it, newarg=None):
         self.newarg = newarg
 print(list(MI(abs, [-1, -2], newarg=3)), MI(abs, [], newarg=3).newarg)
+
+# The combinatoric iterators: (type, args) before the first item, the
+# indices (and permutations' cycles) as state after it, ((), r) once done.
+from itertools import combinations, combinations_with_replacement, permutations, product
+check("product", lambda: product("ab", range(3)), take=2)
+check("product repeat", lambda: product("ab", repeat=2), take=0)
+check("product done", lambda: product("a", "b"), take=2)
+check("combinations", lambda: combinations("abcd", 2), take=2)
+check("combinations done", lambda: combinations("ab", 2), take=2)
+check("cwr", lambda: combinations_with_replacement("abc", 2), take=2)
+check("permutations", lambda: permutations("abc", 2), take=3)
+check("permutations done", lambda: permutations("ab"), take=3)
+p = product("ab", "xyz")
+p.__setstate__((1, 99))
+print(list(p))
+c = combinations(range(5), 3)
+c.__setstate__((-1, 9, 2))
+print(list(c))
+c = combinations_with_replacement("abc", 2)
+c.__setstate__((1, 7))
+print(list(c))
+q = permutations("abc")
+q.__setstate__(((2, 0, 1), (0, 9, 1)))
+print(list(q))
+for it, bad in ((product("a"), (0, 0)), (combinations("ab", 1), "x"), (permutations("ab"), ((0, 1),))):
+    try:
+        it.__setstate__(bad)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
