@@ -6,6 +6,7 @@
 #include "../objects/complex.h"
 #include "../objects/tuple.h"
 #include "../objects/list.h"
+#include "../objects/dict.h"
 #include "../objects/func.h"
 #include "../objects/misc.h"
 #include "../objects/module.h"
@@ -20,8 +21,7 @@
  * the inputs), the same point at which an exhausted input is dropped, the
  * same reprs (count, repeat) and argument errors.  Pickling
  * (__reduce__/__setstate__, deprecated in 3.12) gives CPython 3.11's
- * reduce values; groupby, tee and the combinatoric iterators (in
- * itertools_comb.c) do not pickle yet.
+ * reduce values.
  */
 
 Value itertools_self_iter(Value self) { return self; }
@@ -852,6 +852,73 @@ static Value grouper_next(Value self) {
     return r;
 }
 
+/* (groupby, (it, keyfunc)), with (currkey, currvalue, tgtkey) once started. */
+static Value groupby_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    GroupByObject *g = (GroupByObject *)self;
+    Value st = VNULL;
+    if (g->tgtkey && g->currkey && g->currvalue) {
+        st = tuple_pack(3, g->currkey, g->currvalue, g->tgtkey);
+        if (!st) return VNULL;
+    }
+    return reduce_value(self, tuple_pack(2, g->it, g->keyfunc), st);
+}
+
+static Value groupby_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    Value st = args[0];
+    if (!tuple_check(st)) {
+        err_set(&exc_TypeError, "state is not a tuple");
+        return VNULL;
+    }
+    if (tuple_size(st) != 3) {
+        err_format(&exc_TypeError, "function takes exactly 3 arguments (%zd given)", tuple_size(st));
+        return VNULL;
+    }
+    GroupByObject *g = (GroupByObject *)self;
+    GC_WRITE(self, g->currkey, tuple_get(st, 0));
+    GC_WRITE(self, g->currvalue, tuple_get(st, 1));
+    GC_WRITE(self, g->tgtkey, tuple_get(st, 2));
+    return VNone;
+}
+
+static const MethodDef groupby_methods[] = {
+    {"__reduce__", groupby_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", groupby_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
+/* _grouper(parent, tgtkey): the group an unpickled groupby goes on with. */
+static Value grouper_new(Type *t, Value *args, size_t nargs, Value kw) {
+    if (dm_new_no_kw(t, &type_grouper, "_grouper", kw) < 0 || dm_positional("_grouper", nargs, 2, 2) < 0)
+        return VNULL;
+    if (!val_isinstance(args[0], &type_groupby)) {
+        err_format(&exc_TypeError, "_grouper() argument 1 must be itertools.groupby, not %T", args[0]);
+        return VNULL;
+    }
+    GrouperObject *gr = itertools_alloc(t);
+    if (!gr) return VNULL;
+    gr->parent = args[0];
+    gr->tgtkey = args[1];
+    GC_WRITE(args[0], ((GroupByObject *)args[0])->currgrouper, obj_val(gr));
+    return obj_val(gr);
+}
+
+/* (_grouper, (parent, tgtkey)) while it is the current group, else iter(()). */
+static Value grouper_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    GrouperObject *gr = (GrouperObject *)self;
+    if (((GroupByObject *)gr->parent)->currgrouper != self) {
+        extern Value builtins_dict;
+        Value fn = dict_get_cstr(builtins_dict, "iter");
+        return fn ? tuple_pack(2, fn, tuple_pack(1, tuple_empty())) : VNULL;
+    }
+    return reduce_value(self, tuple_pack(2, gr->parent, gr->tgtkey), VNULL);
+}
+
+static const MethodDef grouper_methods[] = {
+    {"__reduce__", grouper_reduce, 0, "Return state information for pickling."},
+    {NULL},
+};
+
 Type type_groupby = {
     .hdr = {0, &type_type},
     .name = "itertools.groupby",
@@ -861,6 +928,7 @@ Type type_groupby = {
     .new = groupby_new,
     .iter = itertools_self_iter,
     .iternext = groupby_next,
+    .methods = groupby_methods,
     .doc = "make an iterator that returns consecutive keys and groups from the iterable\n\n"
            "  iterable\n    Elements to divide into groups according to the key function.\n"
            "  key\n    A function for computing the group category for each element.\n"
@@ -872,8 +940,10 @@ Type type_grouper = {
     .name = "itertools._grouper",
     .basicsize = sizeof(GrouperObject),
     .trace = grouper_trace,
+    .new = grouper_new,
     .iter = itertools_self_iter,
     .iternext = grouper_next,
+    .methods = grouper_methods,
 };
 
 /* ---- islice ---- */

@@ -661,12 +661,29 @@ static Value teedata_new(Type *t, Value *args, size_t nargs, Value kw) {
     return obj_val(d);
 }
 
+/* (_tee_dataobject, (it, values read, next link or None)). */
+static Value teedata_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    TeeDataObject *d = (TeeDataObject *)self;
+    Value values = list_new((size_t)d->numread);
+    if (!values) return VNULL;
+    for (int i = 0; i < d->numread; i++)
+        if (list_append(values, d->values[i]) < 0) return VNULL;
+    Value a = tuple_pack(3, d->it, values, d->nextlink ? d->nextlink : VNone);
+    return a ? tuple_pack(2, obj_val(val_type(self)), a) : VNULL;
+}
+
+static const MethodDef teedata_methods[] = {
+    {"__reduce__", teedata_reduce, 0, "Return state information for pickling."},
+    {NULL},
+};
+
 Type type_teedata = {
     .hdr = {0, &type_type},
     .name = "itertools._tee_dataobject",
     .basicsize = sizeof(TeeDataObject),
     .trace = teedata_trace,
     .new = teedata_new,
+    .methods = teedata_methods,
     .doc = "teedataobject(iterable, values, next, /)\n--\n\nData container common to multiple tee objects.",
 };
 
@@ -713,8 +730,46 @@ static Value tee_next(Value self) {
     return v;
 }
 
+/* (_tee, ((),), (dataobj, index)): an empty _tee given the cursor by __setstate__. */
+static Value tee_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    TeeObject *t = (TeeObject *)self;
+    Value st = tuple_pack(2, t->dataobj, val_from_int(t->index));
+    Value a = st ? tuple_pack(1, tuple_empty()) : VNULL;
+    return a ? tuple_pack(3, obj_val(val_type(self)), a, st) : VNULL;
+}
+
+static Value tee_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    Value st = args[0];
+    if (!tuple_check(st)) {
+        err_set(&exc_TypeError, "state is not a tuple");
+        return VNULL;
+    }
+    if (tuple_size(st) != 2) {
+        err_format(&exc_TypeError, "function takes exactly 2 arguments (%zd given)", tuple_size(st));
+        return VNULL;
+    }
+    Value d = tuple_get(st, 0);
+    if (val_type(d) != &type_teedata) {
+        err_format(&exc_TypeError, "argument 1 must be itertools._tee_dataobject, not %T", d);
+        return VNULL;
+    }
+    ssize_t index;
+    if (dm_ssize(tuple_get(st, 1), &index) < 0) return VNULL;
+    if (index < 0 || index > LINKCELLS) {
+        err_set(&exc_ValueError, "Index out of range");
+        return VNULL;
+    }
+    TeeObject *t = (TeeObject *)self;
+    GC_WRITE(self, t->dataobj, d);
+    t->index = (int)index;
+    return VNone;
+}
+
 static const MethodDef tee_methods[] = {
     {"__copy__", tee_copy, 0, "Returns an independent iterator."},
+    {"__reduce__", tee_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", tee_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };
 
@@ -722,6 +777,7 @@ Type type_tee = {
     .hdr = {0, &type_type},
     .name = "itertools._tee",
     .basicsize = sizeof(TeeObject),
+    .flags = TF_WEAKREFABLE,
     .trace = tee_trace,
     .new = tee_new,
     .iter = itertools_self_iter,

@@ -114,3 +114,33 @@ for it, bad in ((product("a"), (0, 0)), (combinations("ab", 1), "x"), (permutati
         it.__setstate__(bad)
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
+
+# groupby pickles its position; the current group pickles with its parent,
+# an old one as an empty iterator.  tee iterators pickle their shared buffer
+# and take weak references.
+import weakref
+from itertools import groupby, tee
+g = groupby("aabbbc")
+k, grp = next(g)
+next(grp)
+print(describe(g.__reduce__()), describe(grp.__reduce__()))
+for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+    g2, grp2 = pickle.loads(pickle.dumps((g, grp), proto))
+    print(list(grp2), [(key, list(sub)) for key, sub in g2])
+old = grp
+next(g)
+print(describe(old.__reduce__()), list(pickle.loads(pickle.dumps(old))))
+a, b = tee("abcdef")
+next(a)
+next(a)
+next(b)
+r = a.__reduce__()
+print(describe(r[1]), r[2][1], describe(r[2][0].__reduce__()))
+for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+    a2, b2 = pickle.loads(pickle.dumps((a, b), proto))
+    print(list(a2), list(b2))
+print(list(copy.deepcopy(a)), list(a), list(b), weakref.ref(b)() is b)
+try:
+    tee("x")[0].__setstate__((1, 2))
+except TypeError as e:
+    print("TypeError", e)
