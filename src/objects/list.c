@@ -430,7 +430,8 @@ static Value list_subscript_slice(ListObject *l, Value key) {
     Value r = list_new((size_t)n);
     if (!r) return VNULL;
     Value *dst = L(r)->items;
-    for (ssize_t i = 0, j = start; i < n; i++, j += step) dst[i] = l->items[j];
+    /* start + i*step stays an index for i < n; a running sum would step past the end. */
+    for (ssize_t i = 0; i < n; i++) dst[i] = l->items[start + i * step];
     L(r)->size = n;
     return r;
 }
@@ -525,7 +526,7 @@ static int list_ass_subscript_slice(ListObject *l, Value key, Value v) {
         return -1;
     }
     const Value *src = list_check_exact(seq) ? L(seq)->items : tuple_items(seq);
-    for (ssize_t i = 0, j = start; i < n; i++, j += step) store(l, j, src[i]);
+    for (ssize_t i = 0; i < n; i++) store(l, start + i * step, src[i]);
     return 0;
 }
 
