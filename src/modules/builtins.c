@@ -1116,8 +1116,18 @@ static const MethodDef builtin_functions[] = {
      "Return whether the object has an attribute with the given name."},
     {"iter", iter_m, 0, "Get an iterator from an object."},
     {"next", next_m, 0, "Return the next item from the iterator."},
-    {"min", min_m, 0, "With a single iterable argument, return its smallest item."},
-    {"max", max_m, 0, "With a single iterable argument, return its biggest item."},
+    {"min", min_m, 0, "min(iterable, *[, default=obj, key=func]) -> value\n"
+     "min(arg1, arg2, *args, *[, key=func]) -> value\n\n"
+     "With a single iterable argument, return its smallest item. The\n"
+     "default keyword-only argument specifies an object to return if\n"
+     "the provided iterable is empty.\n"
+     "With two or more arguments, return the smallest argument."},
+    {"max", max_m, 0, "max(iterable, *[, default=obj, key=func]) -> value\n"
+     "max(arg1, arg2, *args, *[, key=func]) -> value\n\n"
+     "With a single iterable argument, return its biggest item. The\n"
+     "default keyword-only argument specifies an object to return if\n"
+     "the provided iterable is empty.\n"
+     "With two or more arguments, return the largest argument."},
     {"sum", sum_m, 0, "sum($module, iterable, /, start=0)\n--\n\n"
      "Return the sum of a 'start' value (default: 0) plus an iterable of numbers"},
     {"sorted", sorted_m, 0, "sorted($module, iterable, /, *, key=None, reverse=False)\n--\n\n"

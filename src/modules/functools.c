@@ -132,6 +132,11 @@ static Value partial_call(Value self, Value *args, size_t nargs, Value kwnames) 
     ssize_t pos = 0, i = 0;
     Value k, v;
     while (dict_next(kw, &pos, &k, &v)) {
+        /* p.keywords is a plain dict anyone may add to. */
+        if (!str_check(k)) {
+            err_set(&exc_TypeError, "keywords must be strings");
+            return VNULL;
+        }
         tuple_items(names)[i] = k;
         buf[(size_t)np + nargs + (size_t)i] = v;
         i++;
@@ -179,7 +184,8 @@ static Value partial_setstate(Value self, Value *args, size_t nargs, Value kw) {
     PartialObject *p = (PartialObject *)self;
     Value fargs = tuple_get(st, 1), fkw = tuple_get(st, 2), d = tuple_get(st, 3);
     if (!tuple_check_exact(fargs)) fargs = tuple_from_array(tuple_items(fargs), (size_t)tuple_size(fargs));
-    fkw = fkw == VNone ? dict_new() : dict_copy(fkw);
+    /* An exact dict is kept as it is (copy.copy shares it, as in CPython). */
+    fkw = fkw == VNone ? dict_new() : dict_check_exact(fkw) ? fkw : dict_copy(fkw);
     if (!fargs || !fkw) return VNULL;
     GC_WRITE(self, p->fn, tuple_get(st, 0));
     GC_WRITE(self, p->args, fargs);
@@ -221,7 +227,7 @@ Type type_partial = {
     .name = "functools.partial",
     .basicsize = sizeof(PartialObject),
     .attrs_offset = sizeof(PartialObject),
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .trace = partial_trace,
     .new = partial_new,
     .call = partial_call,
@@ -596,7 +602,7 @@ Type type_lru_wrapper = {
     .name = "functools._lru_cache_wrapper",
     .basicsize = sizeof(LruObject),
     .attrs_offset = sizeof(LruObject),
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .trace = lru_trace,
     .new = lru_new,
     .call = lru_call,

@@ -3,8 +3,10 @@
 #include "../objects/str.h"
 #include "../objects/int.h"
 #include "../objects/float.h"
+#include "../objects/complex.h"
 #include "../objects/tuple.h"
 #include "../objects/list.h"
+#include "../objects/dict.h"
 #include "../objects/func.h"
 #include "../objects/misc.h"
 #include "../objects/module.h"
@@ -17,9 +19,9 @@
  * Each iterator follows CPython's itertoolsmodule.c step by step: the same
  * order of calls into user code (key functions, predicates, __next__ of
  * the inputs), the same point at which an exhausted input is dropped, the
- * same reprs (count, repeat) and argument errors.  Pickling support
- * (__reduce__/__setstate__, deprecated in 3.12) is not provided.
- * The combinatoric iterators and tee live in itertools_comb.c.
+ * same reprs (count, repeat) and argument errors.  Pickling
+ * (__reduce__/__setstate__, deprecated in 3.12) gives CPython 3.11's
+ * reduce values.
  */
 
 Value itertools_self_iter(Value self) { return self; }
@@ -32,6 +34,17 @@ static const char *short_name(Value v) {
     const char *n = val_type(v)->name, *dot = strrchr(n, '.');
     return dot ? dot + 1 : n;
 }
+
+/* (type(self), args) or (type(self), args, state): a __reduce__ value. */
+static Value reduce_value(Value self, Value args, Value state) {
+    if (!args) return VNULL;
+    Value t = obj_val(val_type(self));
+    return state ? tuple_pack(3, t, args, state) : tuple_pack(2, t, args);
+}
+
+static bool is_iterator(Value v) { return val_type(v)->iternext != NULL; }
+
+Type type_chain, type_islice;
 
 /* ---- count ---- */
 
@@ -47,10 +60,10 @@ static void count_trace(Object *o) {
     gc_mark(((CountObject *)o)->step);
 }
 
-/* PyNumber_Check. */
+/* PyNumber_Check: complex numbers count too. */
 static bool is_number(Value v) {
     Type *t = val_type(v);
-    return int_check(v) || float_check(v) || t->nb_index || t->nb_int || t->nb_float;
+    return int_check(v) || float_check(v) || complex_check(v) || t->nb_index || t->nb_int || t->nb_float;
 }
 
 static bool is_int_one(Value v) { return int_check(v) && int_compare(v, val_from_int(1)) == 0; }
@@ -93,6 +106,19 @@ static Value count_repr(Value self) {
     return str_printf("%s(%R, %R)", short_name(self), c->cnt, c->step);
 }
 
+/* count(cnt) while counting by one in C integers, else count(cnt, step). */
+static Value count_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    CountObject *c = (CountObject *)self;
+    if (int_check(c->cnt) && int_fits_i64(c->cnt) && int_check_exact(c->step) && is_int_one(c->step))
+        return reduce_value(self, tuple_pack(1, c->cnt), VNULL);
+    return reduce_value(self, tuple_pack(2, c->cnt, c->step), VNULL);
+}
+
+static const MethodDef count_methods[] = {
+    {"__reduce__", count_reduce, 0, "Return state information for pickling."},
+    {NULL},
+};
+
 Type type_count = {
     .hdr = {0, &type_type},
     .name = "itertools.count",
@@ -103,6 +129,7 @@ Type type_count = {
     .repr = count_repr,
     .iter = itertools_self_iter,
     .iternext = count_next,
+    .methods = count_methods,
     .doc = "Return a count object whose .__next__() method returns consecutive values.\n\n"
            "Equivalent to:\n    def count(firstval=0, step=1):\n        x = firstval\n"
            "        while 1:\n            yield x\n            x += step",
@@ -115,6 +142,7 @@ typedef struct CycleObject {
     Value it;        /* VNULL after the first pass */
     Value saved;     /* list */
     ssize_t index;
+    bool firstpass;  /* set by __setstate__: saved is complete, it only drains */
 } CycleObject;
 
 Type type_cycle;
@@ -141,6 +169,7 @@ static Value cycle_next(Value self) {
     CycleObject *c = (CycleObject *)self;
     if (c->it) {
         Value item = obj_next(c->it);
+        if (item && c->firstpass) return item;
         if (item) return list_append(c->saved, item) < 0 ? VNULL : item;
         if (err_occurred()) return VNULL;
         c->it = VNULL;
@@ -152,6 +181,53 @@ static Value cycle_next(Value self) {
     return item;
 }
 
+/* (cycle, (it,), (saved, firstpass)); after the first pass the iterator is
+ * one over saved positioned at index. */
+static Value cycle_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    CycleObject *c = (CycleObject *)self;
+    if (!c->it) {
+        Value it = obj_iter(c->saved);
+        if (!it) return VNULL;
+        if (c->index != 0) {
+            Value i = int_from_i64(c->index);
+            if (!i || !obj_call_method(it, "__setstate__", &i, 1)) return VNULL;
+        }
+        return reduce_value(self, tuple_pack(1, it), tuple_pack(2, c->saved, VTrue));
+    }
+    return reduce_value(self, tuple_pack(1, c->it), tuple_pack(2, c->saved, val_bool(c->firstpass)));
+}
+
+static Value cycle_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    Value st = args[0];
+    if (!tuple_check(st)) {
+        err_set(&exc_TypeError, "state is not a tuple");
+        return VNULL;
+    }
+    if (tuple_size(st) != 2) {
+        err_format(&exc_TypeError, "function takes exactly 2 arguments (%zd given)", tuple_size(st));
+        return VNULL;
+    }
+    Value saved = tuple_get(st, 0);
+    if (!list_check(saved)) {
+        err_format(&exc_TypeError, "argument 1 must be list, not %T", saved);
+        return VNULL;
+    }
+    ssize_t first;
+    if (dm_ssize(tuple_get(st, 1), &first) < 0) return VNULL;
+    CycleObject *c = (CycleObject *)self;
+    GC_WRITE(self, c->saved, saved);
+    c->firstpass = first != 0;
+    c->index = 0;
+    return VNone;
+}
+
+static const MethodDef cycle_methods[] = {
+    {"__reduce__", cycle_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", cycle_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
 Type type_cycle = {
     .hdr = {0, &type_type},
     .name = "itertools.cycle",
@@ -161,6 +237,7 @@ Type type_cycle = {
     .new = cycle_new,
     .iter = itertools_self_iter,
     .iternext = cycle_next,
+    .methods = cycle_methods,
     .doc = "Return elements from the iterable until it is exhausted. Then repeat the sequence indefinitely.",
 };
 
@@ -214,8 +291,15 @@ static Value repeat_length_hint(Value self, Value *args, size_t nargs, Value kw)
     return int_from_i64(r->cnt);
 }
 
+static Value repeat_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    RepeatObject *r = (RepeatObject *)self;
+    if (r->cnt >= 0) return reduce_value(self, tuple_pack(2, r->element, int_from_i64(r->cnt)), VNULL);
+    return reduce_value(self, tuple_pack(1, r->element), VNULL);
+}
+
 static const MethodDef repeat_methods[] = {
     {"__length_hint__", repeat_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", repeat_reduce, 0, "Return state information for pickling."},
     {NULL},
 };
 
@@ -284,6 +368,46 @@ static Value accumulate_next(Value self) {
     return n;
 }
 
+/* CPython's three forms: with an initial value still to come, the input
+ * becomes chain((initial,), it); a total that is None restarts from
+ * accumulate(chain((None,), it)) with its first result skipped by islice;
+ * otherwise (accumulate, (it, func), total). */
+static Value accumulate_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    AccumulateObject *a = (AccumulateObject *)self;
+    Value func = a->func ? a->func : VNone;
+    if (a->initial) {
+        Value first = tuple_pack(1, a->initial);
+        Value cargs[2] = {first, a->it};
+        Value it = first ? obj_call(obj_val(&type_chain), cargs, 2, VNULL) : VNULL;
+        if (!it) return VNULL;
+        return reduce_value(self, tuple_pack(2, it, func), VNone);
+    }
+    if (a->total == VNone) {
+        Value first = tuple_pack(1, VNone);
+        Value cargs[2] = {first, a->it};
+        Value it = first ? obj_call(obj_val(&type_chain), cargs, 2, VNULL) : VNULL;
+        if (!it) return VNULL;
+        Value acc_args[2] = {it, func};
+        Value acc = obj_call(obj_val(val_type(self)), acc_args, 2, VNULL);
+        if (!acc) return VNULL;
+        Value t = tuple_pack(3, acc, val_from_int(1), VNone);
+        return t ? tuple_pack(2, obj_val(&type_islice), t) : VNULL;
+    }
+    return reduce_value(self, tuple_pack(2, a->it, func), a->total ? a->total : VNone);
+}
+
+static Value accumulate_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    GC_WRITE(self, ((AccumulateObject *)self)->total, args[0]);
+    return VNone;
+}
+
+static const MethodDef accumulate_methods[] = {
+    {"__reduce__", accumulate_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", accumulate_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
 Type type_accumulate = {
     .hdr = {0, &type_type},
     .name = "itertools.accumulate",
@@ -293,6 +417,7 @@ Type type_accumulate = {
     .new = accumulate_new,
     .iter = itertools_self_iter,
     .iternext = accumulate_next,
+    .methods = accumulate_methods,
     .doc = "Return series of accumulated sums (or other binary function results).",
 };
 
@@ -353,7 +478,43 @@ static Value chain_next(Value self) {
     return VNULL;
 }
 
+/* (chain, (), (source, active)), state left out once all is consumed. */
+static Value chain_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    ChainObject *c = (ChainObject *)self;
+    Value st = VNULL;
+    if (c->source) {
+        st = c->active ? tuple_pack(2, c->source, c->active) : tuple_pack(1, c->source);
+        if (!st) return VNULL;
+    }
+    return reduce_value(self, tuple_empty(), st);
+}
+
+static Value chain_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    Value st = args[0];
+    if (!tuple_check(st)) {
+        err_set(&exc_TypeError, "state is not a tuple");
+        return VNULL;
+    }
+    if (tuple_size(st) < 1 || tuple_size(st) > 2) {
+        err_format(&exc_TypeError, "function takes at %s 1 argument%s (%zd given)",
+                   tuple_size(st) < 1 ? "least" : "most", tuple_size(st) < 1 ? "" : "s", tuple_size(st));
+        return VNULL;
+    }
+    Value source = tuple_get(st, 0), active = tuple_size(st) > 1 ? tuple_get(st, 1) : VNULL;
+    if (!is_iterator(source) || (active && !is_iterator(active))) {
+        err_set(&exc_TypeError, "Arguments must be iterators.");
+        return VNULL;
+    }
+    ChainObject *c = (ChainObject *)self;
+    GC_WRITE(self, c->source, source);
+    GC_WRITE(self, c->active, active);
+    return VNone;
+}
+
 static const MethodDef chain_methods[] = {
+    {"__reduce__", chain_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", chain_setstate, 0, "Set state information for unpickling."},
     {"from_iterable", chain_from_iterable, METH_CLASS,
      "Alternative chain() constructor taking a single iterable argument that evaluates lazily."},
     {"__class_getitem__", generic_class_getitem, METH_CLASS, "See PEP 585"},
@@ -418,6 +579,16 @@ static Value compress_next(Value self) {
     }
 }
 
+static Value compress_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    CompressObject *c = (CompressObject *)self;
+    return reduce_value(self, tuple_pack(2, c->data, c->selectors), VNULL);
+}
+
+static const MethodDef compress_methods[] = {
+    {"__reduce__", compress_reduce, 0, "Return state information for pickling."},
+    {NULL},
+};
+
 Type type_compress = {
     .hdr = {0, &type_type},
     .name = "itertools.compress",
@@ -427,6 +598,7 @@ Type type_compress = {
     .new = compress_new,
     .iter = itertools_self_iter,
     .iternext = compress_next,
+    .methods = compress_methods,
     .doc = "Return data elements corresponding to true selector elements.\n\n"
            "Forms a shorter iterator from selected data elements using the selectors to\n"
            "choose the data elements.",
@@ -528,7 +700,34 @@ static Value starmap_next(Value self) {
     return obj_call(f->func, tuple_items(a), (size_t)tuple_size(a), VNULL);
 }
 
-#define FUNCITER_TYPE(cname, pyname, docstr)          \
+/* (type, (func, it)), with dropwhile's and takewhile's flag as the state. */
+static Value funciter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    FuncIterObject *f = (FuncIterObject *)self;
+    Type *t = val_type(self);
+    bool flag = type_is_subtype(t, &type_dropwhile) || type_is_subtype(t, &type_takewhile);
+    return reduce_value(self, tuple_pack(2, f->func, f->it), flag ? val_from_int(f->done) : VNULL);
+}
+
+static Value funciter_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    int b = obj_is_true(args[0]);
+    if (b < 0) return VNULL;
+    ((FuncIterObject *)self)->done = b;
+    return VNone;
+}
+
+static const MethodDef funciter_methods[] = {
+    {"__reduce__", funciter_reduce, 0, "Return state information for pickling."},
+    {NULL},
+};
+
+static const MethodDef funciter_flag_methods[] = {
+    {"__reduce__", funciter_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", funciter_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
+#define FUNCITER_TYPE(cname, pyname, docstr, meths)   \
     Type type_##cname = {                             \
         .hdr = {0, &type_type},                       \
         .name = "itertools." pyname,                  \
@@ -538,19 +737,21 @@ static Value starmap_next(Value self) {
         .new = cname##_new,                           \
         .iter = itertools_self_iter,                  \
         .iternext = cname##_next,                     \
+        .methods = meths,                             \
         .doc = docstr,                                \
     };
 FUNCITER_TYPE(dropwhile, "dropwhile",
               "Drop items from the iterable while predicate(item) is true.\n\n"
-              "Afterwards, return every element until the iterable is exhausted.")
+              "Afterwards, return every element until the iterable is exhausted.", funciter_flag_methods)
 FUNCITER_TYPE(takewhile, "takewhile",
-              "Return successive entries from an iterable as long as the predicate evaluates to true for each entry.")
+              "Return successive entries from an iterable as long as the predicate evaluates to true for each entry.",
+              funciter_flag_methods)
 FUNCITER_TYPE(filterfalse, "filterfalse",
               "Return those items of iterable for which function(item) is false.\n\n"
-              "If function is None, return the items that are false.")
+              "If function is None, return the items that are false.", funciter_methods)
 FUNCITER_TYPE(starmap, "starmap",
               "Return an iterator whose values are returned from the function evaluated with an argument tuple "
-              "taken from the given sequence.")
+              "taken from the given sequence.", funciter_methods)
 #undef FUNCITER_TYPE
 
 /* ---- groupby and its _grouper ---- */
@@ -651,6 +852,73 @@ static Value grouper_next(Value self) {
     return r;
 }
 
+/* (groupby, (it, keyfunc)), with (currkey, currvalue, tgtkey) once started. */
+static Value groupby_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    GroupByObject *g = (GroupByObject *)self;
+    Value st = VNULL;
+    if (g->tgtkey && g->currkey && g->currvalue) {
+        st = tuple_pack(3, g->currkey, g->currvalue, g->tgtkey);
+        if (!st) return VNULL;
+    }
+    return reduce_value(self, tuple_pack(2, g->it, g->keyfunc), st);
+}
+
+static Value groupby_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    Value st = args[0];
+    if (!tuple_check(st)) {
+        err_set(&exc_TypeError, "state is not a tuple");
+        return VNULL;
+    }
+    if (tuple_size(st) != 3) {
+        err_format(&exc_TypeError, "function takes exactly 3 arguments (%zd given)", tuple_size(st));
+        return VNULL;
+    }
+    GroupByObject *g = (GroupByObject *)self;
+    GC_WRITE(self, g->currkey, tuple_get(st, 0));
+    GC_WRITE(self, g->currvalue, tuple_get(st, 1));
+    GC_WRITE(self, g->tgtkey, tuple_get(st, 2));
+    return VNone;
+}
+
+static const MethodDef groupby_methods[] = {
+    {"__reduce__", groupby_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", groupby_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
+/* _grouper(parent, tgtkey): the group an unpickled groupby goes on with. */
+static Value grouper_new(Type *t, Value *args, size_t nargs, Value kw) {
+    if (dm_new_no_kw(t, &type_grouper, "_grouper", kw) < 0 || dm_positional("_grouper", nargs, 2, 2) < 0)
+        return VNULL;
+    if (!val_isinstance(args[0], &type_groupby)) {
+        err_format(&exc_TypeError, "_grouper() argument 1 must be itertools.groupby, not %T", args[0]);
+        return VNULL;
+    }
+    GrouperObject *gr = itertools_alloc(t);
+    if (!gr) return VNULL;
+    gr->parent = args[0];
+    gr->tgtkey = args[1];
+    GC_WRITE(args[0], ((GroupByObject *)args[0])->currgrouper, obj_val(gr));
+    return obj_val(gr);
+}
+
+/* (_grouper, (parent, tgtkey)) while it is the current group, else iter(()). */
+static Value grouper_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    GrouperObject *gr = (GrouperObject *)self;
+    if (((GroupByObject *)gr->parent)->currgrouper != self) {
+        extern Value builtins_dict;
+        Value fn = dict_get_cstr(builtins_dict, "iter");
+        return fn ? tuple_pack(2, fn, tuple_pack(1, tuple_empty())) : VNULL;
+    }
+    return reduce_value(self, tuple_pack(2, gr->parent, gr->tgtkey), VNULL);
+}
+
+static const MethodDef grouper_methods[] = {
+    {"__reduce__", grouper_reduce, 0, "Return state information for pickling."},
+    {NULL},
+};
+
 Type type_groupby = {
     .hdr = {0, &type_type},
     .name = "itertools.groupby",
@@ -660,6 +928,7 @@ Type type_groupby = {
     .new = groupby_new,
     .iter = itertools_self_iter,
     .iternext = groupby_next,
+    .methods = groupby_methods,
     .doc = "make an iterator that returns consecutive keys and groups from the iterable\n\n"
            "  iterable\n    Elements to divide into groups according to the key function.\n"
            "  key\n    A function for computing the group category for each element.\n"
@@ -671,8 +940,10 @@ Type type_grouper = {
     .name = "itertools._grouper",
     .basicsize = sizeof(GrouperObject),
     .trace = grouper_trace,
+    .new = grouper_new,
     .iter = itertools_self_iter,
     .iternext = grouper_next,
+    .methods = grouper_methods,
 };
 
 /* ---- islice ---- */
@@ -759,6 +1030,34 @@ empty:
     return VNULL;
 }
 
+/* (islice, (it, next, stop, step), cnt); islice(iter([]), 0) once exhausted. */
+static Value islice_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    IsliceObject *s = (IsliceObject *)self;
+    if (!s->it) {
+        Value empty = list_new(0);
+        Value it = empty ? obj_iter(empty) : VNULL;
+        if (!it) return VNULL;
+        return reduce_value(self, tuple_pack(2, it, val_from_int(0)), val_from_int(0));
+    }
+    Value stop = s->stop == -1 ? VNone : int_from_i64(s->stop);
+    return reduce_value(self, tuple_pack(4, s->it, int_from_i64(s->next), stop, int_from_i64(s->step)),
+                        int_from_i64(s->cnt));
+}
+
+static Value islice_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    ssize_t cnt = num_as_ssize(args[0], &exc_OverflowError);
+    if (cnt == -1 && err_occurred()) return VNULL;
+    ((IsliceObject *)self)->cnt = cnt;
+    return VNone;
+}
+
+static const MethodDef islice_methods[] = {
+    {"__reduce__", islice_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", islice_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
 Type type_islice = {
     .hdr = {0, &type_type},
     .name = "itertools.islice",
@@ -768,6 +1067,7 @@ Type type_islice = {
     .new = islice_new,
     .iter = itertools_self_iter,
     .iternext = islice_next,
+    .methods = islice_methods,
     .doc = "islice(iterable, stop) --> islice object\n"
            "islice(iterable, start, stop[, step]) --> islice object\n\n"
            "Return an iterator whose next() method returns selected values from an\n"
@@ -903,6 +1203,31 @@ static Value ziplongest_next(Value self) {
     return r;
 }
 
+/* (zip_longest, iterators with () for the exhausted ones, fillvalue). */
+static Value ziplongest_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    ZipLongestObject *z = (ZipLongestObject *)self;
+    ssize_t n = list_size(z->iters);
+    Value t = tuple_new((size_t)n);
+    if (!t) return VNULL;
+    for (ssize_t i = 0; i < n; i++) {
+        Value it = list_get(z->iters, i);
+        tuple_items(t)[i] = it == VNone ? tuple_empty() : it;
+    }
+    return reduce_value(self, t, z->fillvalue);
+}
+
+static Value ziplongest_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    GC_WRITE(self, ((ZipLongestObject *)self)->fillvalue, args[0]);
+    return VNone;
+}
+
+static const MethodDef ziplongest_methods[] = {
+    {"__reduce__", ziplongest_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", ziplongest_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
 Type type_zip_longest = {
     .hdr = {0, &type_type},
     .name = "itertools.zip_longest",
@@ -912,6 +1237,7 @@ Type type_zip_longest = {
     .new = ziplongest_new,
     .iter = itertools_self_iter,
     .iternext = ziplongest_next,
+    .methods = ziplongest_methods,
     .doc = "zip_longest(iter1 [,iter2 [...]], [fillvalue=None]) --> zip_longest object\n\n"
            "Return a zip_longest object whose .__next__() method returns a tuple where\n"
            "the i-th element comes from the i-th iterable argument.  The .__next__()\n"

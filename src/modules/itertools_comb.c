@@ -40,6 +40,32 @@ static int get_r(Value v, const char *type_msg, ssize_t *out) {
     return 0;
 }
 
+/* A tuple of the first n entries of an index vector. */
+static Value index_tuple(const ssize_t *ix, ssize_t n) {
+    Value t = tuple_new((size_t)n);
+    if (!t) return VNULL;
+    for (ssize_t i = 0; i < n; i++) {
+        Value v = int_from_i64(ix[i]);
+        if (!v) return VNULL;
+        tuple_items(t)[i] = v;
+    }
+    return t;
+}
+
+/* Entry i of a __setstate__ tuple as a C index: -1 with an error if it is no int. */
+static int state_index(Value st, ssize_t i, ssize_t *out) {
+    *out = num_as_ssize(tuple_get(st, i), &exc_OverflowError);
+    return *out == -1 && err_occurred() ? -1 : 0;
+}
+
+/* The result tuple pool[ix[0]], ..., pool[ix[r-1]] that __setstate__ restores. */
+static Value result_from_indices(Value pool, const ssize_t *ix, ssize_t r) {
+    Value t = tuple_new((size_t)r);
+    if (!t) return VNULL;
+    for (ssize_t i = 0; i < r; i++) tuple_items(t)[i] = tuple_get(pool, ix[i]);
+    return t;
+}
+
 /* A copy of the previous result tuple to update. */
 static Value copy_result(Value prev) { return tuple_from_array(tuple_items(prev), (size_t)tuple_size(prev)); }
 
@@ -137,6 +163,48 @@ empty:
     return VNULL;
 }
 
+/* CPython 3.11's pickling: product(*pools), plus the indices once started. */
+static Value product_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    ProductObject *p = (ProductObject *)self;
+    Value t = obj_val(val_type(self));
+    if (p->stopped) return tuple_pack(2, t, tuple_pack(1, tuple_empty()));
+    if (!p->result) return tuple_pack(2, t, p->pools);
+    Value ix = index_tuple(p->indices, tuple_size(p->pools));
+    return ix ? tuple_pack(3, t, p->pools, ix) : VNULL;
+}
+
+static Value product_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    ProductObject *p = (ProductObject *)self;
+    Value st = args[0];
+    ssize_t n = tuple_size(p->pools);
+    if (!tuple_check(st) || tuple_size(st) != n) {
+        err_set(&exc_ValueError, "invalid arguments");
+        return VNULL;
+    }
+    for (ssize_t i = 0; i < n; i++) {
+        ssize_t index;
+        if (state_index(st, i, &index) < 0) return VNULL;
+        ssize_t size = tuple_size(tuple_get(p->pools, i));
+        if (size == 0) {
+            p->stopped = true;
+            return VNone;
+        }
+        p->indices[i] = index < 0 ? 0 : index > size - 1 ? size - 1 : index;
+    }
+    Value r = tuple_new((size_t)n);
+    if (!r) return VNULL;
+    for (ssize_t i = 0; i < n; i++) tuple_items(r)[i] = tuple_get(tuple_get(p->pools, i), p->indices[i]);
+    GC_WRITE(self, p->result, r);
+    return VNone;
+}
+
+static const MethodDef product_methods[] = {
+    {"__reduce__", product_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", product_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
 Type type_product = {
     .hdr = {0, &type_type},
     .name = "itertools.product",
@@ -146,6 +214,7 @@ Type type_product = {
     .new = product_new,
     .iter = itertools_self_iter,
     .iternext = product_next,
+    .methods = product_methods,
     .doc = "product(*iterables, repeat=1) --> product object\n\n"
            "Cartesian product of input iterables.  Equivalent to nested for-loops.\n\n"
            "For example, product(A, B) returns the same as:  ((x,y) for x in A for y in B).\n"
@@ -266,6 +335,57 @@ static Value cwr_next(Value self) {
     return r_t;
 }
 
+/* (type, (pool, r)), (type, ((), r)) once stopped, else with the indices as state. */
+static Value comb_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    CombObject *c = (CombObject *)self;
+    Value t = obj_val(val_type(self)), r = int_from_i64(c->r);
+    if (!c->result) return tuple_pack(2, t, tuple_pack(2, c->pool, r));
+    if (c->stopped) return tuple_pack(2, t, tuple_pack(2, tuple_empty(), r));
+    Value ix = index_tuple(c->indices, c->r);
+    return ix ? tuple_pack(3, t, tuple_pack(2, c->pool, r), ix) : VNULL;
+}
+
+/* Clamped as CPython clamps them: combinations to i + n - r, the
+ * replacement variant to n - 1.  With no combination at all, it stops. */
+static Value comb_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    CombObject *c = (CombObject *)self;
+    Value st = args[0];
+    bool repl = type_is_subtype(val_type(self), &type_cwr);
+    ssize_t n = tuple_size(c->pool);
+    if (!tuple_check(st) || tuple_size(st) != c->r) {
+        err_set(&exc_ValueError, "invalid arguments");
+        return VNULL;
+    }
+    if (repl ? (n == 0 && c->r > 0) : c->r > n) {
+        c->stopped = true;
+        return VNone;
+    }
+    for (ssize_t i = 0; i < c->r; i++) {
+        ssize_t index;
+        if (state_index(st, i, &index) < 0) return VNULL;
+        if (repl) {
+            if (index < 0) index = 0;
+            else if (index > n - 1) index = n - 1;
+        } else {
+            ssize_t max = i + n - c->r;
+            if (index > max) index = max;
+            if (index < 0) index = 0;
+        }
+        c->indices[i] = index;
+    }
+    Value r = result_from_indices(c->pool, c->indices, c->r);
+    if (!r) return VNULL;
+    GC_WRITE(self, c->result, r);
+    return VNone;
+}
+
+static const MethodDef comb_methods[] = {
+    {"__reduce__", comb_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", comb_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
 Type type_combinations = {
     .hdr = {0, &type_type},
     .name = "itertools.combinations",
@@ -275,6 +395,7 @@ Type type_combinations = {
     .new = combinations_new,
     .iter = itertools_self_iter,
     .iternext = combinations_next,
+    .methods = comb_methods,
     .doc = "Return successive r-length combinations of elements in the iterable.\n\n"
            "combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)",
 };
@@ -288,6 +409,7 @@ Type type_cwr = {
     .new = cwr_new,
     .iter = itertools_self_iter,
     .iternext = cwr_next,
+    .methods = comb_methods,
     .doc = "Return successive r-length combinations of elements in the iterable allowing individual "
            "elements to have successive repeats.\n\n"
            "combinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), "
@@ -376,6 +498,67 @@ empty:
     return VNULL;
 }
 
+/* (type, (pool, r)), (type, ((), r)) once stopped, else with (indices, cycles). */
+static Value perm_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    PermObject *p = (PermObject *)self;
+    Value t = obj_val(val_type(self)), r = int_from_i64(p->r);
+    if (!p->result) return tuple_pack(2, t, tuple_pack(2, p->pool, r));
+    if (p->stopped) return tuple_pack(2, t, tuple_pack(2, tuple_empty(), r));
+    Value ix = index_tuple(p->indices, tuple_size(p->pool));
+    Value cy = ix ? index_tuple(p->cycles, p->r) : VNULL;
+    Value st = cy ? tuple_pack(2, ix, cy) : VNULL;
+    return st ? tuple_pack(3, t, tuple_pack(2, p->pool, r), st) : VNULL;
+}
+
+static Value perm_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    PermObject *p = (PermObject *)self;
+    Value st = args[0];
+    if (!tuple_check(st)) {
+        err_set(&exc_TypeError, "state is not a tuple");
+        return VNULL;
+    }
+    if (tuple_size(st) != 2) {
+        err_format(&exc_TypeError, "function takes exactly 2 arguments (%zd given)", tuple_size(st));
+        return VNULL;
+    }
+    Value ix = tuple_get(st, 0), cy = tuple_get(st, 1);
+    if (!tuple_check(ix) || !tuple_check(cy)) {
+        err_format(&exc_TypeError, "argument %d must be tuple, not %T", tuple_check(ix) ? 2 : 1,
+                   tuple_check(ix) ? cy : ix);
+        return VNULL;
+    }
+    ssize_t n = tuple_size(p->pool);
+    if (tuple_size(ix) != n || tuple_size(cy) != p->r) {
+        err_set(&exc_ValueError, "invalid arguments");
+        return VNULL;
+    }
+    if (p->r > n) {
+        p->stopped = true;
+        return VNone;
+    }
+    for (ssize_t i = 0; i < n; i++) {
+        ssize_t index;
+        if (state_index(ix, i, &index) < 0) return VNULL;
+        p->indices[i] = index < 0 ? 0 : index > n - 1 ? n - 1 : index;
+    }
+    for (ssize_t i = 0; i < p->r; i++) {
+        ssize_t index;
+        if (state_index(cy, i, &index) < 0) return VNULL;
+        p->cycles[i] = index < 1 ? 1 : index > n - i ? n - i : index;
+    }
+    Value r = result_from_indices(p->pool, p->indices, p->r);
+    if (!r) return VNULL;
+    GC_WRITE(self, p->result, r);
+    return VNone;
+}
+
+static const MethodDef perm_methods[] = {
+    {"__reduce__", perm_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", perm_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
 Type type_permutations = {
     .hdr = {0, &type_type},
     .name = "itertools.permutations",
@@ -385,6 +568,7 @@ Type type_permutations = {
     .new = permutations_new,
     .iter = itertools_self_iter,
     .iternext = permutations_next,
+    .methods = perm_methods,
     .doc = "Return successive r-length permutations of elements in the iterable.\n\n"
            "permutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)",
 };
@@ -477,12 +661,29 @@ static Value teedata_new(Type *t, Value *args, size_t nargs, Value kw) {
     return obj_val(d);
 }
 
+/* (_tee_dataobject, (it, values read, next link or None)). */
+static Value teedata_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    TeeDataObject *d = (TeeDataObject *)self;
+    Value values = list_new((size_t)d->numread);
+    if (!values) return VNULL;
+    for (int i = 0; i < d->numread; i++)
+        if (list_append(values, d->values[i]) < 0) return VNULL;
+    Value a = tuple_pack(3, d->it, values, d->nextlink ? d->nextlink : VNone);
+    return a ? tuple_pack(2, obj_val(val_type(self)), a) : VNULL;
+}
+
+static const MethodDef teedata_methods[] = {
+    {"__reduce__", teedata_reduce, 0, "Return state information for pickling."},
+    {NULL},
+};
+
 Type type_teedata = {
     .hdr = {0, &type_type},
     .name = "itertools._tee_dataobject",
     .basicsize = sizeof(TeeDataObject),
     .trace = teedata_trace,
     .new = teedata_new,
+    .methods = teedata_methods,
     .doc = "teedataobject(iterable, values, next, /)\n--\n\nData container common to multiple tee objects.",
 };
 
@@ -529,8 +730,46 @@ static Value tee_next(Value self) {
     return v;
 }
 
+/* (_tee, ((),), (dataobj, index)): an empty _tee given the cursor by __setstate__. */
+static Value tee_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    TeeObject *t = (TeeObject *)self;
+    Value st = tuple_pack(2, t->dataobj, val_from_int(t->index));
+    Value a = st ? tuple_pack(1, tuple_empty()) : VNULL;
+    return a ? tuple_pack(3, obj_val(val_type(self)), a, st) : VNULL;
+}
+
+static Value tee_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    Value st = args[0];
+    if (!tuple_check(st)) {
+        err_set(&exc_TypeError, "state is not a tuple");
+        return VNULL;
+    }
+    if (tuple_size(st) != 2) {
+        err_format(&exc_TypeError, "function takes exactly 2 arguments (%zd given)", tuple_size(st));
+        return VNULL;
+    }
+    Value d = tuple_get(st, 0);
+    if (val_type(d) != &type_teedata) {
+        err_format(&exc_TypeError, "argument 1 must be itertools._tee_dataobject, not %T", d);
+        return VNULL;
+    }
+    ssize_t index;
+    if (dm_ssize(tuple_get(st, 1), &index) < 0) return VNULL;
+    if (index < 0 || index > LINKCELLS) {
+        err_set(&exc_ValueError, "Index out of range");
+        return VNULL;
+    }
+    TeeObject *t = (TeeObject *)self;
+    GC_WRITE(self, t->dataobj, d);
+    t->index = (int)index;
+    return VNone;
+}
+
 static const MethodDef tee_methods[] = {
     {"__copy__", tee_copy, 0, "Returns an independent iterator."},
+    {"__reduce__", tee_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", tee_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };
 
@@ -538,6 +777,7 @@ Type type_tee = {
     .hdr = {0, &type_type},
     .name = "itertools._tee",
     .basicsize = sizeof(TeeObject),
+    .flags = TF_WEAKREFABLE,
     .trace = tee_trace,
     .new = tee_new,
     .iter = itertools_self_iter,

@@ -810,6 +810,15 @@ static Value cm_getattr(Value self, Value name) {
         Value v = dict_get(c->dict, name);
         if (v) return v;
     }
+    /* The copied attributes sit in CPython's instance dict, ahead of the
+     * class's own __doc__; one the function lacks is not copied. */
+    if (str_eq_cstr(name, "__wrapped__")) return c->func;
+    static const char *const copied[] = {"__doc__", "__name__", "__qualname__", "__module__", "__annotations__"};
+    for (size_t i = 0; i < ARRAY_LEN(copied); i++) {
+        if (!str_eq_cstr(name, copied[i])) continue;
+        Value v = obj_getattr_opt(c->func, name);
+        if (v || err_occurred()) return v;
+    }
     if (descr) {
         if (val_type(descr)->descr_get) return val_type(descr)->descr_get(descr, self, obj_val(val_type(self)));
         return descr;

@@ -231,6 +231,8 @@ static int dict_resize(DictObject *d, uint8_t log2) {
 
 static int insertion_resize(DictObject *d) { return dict_resize(d, log2_keysize((size_t)d->used * 3)); }
 
+static int insert_new(DictObject *d, Value key, hash_t hash, Value value);
+
 /* Store key -> value given its hash.  0 or -1. */
 static int insert(DictObject *d, Value key, hash_t hash, Value value) {
     ssize_t ix = lookup(d, key, hash);
@@ -243,6 +245,11 @@ static int insert(DictObject *d, Value key, hash_t hash, Value value) {
         }
         return 0;
     }
+    return insert_new(d, key, hash, value);
+}
+
+/* Append key -> value, known to be absent (no comparison runs).  0 or -1. */
+static int insert_new(DictObject *d, Value key, hash_t hash, Value value) {
     if (d->keys->usable <= 0 && insertion_resize(d) < 0) return -1;
     DictKeys *k = d->keys;
     ssize_t n = k->nentries;
@@ -419,8 +426,10 @@ static int merge_table(DictObject *d, DictObject *o, bool override) {
     if (USABLE_FRACTION(DK_SIZE(d->keys)) < (size_t)o->used &&
         dict_resize(d, estimate_log2_keysize((size_t)(d->used + o->used))) < 0)
         return -1;
-    /* Index by number and re-read the table: __eq__ may mutate `other`. */
-    for (ssize_t i = 0; i < o->keys->nentries; i++) {
+    /* Index by number and re-read the table: __eq__ may mutate `other`,
+     * which CPython reports once its entry count changed. */
+    ssize_t n = o->keys->nentries;
+    for (ssize_t i = 0; i < n; i++) {
         DictEntry e = dk_entries(o->keys)[i];
         if (!e.key) continue;
         if (!override) {
@@ -429,6 +438,10 @@ static int merge_table(DictObject *d, DictObject *o, bool override) {
             if (ix >= 0) continue;
         }
         if (insert(d, e.key, e.hash, e.value) < 0) return -1;
+        if (o->keys->nentries != n) {
+            err_set(&exc_RuntimeError, "dict mutated during update");
+            return -1;
+        }
     }
     return 0;
 }
@@ -890,8 +903,37 @@ static Value dictiter_length_hint(Value self, Value *args, size_t nargs, Value k
     return val_from_int(0);
 }
 
+/* (iter, (list of what is left,)), as CPython pickles a dict iterator: a
+ * copy of the iterator is run to the end, so this one does not move. */
+static Value dictiter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    extern Value builtins_dict;
+    Value fn = dict_get_cstr(builtins_dict, "iter");
+    if (!fn) return VNULL;
+    Type *t = val_type(self);
+    DictIterObject *copy = gc_alloc(t, sizeof(DictIterObject));
+    if (!copy) return VNULL;
+    DictIterObject *it = (DictIterObject *)self;
+    copy->dict = it->dict;
+    copy->used = it->used;
+    copy->pos = it->pos;
+    copy->len = it->len;
+    Value items = list_new(0);
+    if (!items) return VNULL;
+    for (;;) {
+        Value v = t->iternext(obj_val(copy));
+        if (!v) {
+            if (err_occurred()) return VNULL;
+            break;
+        }
+        if (list_append(items, v) < 0) return VNULL;
+    }
+    return tuple_pack(2, fn, tuple_pack(1, items));
+}
+
 static const MethodDef dictiter_methods[] = {
     {"__length_hint__", dictiter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", dictiter_reduce, 0, "Return state information for pickling."},
     {NULL},
 };
 
@@ -1146,6 +1188,17 @@ static Value items_reversed(Value self, Value *args, size_t nargs, Value kw) {
     return dictiter_new(view_dict(self), IT_ITEMS, true);
 }
 
+/* view.mapping: a read-only proxy of the dict behind the view. */
+static Value view_get_mapping(Value self) {
+    extern Value mappingproxy_new(Value d);
+    return mappingproxy_new(view_dict(self));
+}
+
+static const GetSetDef view_getsets[] = {
+    {"mapping", view_get_mapping, NULL, "dictionary that this view refers to"},
+    {NULL},
+};
+
 static const MethodDef keys_methods[] = {
     {"isdisjoint", view_isdisjoint, 0, "Return True if the view and the given iterable have a null intersection."},
     {"__reversed__", keys_reversed, 0, "Return a reverse iterator over the dict keys."},
@@ -1177,6 +1230,7 @@ Type type_dict_keys = {
     .contains = keys_contains,
     VIEW_SETOPS,
     .methods = keys_methods,
+    .getsets = view_getsets,
 };
 
 Type type_dict_items = {
@@ -1191,6 +1245,7 @@ Type type_dict_items = {
     .contains = items_contains,
     VIEW_SETOPS,
     .methods = items_methods,
+    .getsets = view_getsets,
 };
 
 Type type_dict_values = {
@@ -1202,6 +1257,7 @@ Type type_dict_values = {
     .iter = values_iter,
     .len = view_len,
     .methods = values_methods,
+    .getsets = view_getsets,
 };
 
 /* ---- Methods ---- */
@@ -1235,7 +1291,8 @@ static Value m_setdefault(Value self, Value *args, size_t nargs, Value kw) {
     ssize_t ix = lookup(D(self), args[0], h);
     if (ix == DKIX_ERROR) return VNULL;
     if (ix >= 0) return dk_entries(D(self)->keys)[ix].value;
-    if (insert(D(self), args[0], h, dflt) < 0) return VNULL;
+    /* The lookup already compared: __eq__ runs once (bpo-13521). */
+    if (insert_new(D(self), args[0], h, dflt) < 0) return VNULL;
     return dflt;
 }
 
@@ -1291,6 +1348,16 @@ static Value m_fromkeys(Value cls, Value *args, size_t nargs, Value kw) {
             DictEntry e = dk_entries(D(iterable)->keys)[i];
             if (e.key && insert(D(d), e.key, e.hash, value) < 0) return VNULL;
         }
+        return d;
+    }
+    if (direct && !val_is_int(iterable) &&
+        (val_obj(iterable)->type == &type_set || val_obj(iterable)->type == &type_frozenset)) {
+        /* A set's stored hashes are reused: no key's __hash__ runs again. */
+        ssize_t pos = 0;
+        Value k;
+        hash_t h;
+        while (set_next_entry(iterable, &pos, &k, &h))
+            if (insert(D(d), k, h, value) < 0) return VNULL;
         return d;
     }
     Value it = obj_iter(iterable);

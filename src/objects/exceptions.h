@@ -16,6 +16,10 @@ typedef struct ExceptionObject {
     Value cause;            /* __cause__ or VNULL */
     Value notes;            /* __notes__ list or VNULL */
     bool suppress_context;
+    /* The unwinder has chained it (err_chain_context); raising it again
+     * clears this, so it chains at a raise only, as in CPython, and a
+     * __context__ set to None while it propagates stays None. */
+    bool chained;
     /* AttrHeader follows (attrs_offset) */
 } ExceptionObject;
 

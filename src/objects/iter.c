@@ -290,6 +290,27 @@ static Value zip_next(Value self) {
     return r;
 }
 
+/* (zip, iterators), with True as the state for zip(strict=True). */
+static Value zip_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    ZipObject *z = (ZipObject *)self;
+    Value t = obj_val(val_type(self));
+    return z->strict ? tuple_pack(3, t, z->iters, VTrue) : tuple_pack(2, t, z->iters);
+}
+
+static Value zip_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    int b = obj_is_true(args[0]);
+    if (b < 0) return VNULL;
+    ((ZipObject *)self)->strict = b;
+    return VNone;
+}
+
+static const MethodDef zip_methods[] = {
+    {"__reduce__", zip_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", zip_setstate, 0, "Set state information for unpickling."},
+    {NULL},
+};
+
 Type type_zip = {
     .hdr = {0, &type_type},
     .name = "zip",
@@ -299,6 +320,7 @@ Type type_zip = {
     .new = zip_new,
     .iter = iter_self,
     .iternext = zip_next,
+    .methods = zip_methods,
     .doc = "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.\n\n"
            "   >>> list(zip('abcdefg', range(3), range(4)))\n"
            "   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]\n\n"
@@ -311,6 +333,12 @@ Type type_zip = {
 };
 
 /* ---- map ---- */
+
+/* map and filter refuse keywords, unless a subclass's own __init__ takes them. */
+static int no_kw_unless_own_init(Type *t, Type *base, const char *name, Value kwnames) {
+    if (t != base && type_lookup_cstr(t, "__init__") != type_lookup_cstr(&type_object, "__init__")) return 0;
+    return arg_no_kw(name, kwnames);
+}
 
 typedef struct MapObject {
     Object hdr;
@@ -325,7 +353,7 @@ static void map_trace(Object *o) {
 }
 
 static Value map_new(Type *t, Value *args, size_t nargs, Value kwnames) {
-    if (t == &type_map && arg_no_kw("map", kwnames) < 0) return VNULL;
+    if (no_kw_unless_own_init(t, &type_map, "map", kwnames) < 0) return VNULL;
     if (nargs < 2) {
         err_set(&exc_TypeError, "map() must have at least two arguments.");
         return VNULL;
@@ -357,6 +385,22 @@ static Value map_next(Value self) {
     return obj_call(m->func, items, (size_t)n, VNULL);
 }
 
+/* (map, (func, *iterators)). */
+static Value map_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    MapObject *m = (MapObject *)self;
+    ssize_t n = tuple_size(m->iters);
+    Value a = tuple_new((size_t)n + 1);
+    if (!a) return VNULL;
+    tuple_items(a)[0] = m->func;
+    for (ssize_t i = 0; i < n; i++) tuple_items(a)[i + 1] = tuple_get(m->iters, i);
+    return tuple_pack(2, obj_val(val_type(self)), a);
+}
+
+static const MethodDef map_methods[] = {
+    {"__reduce__", map_reduce, 0, "Return state information for pickling."},
+    {NULL},
+};
+
 Type type_map = {
     .hdr = {0, &type_type},
     .name = "map",
@@ -366,6 +410,7 @@ Type type_map = {
     .new = map_new,
     .iter = iter_self,
     .iternext = map_next,
+    .methods = map_methods,
     .doc = "map(func, *iterables) --> map object\n\n"
            "Make an iterator that computes the function using arguments from\n"
            "each of the iterables.  Stops when the shortest iterable is exhausted.",
@@ -386,7 +431,7 @@ static void filter_trace(Object *o) {
 }
 
 static Value filter_new(Type *t, Value *args, size_t nargs, Value kwnames) {
-    if (t == &type_filter && arg_no_kw("filter", kwnames) < 0) return VNULL;
+    if (no_kw_unless_own_init(t, &type_filter, "filter", kwnames) < 0) return VNULL;
     if (arg_count("filter", nargs, 2, 2) < 0) return VNULL;
     Value it = obj_iter(args[1]);
     if (!it) return VNULL;
@@ -418,6 +463,16 @@ static Value filter_next(Value self) {
     }
 }
 
+static Value filter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    FilterObject *f = (FilterObject *)self;
+    return tuple_pack(2, obj_val(val_type(self)), tuple_pack(2, f->func, f->it));
+}
+
+static const MethodDef filter_methods[] = {
+    {"__reduce__", filter_reduce, 0, "Return state information for pickling."},
+    {NULL},
+};
+
 Type type_filter = {
     .hdr = {0, &type_type},
     .name = "filter",
@@ -427,6 +482,7 @@ Type type_filter = {
     .new = filter_new,
     .iter = iter_self,
     .iternext = filter_next,
+    .methods = filter_methods,
     .doc = "filter(function or None, iterable) --> filter object\n\n"
            "Return an iterator yielding those items of iterable for which function(item)\n"
            "is true. If function is None, return the items that are true.",

@@ -430,7 +430,8 @@ static Value list_subscript_slice(ListObject *l, Value key) {
     Value r = list_new((size_t)n);
     if (!r) return VNULL;
     Value *dst = L(r)->items;
-    for (ssize_t i = 0, j = start; i < n; i++, j += step) dst[i] = l->items[j];
+    /* start + i*step stays an index for i < n; a running sum would step past the end. */
+    for (ssize_t i = 0; i < n; i++) dst[i] = l->items[start + i * step];
     L(r)->size = n;
     return r;
 }
@@ -525,7 +526,7 @@ static int list_ass_subscript_slice(ListObject *l, Value key, Value v) {
         return -1;
     }
     const Value *src = list_check_exact(seq) ? L(seq)->items : tuple_items(seq);
-    for (ssize_t i = 0, j = start; i < n; i++, j += step) store(l, j, src[i]);
+    for (ssize_t i = 0; i < n; i++) store(l, start + i * step, src[i]);
     return 0;
 }
 
@@ -753,8 +754,37 @@ static Value listreviter_length_hint(Value self, Value *args, size_t nargs, Valu
     return val_from_int(n < 0 ? 0 : n);
 }
 
+/* (reversed, (list,), index), or iter([]) once exhausted, as CPython pickles it. */
+static Value listreviter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    ListIterObject *it = (ListIterObject *)self;
+    extern Value builtins_dict;
+    Value fn = dict_get_cstr(builtins_dict, it->list ? "reversed" : "iter");
+    if (!fn) return VNULL;
+    if (!it->list) {
+        Value empty = list_new(0);
+        return empty ? tuple_pack(2, fn, tuple_pack(1, empty)) : VNULL;
+    }
+    return tuple_pack(3, fn, tuple_pack(1, it->list), int_from_i64(it->index));
+}
+
+static Value listreviter_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    ListIterObject *it = (ListIterObject *)self;
+    ssize_t i = num_as_ssize(args[0], &exc_OverflowError);
+    if (i == -1 && err_occurred()) return VNULL;
+    if (it->list) {
+        if (i < -1) i = -1;
+        else if (i > L(it->list)->size - 1) i = L(it->list)->size - 1;
+        it->index = i;
+    }
+    return VNone;
+}
+
 static const MethodDef listreviter_methods[] = {
     {"__length_hint__", listreviter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", listreviter_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", listreviter_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };
 

@@ -2,6 +2,7 @@
 #include "misc.h"
 #include "tuple.h"
 #include "int.h"
+#include "dict.h"
 #include "str.h"
 #include "type.h"
 #include "func.h"
@@ -370,8 +371,26 @@ static Value rangeiter_setstate(Value self, Value *args, size_t nargs, Value kw)
     return VNone;
 }
 
+/* (iter, (range(start, start + len*step, step),), 0): the range of what is left. */
+static Value range_iter_reduce(Value start, Value step, Value len) {
+    extern Value builtins_dict;
+    Value fn = dict_get_cstr(builtins_dict, "iter");
+    if (!fn) return VNULL;
+    Value span = int_mul(len, step);
+    Value stop = span ? int_add(start, span) : VNULL;
+    Value r = stop ? range_new(start, stop, step) : VNULL;
+    return r ? tuple_pack(3, fn, tuple_pack(1, r), val_from_int(0)) : VNULL;
+}
+
+static Value rangeiter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    RangeIterObject *it = (RangeIterObject *)self;
+    return range_iter_reduce(val_from_int(it->start), val_from_int(it->step), val_from_int(it->len > 0 ? it->len : 0));
+}
+
 static const MethodDef rangeiter_methods[] = {
     {"__length_hint__", rangeiter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", rangeiter_reduce, 0, "Return state information for pickling."},
     {"__setstate__", rangeiter_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };
@@ -414,8 +433,33 @@ static Value longrangeiter_length_hint(Value self, Value *args, size_t nargs, Va
     return ((LongRangeIterObject *)self)->len;
 }
 
+static Value longrangeiter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    LongRangeIterObject *it = (LongRangeIterObject *)self;
+    return range_iter_reduce(it->start, it->step, int_sign(it->len) > 0 ? it->len : val_from_int(0));
+}
+
+/* Skip n items (clamped to what is left), as rangeiter_setstate does. */
+static Value longrangeiter_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    LongRangeIterObject *it = (LongRangeIterObject *)self;
+    Value n = to_int(args[0]);
+    if (!n) return VNULL;
+    if (int_sign(n) < 0) n = val_from_int(0);
+    if (int_compare(n, it->len) > 0) n = it->len;
+    Value span = int_mul(n, it->step);
+    Value start = span ? int_add(it->start, span) : VNULL;
+    Value len = start ? int_sub(it->len, n) : VNULL;
+    if (!len) return VNULL;
+    GC_WRITE(self, it->start, start);
+    GC_WRITE(self, it->len, len);
+    return VNone;
+}
+
 static const MethodDef longrangeiter_methods[] = {
     {"__length_hint__", longrangeiter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", longrangeiter_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", longrangeiter_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };
 

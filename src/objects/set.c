@@ -355,6 +355,14 @@ bool set_next(Value s, ssize_t *pos, Value *key) {
     return true;
 }
 
+bool set_next_entry(Value s, ssize_t *pos, Value *key, hash_t *hash) {
+    SetEntry *e;
+    if (!next_entry(S(s), pos, &e)) return false;
+    *key = e->key;
+    *hash = e->hash;
+    return true;
+}
+
 /* Exchange the contents of two sets (intersection_update builds the result
  * aside, then swaps it in). */
 static void swap_bodies(SetObject *a, SetObject *b) {
@@ -744,7 +752,11 @@ static int set_init(Value self, Value *args, size_t nargs, Value kwnames) {
 }
 
 static Value frozenset_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
-    if (t == &type_frozenset && no_keywords("frozenset", kwnames) < 0) return VNULL;
+    /* Keywords are refused unless a subclass's own __init__ takes them. */
+    if ((t == &type_frozenset ||
+         type_lookup_cstr(t, "__init__") == type_lookup_cstr(&type_object, "__init__")) &&
+        no_keywords("frozenset", kwnames) < 0)
+        return VNULL;
     if (nargs > 1) {
         err_format(&exc_TypeError, "%s expected at most 1 argument, got %zu", t->name, nargs);
         return VNULL;
@@ -766,6 +778,7 @@ typedef struct SetIterObject {
 
 static void setiter_trace(Object *o) { gc_mark(((SetIterObject *)o)->set); }
 static Value setiter_self(Value self) { return self; }
+static Type type_set_iter;
 
 static Value setiter_next(Value self) {
     SetIterObject *it = (SetIterObject *)self;
@@ -791,8 +804,31 @@ static Value setiter_length_hint(Value self, Value *args, size_t nargs, Value kw
     return val_from_int(0);
 }
 
+/* (iter, (list of what is left,)), as CPython pickles it: a copy of the
+ * iterator runs to the end, so this one does not move. */
+static Value setiter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    extern Value builtins_dict;
+    Value fn = dict_get_cstr(builtins_dict, "iter");
+    if (!fn) return VNULL;
+    SetIterObject *copy = gc_alloc(&type_set_iter, sizeof(SetIterObject));
+    if (!copy) return VNULL;
+    SetIterObject *it = (SetIterObject *)self;
+    copy->set = it->set;
+    copy->used = it->used;
+    copy->pos = it->pos;
+    copy->len = it->len;
+    Value items = list_new(0);
+    if (!items) return VNULL;
+    for (Value v; (v = setiter_next(obj_val(copy)));)
+        if (list_append(items, v) < 0) return VNULL;
+    if (err_occurred()) return VNULL;
+    return tuple_pack(2, fn, tuple_pack(1, items));
+}
+
 static const MethodDef setiter_methods[] = {
     {"__length_hint__", setiter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", setiter_reduce, 0, "Return state information for pickling."},
     {NULL},
 };
 
@@ -985,11 +1021,10 @@ static Value m_isdisjoint(Value self, Value *args, size_t nargs, Value kw) {
 static Value m_reduce(Value self, Value *args, size_t nargs, Value kw) {
     Value keys = list_from_iterable(self);
     if (!keys) return VNULL;
-    Value state = obj_getattr_opt(self, str_intern_cstr("__dict__"));
-    if (!state) {
-        if (err_occurred()) return VNULL;
-        state = VNone;
-    }
+    /* The state is what __getstate__ gives: the instance dict and any
+     * __slots__ values (CPython's _PyObject_GetState). */
+    Value state = obj_call_method(self, "__getstate__", NULL, 0);
+    if (!state) return VNULL;
     Value a = tuple_pack(1, keys);
     if (!a) return VNULL;
     return tuple_pack(3, obj_val(val_type(self)), a, state);

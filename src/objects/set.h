@@ -35,5 +35,6 @@ int set_contains(Value s, Value key);
  * or dict operand is merged table-wise, which decides the result's order. */
 int set_update(Value s, Value iterable);
 bool set_next(Value s, ssize_t *pos, Value *key);
+bool set_next_entry(Value s, ssize_t *pos, Value *key, hash_t *hash); /* with the stored hash */
 
 #endif

@@ -9,6 +9,7 @@
 #include "type.h"
 #include "func.h"
 #include "bytes.h"
+#include "dict.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
 #include "../vm/code.h"
@@ -1193,8 +1194,36 @@ static Value str_iter_length_hint(Value self, Value *args, size_t nargs, Value k
     return val_from_int((intptr_t)(str_len(it->str) - it->index));
 }
 
+/* (iter, (str,), index), or iter('') once exhausted, as CPython pickles it. */
+static Value str_iter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    StrIterObject *it = (StrIterObject *)self;
+    extern Value builtins_dict;
+    Value fn = dict_get_cstr(builtins_dict, "iter");
+    if (!fn) return VNULL;
+    if (!it->str) return tuple_pack(2, fn, tuple_pack(1, str_from_cstr("")));
+    return tuple_pack(3, fn, tuple_pack(1, it->str), int_from_i64((int64_t)it->index));
+}
+
+static Value str_iter_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    StrIterObject *it = (StrIterObject *)self;
+    ssize_t i = num_as_ssize(args[0], &exc_OverflowError);
+    if (i == -1 && err_occurred()) return VNULL;
+    if (it->str) {
+        ssize_t n = (ssize_t)str_len(it->str);
+        if (i < 0) i = 0;
+        else if (i > n) i = n;
+        it->index = (size_t)i;
+        it->off = str_byte_offset(it->str, (size_t)i);
+    }
+    return VNone;
+}
+
 static const MethodDef str_iter_methods[] = {
     {"__length_hint__", str_iter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", str_iter_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", str_iter_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };
 

@@ -182,7 +182,8 @@ static Value tuple_getitem(Value self, Value key) {
         if (step == 1) return tuple_slice(self, start, start + n);
         Value r = tuple_new((size_t)n);
         if (!r) return VNULL;
-        for (ssize_t k = 0, j = start; k < n; k++, j += step) T(r)->items[k] = t->items[j];
+        /* start + k*step stays an index for k < n; a running sum would step past the end. */
+        for (ssize_t k = 0; k < n; k++) T(r)->items[k] = t->items[start + k * step];
         return r;
     } else {
         err_format(&exc_TypeError, "tuple indices must be integers or slices, not %s", type_name(key));

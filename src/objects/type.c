@@ -993,7 +993,20 @@ static int call_set_name(Type *t) {
         if (!m) continue;
         Value args[3] = {v, obj_val(t), k};
         Value r = obj_call(m, args, 3, VNULL);
-        if (!r) return -1;
+        if (!r) {
+            /* 3.11 reports it as a RuntimeError caused by the original. */
+            Value cause = err_fetch();
+            err_format(&exc_RuntimeError, "Error calling __set_name__ on '%s' instance %R in '%s'",
+                       val_type(v)->name, k, t->name);
+            Value e = err_occurred();
+            if (e && exc_check(e) && exc_check(cause)) {
+                ExceptionObject *eo = (ExceptionObject *)e;
+                GC_WRITE(e, eo->cause, cause);
+                GC_WRITE(e, eo->context, cause);
+                eo->suppress_context = true;
+            }
+            return -1;
+        }
     }
     return 0;
 }
@@ -1121,7 +1134,8 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     }
     /* collections.abc.Sequence/Mapping declare what pattern matching sees. */
     Value tpflags = dict_get_cstr(t->dict, "__abc_tpflags__");
-    if (tpflags && val_is_int(tpflags)) {
+    /* Both bits are an error _abc._abc_init reports: left for it to see. */
+    if (tpflags && val_is_int(tpflags) && (val_int(tpflags) & (3 << 5)) != (3 << 5)) {
         if (val_int(tpflags) & (1 << 5)) t->flags = (t->flags & ~TF_MAPPING) | TF_SEQUENCE;
         if (val_int(tpflags) & (1 << 6)) t->flags = (t->flags & ~TF_SEQUENCE) | TF_MAPPING;
         dict_del(t->dict, str_intern_cstr("__abc_tpflags__"));

@@ -26,6 +26,7 @@ Value err_fetch(void) {
 void err_restore(Value exc) { ts->exc = exc; }
 
 void err_set_object(Value exc) {
+    if (exc_check(exc)) ((ExceptionObject *)exc)->chained = false;
     ts->exc = exc;
 }
 
@@ -142,8 +143,14 @@ void err_from_errno_filename(Type *t, Value filename) {
 void err_from_errno(Type *t) { err_from_errno_filename(t, VNULL); }
 
 void err_chain_context(Value exc) {
+    if (!exc_check(exc) || ((ExceptionObject *)exc)->chained) return;
     Value handled = ts->handled;
-    if (!handled || handled == exc || !exc_check(exc)) return;
+    /* A resumed generator does not see its caller's handled exception
+     * (CPython's exc_info stack does): with none here, a caller's frame
+     * may still chain it. */
+    if (!handled) return;
+    ((ExceptionObject *)exc)->chained = true;
+    if (handled == exc) return;
     /* Avoid creating a cycle in the context chain. The chain may already hold a
      * cycle (__context__ is writable): a second pointer at half speed stops the walk. */
     Value slow = handled;

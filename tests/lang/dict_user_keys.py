@@ -79,3 +79,53 @@ print(hash(BigHash()) == hash(2**64 + 7), hash(BigHash()))
 class MinusOne:
     def __hash__(self): return -1
 print(hash(MinusOne()))
+# setdefault compares once (bpo-13521).
+class Counted:
+    def __init__(self):
+        self.eqs = 0
+    def __hash__(self):
+        return 42
+    def __eq__(self, other):
+        self.eqs += 1
+        return self is other
+c1, c2 = Counted(), Counted()
+y = {c1: 5}
+y.setdefault(c2, [])
+print(c1.eqs + c2.eqs)
+# A __hash__ result that fits 64 bits is used as it is: a key hashing as a str
+# finds that str.
+class LikeStr:
+    def __hash__(self):
+        return hash("key3")
+    def __eq__(self, other):
+        return other == "key3"
+print({"key3": 44}.get(LikeStr()), hash(LikeStr()) == hash("key3"))
+class Big:
+    def __hash__(self):
+        return 2**63 - 1
+class Bigger:
+    def __hash__(self):
+        return 2**64 + 5
+print(hash(Big()), hash(Bigger()))
+# update() notices the other dict changing under it.
+class Clearing:
+    def __hash__(self):
+        return 0
+    def __eq__(self, o):
+        other.clear()
+        return False
+other = dict((i, 0) for i in range(1, 50))
+other[Clearing()] = 0
+try:
+    {Clearing(): 0, 1: 1}.update(other)
+except RuntimeError as e:
+    print("RuntimeError", e)
+# dict.fromkeys(set) reuses the set's hashes.
+class HashCounting(int):
+    count = 0
+    def __hash__(self):
+        HashCounting.count += 1
+        return int.__hash__(self)
+s = set(map(HashCounting, range(10)))
+before = HashCounting.count
+print(dict.fromkeys(s) == dict.fromkeys(range(10)), dict.fromkeys(frozenset(s), 1)[3], HashCounting.count - before)

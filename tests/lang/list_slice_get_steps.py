@@ -20,3 +20,11 @@ class Idx:
         return 4
 print(a[Idx()], a[Idx():], a[:Idx()], a[::Idx()])
 print(a[slice(1, 9, 3)], a[slice(None, None, -2)])
+# Steps as large as sys.maxsize (the index past the last one is never formed).
+import sys
+big = sys.maxsize
+l = [1, 2, 3, 4]
+print(l[::big], l[1::big], l[::-big], l[-1::-big], tuple(l)[::big], tuple(l)[2::-big])
+l[::big] = [9]
+l[1::big] = [8]
+print(l)

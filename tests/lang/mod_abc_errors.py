@@ -115,3 +115,9 @@ class Both(ABC):
     pass
 Both.__abc_tpflags__ = (1 << 5) | (1 << 6)
 show(lambda: _abc._abc_init(Both))
+# ... and in the class body
+from collections.abc import Collection, Mapping
+def both_in_body():
+    class Both2(Collection):
+        __abc_tpflags__ = Sequence.__flags__ | Mapping.__flags__
+show(both_in_body)

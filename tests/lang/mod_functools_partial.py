@@ -26,3 +26,23 @@ for bad in [lambda: partial(), lambda: partial(1), lambda: setattr(p, 'func', le
 class C:
     m = partial(f, 'bound?')
 print(C().m())
+# copy.copy keeps the very keywords dict; a non-str key added to it is refused
+# at the call; partials and lru_cache wrappers take weak references.
+import copy, functools, weakref
+def capture(*args, **kw):
+    return args, kw
+p = functools.partial(capture, bar=[True])
+pc = copy.copy(p)
+print(pc.keywords is p.keywords, pc.args is p.args)
+p.keywords[1234] = "value"
+print("1234" in repr(p))
+try:
+    p()
+except TypeError as e:
+    print("TypeError", e)
+r = weakref.ref(p)
+print(r() is p, weakref.proxy(p).keywords["bar"])
+@functools.lru_cache
+def cached(x):
+    return x
+print(weakref.ref(cached)() is cached)

@@ -23,3 +23,15 @@ class A:
         return (k, v)
     set_x = pm(set, 'x')
 print(A().set_x(5))
+# classmethod and staticmethod show the wrapped function's __doc__, __name__,
+# ... ahead of their class's docstring (the copy 3.10+ makes).
+def documented():
+    "My function docstring"
+for k in (classmethod, staticmethod):
+    c = k(documented)
+    print(c.__doc__, c.__name__, c.__qualname__, c.__wrapped__ is documented)
+    c.__doc__ = "changed"
+    print(c.__doc__, documented.__doc__)
+    print(k(len).__name__, k(functools.partial(len)).__doc__[:7])
+w = functools.update_wrapper(lambda *a: None, max)
+print(w.__doc__ == max.__doc__, max.__doc__.splitlines()[0], min.__doc__.splitlines()[0])
