@@ -9,6 +9,7 @@
 #include "type.h"
 #include "func.h"
 #include "bytes.h"
+#include "buffer.h"
 #include "dict.h"
 #include "../gc/gc.h"
 #include "../vm/error.h"
@@ -1260,6 +1261,24 @@ static bool buffer_of(Value v, const char **data, size_t *size) {
         ByteArrayObject *b = (ByteArrayObject *)v;
         *data = b->data ? b->data : "";
         *size = (size_t)b->size;
+        return true;
+    }
+    /* Any other buffer (memoryview, array): a bytes copy of its contents,
+     * kept alive by the caller's stack while it is decoded. */
+    if (!val_is_int(v) && val_type(v)->getbuffer) {
+        Buffer view;
+        if (buffer_get(v, &view, BUF_SIMPLE) < 0) {
+            err_clear();
+            return false;
+        }
+        Value b = bytes_new((const char *)view.buf, (size_t)view.len);
+        buffer_release(&view);
+        if (!b) {
+            err_clear();
+            return false;
+        }
+        *data = bytes_data(b);
+        *size = (size_t)bytes_size(b);
         return true;
     }
     return false;

@@ -78,3 +78,11 @@ try:
 except SyntaxError as e:
     print(e.msg[:70])
 print(len(str(eval("0x" + "f" * 5000))))
+
+# str(buffer, encoding) decodes any bytes-like object.
+import array
+print(str(memoryview(b"abc"), "utf-8"), str(array.array("b", [104, 105]), "ascii"), str(bytearray(b"x"), "latin-1"))
+try:
+    str(3, "utf-8")
+except TypeError as e:
+    print("TypeError", e)
