@@ -1193,22 +1193,6 @@ Type type_str_ascii_iter = {
 
 /* ---- Construction: str(object='') and str(object=b'', encoding, errors) ---- */
 
-/* Raw bytes of a bytes-like object, or false (no exception) if it is not one. */
-static bool buffer_of(Value v, const char **data, size_t *size) {
-    if (bytes_check(v)) {
-        *data = bytes_data(v);
-        *size = (size_t)bytes_size(v);
-        return true;
-    }
-    if (!val_is_int(v) && val_isinstance(v, &type_bytearray)) {
-        ByteArrayObject *b = (ByteArrayObject *)v;
-        *data = b->data ? b->data : "";
-        *size = (size_t)b->size;
-        return true;
-    }
-    return false;
-}
-
 static Value str_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"object", "encoding", "errors", NULL};
     Value a[3];
@@ -1227,7 +1211,7 @@ static Value str_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
             err_set(&exc_TypeError, "decoding str is not supported");
             return VNULL;
         }
-        if (!buffer_of(a[0], &data, &size)) {
+        if (!bytes_get_buffer(a[0], &data, &size)) {
             err_format(&exc_TypeError, "decoding to str: need a bytes-like object, %s found", type_name(a[0]));
             return VNULL;
         }
