@@ -373,6 +373,8 @@ int main(int argc, char **argv) {
     extern int io_stdio_unbuffered, io_utf8_mode_config;
     io_stdio_unbuffered = cfg.unbuffered;
     io_utf8_mode_config = cfg.utf8_mode;
+    extern int codec_check_errors_config;
+    codec_check_errors_config = cfg.dev_mode;
     extern long long str_hash_seed_config;
     str_hash_seed_config = cfg.hash_seed_set ? (long long)cfg.hash_seed : -1;
     if (cfg.int_max_str_digits >= 0) {
