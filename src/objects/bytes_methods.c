@@ -776,6 +776,7 @@ static Value b_hex(Value self, Value *args, size_t nargs, Value kwnames) {
     Value a[2];
     if (arg_parse("hex", args, nargs, kwnames, names, 0, 0, a) < 0) return VNULL;
     char sep = 0;
+    bool has_sep = a[0] != VNULL; /* sep may be '\0' */
     ssize_t per = 1;
     if (a[0]) {
         const char *sd;
@@ -789,6 +790,10 @@ static Value b_hex(Value self, Value *args, size_t nargs, Value kwnames) {
             sep = str_data(a[0])[0];
         } else if (bytes_get_buffer(a[0], &sd, &sn)) {
             if (sn != 1) goto badsep;
+            if ((unsigned char)sd[0] >= 0x80) {
+                err_set(&exc_ValueError, "sep must be ASCII.");
+                return VNULL;
+            }
             sep = sd[0];
         } else {
             /* CPython asks for len(sep) first. */
@@ -805,7 +810,7 @@ static Value b_hex(Value self, Value *args, size_t nargs, Value kwnames) {
     sb_init(&sb);
     size_t group = per < 0 ? (size_t)-per : (size_t)per;
     for (size_t i = 0; i < b.n; i++) {
-        if (sep && group && i) {
+        if (has_sep && group && i) {
             /* Groups count from the right for a positive bytes_per_sep. */
             bool boundary = per > 0 ? (b.n - i) % group == 0 : i % group == 0;
             if (boundary) sb_append_char(&sb, sep);

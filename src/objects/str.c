@@ -4,6 +4,7 @@
 #include "unicode_db.h"
 #include "int.h"
 #include "tuple.h"
+#include "dict.h"
 #include "list.h"
 #include "misc.h"
 #include "type.h"
@@ -1166,8 +1167,35 @@ static Value str_iter_length_hint(Value self, Value *args, size_t nargs, Value k
     return val_from_int((intptr_t)(str_len(it->str) - it->index));
 }
 
+/* (iter, (str,), index), or iter('') once exhausted, as CPython pickles it. */
+static Value str_iter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("__reduce__", kw) < 0 || arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    StrIterObject *it = (StrIterObject *)self;
+    extern Value builtins_dict;
+    Value fn = dict_get_cstr(builtins_dict, "iter");
+    if (!fn) return VNULL;
+    if (!it->str) return tuple_pack(2, fn, tuple_pack(1, str_empty()));
+    return tuple_pack(3, fn, tuple_pack(1, it->str), int_from_i64((int64_t)it->index));
+}
+
+static Value str_iter_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("__setstate__", kw) < 0 || arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    StrIterObject *it = (StrIterObject *)self;
+    ssize_t i = num_as_ssize(args[0], &exc_OverflowError);
+    if (i == -1 && err_occurred()) return VNULL;
+    if (it->str) {
+        size_t len = str_len(it->str);
+        size_t k = i < 0 ? 0 : (size_t)i > len ? len : (size_t)i;
+        it->index = k;
+        it->off = str_byte_offset(it->str, k);
+    }
+    return VNone;
+}
+
 static const MethodDef str_iter_methods[] = {
     {"__length_hint__", str_iter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", str_iter_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", str_iter_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };
 
