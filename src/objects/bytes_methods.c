@@ -1027,14 +1027,9 @@ static Value ba_alloc(Value self, Value *args, size_t nargs, Value kwnames) {
 /* Pickling: (type, (latin-1 text, 'latin-1') or (bytes,), state), CPython's _common_reduce. */
 static Value common_reduce(Value self, int64_t proto) {
     ByteArrayObject *b = (ByteArrayObject *)self;
-    Value state = VNone;
-    if (val_type(self)->attrs_offset) {
-        state = obj_getattr_opt(self, str_intern_cstr("__dict__"));
-        if (!state) {
-            if (err_occurred()) return VNULL;
-            state = VNone;
-        }
-    }
+    /* self.__getstate__(): the instance dict and __slots__ values, None without them. */
+    Value state = obj_call_method(self, "__getstate__", NULL, 0);
+    if (!state) return VNULL;
     Value type = obj_val(val_type(self)), args;
     if (b->size == 0) {
         args = tuple_empty();

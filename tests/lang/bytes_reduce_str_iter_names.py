@@ -47,3 +47,16 @@ try:
 except BufferError as e:
     print("BufferError:", e, b)
 m.release()
+
+# A bytearray subclass pickles its __slots__ too: the state is self.__getstate__().
+import copy
+class Slotted(bytearray):
+    __slots__ = ('x', 'y', '__dict__')
+a = Slotted(b'abc'); a.x = 10; a.z = 5
+print(a.__reduce_ex__(2), a.__reduce_ex__(4), a.__reduce__())
+for b in [copy.copy(a), copy.deepcopy(a), pickle.loads(pickle.dumps(a, 2)), pickle.loads(pickle.dumps(a, 4))]:
+    print(type(b).__name__, b, b.x, hasattr(b, 'y'), b.z)
+class Custom(bytearray):
+    def __getstate__(self):
+        return {'custom': len(self)}
+print(Custom(b'xy').__reduce_ex__(4), bytearray(b'q').__reduce_ex__(4))
