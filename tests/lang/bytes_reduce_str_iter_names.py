@@ -60,3 +60,12 @@ class Custom(bytearray):
     def __getstate__(self):
         return {'custom': len(self)}
 print(Custom(b'xy').__reduce_ex__(4), bytearray(b'q').__reduce_ex__(4))
+
+# str.__getnewargs__ returns a copy of the text, an exact str.
+t = 'abc'
+args = t.__getnewargs__()
+print(args, args[0] is t, args[0] == t, len(args))
+class S(str):
+    pass
+print(S('h\u00e9llo').__getnewargs__(), type(S('xy').__getnewargs__()[0]).__name__)
+print(repr(pickle.loads(pickle.dumps(S('abc'), 2))), type(pickle.loads(pickle.dumps(S('abc'), 2))).__name__)
