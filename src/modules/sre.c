@@ -2,7 +2,7 @@
 #include "sre_module.h"
 #include "../objects/str.h"
 #include "../objects/bytes.h"
-#include "../objects/buffer.h"
+#include "../objects/memoryview.h"
 #include "../objects/int.h"
 #include "../objects/tuple.h"
 #include "../objects/list.h"
@@ -373,25 +373,18 @@ typedef struct ScannerObject {
     size_t start_byte;
     size_t end_byte;
     bool must_advance;
-    bool holds_view;            /* view is an export of a mutable subject (bytearray) */
-    Buffer view;
+    /* As in CPython, a scanner keeps the buffer of a subject other than
+     * str and bytes (a bytearray) exported for its whole life, so it cannot
+     * be resized under it: through a memoryview, whose export the collector
+     * gives back once the scanner and it are unreachable. */
+    Value export;
 } ScannerObject;
 
 static void scanner_trace(Object *o) {
     ScannerObject *s = (ScannerObject *)o;
     gc_mark(s->pattern);
     gc_mark(s->string);
-}
-
-/* As in CPython, a scanner keeps its subject's buffer exported for its whole
- * life, so a bytearray cannot be resized under it; the collector gives the
- * export back once the scanner is unreachable. */
-static void scanner_finalize(Object *o) {
-    ScannerObject *s = (ScannerObject *)o;
-    if (s->holds_view) {
-        s->holds_view = false;
-        buffer_release(&s->view);
-    }
+    gc_mark(s->export);
 }
 
 static Value scanner_new_for(Value pattern, Value string, ssize_t pos, ssize_t endpos) {
@@ -409,11 +402,9 @@ static Value scanner_new_for(Value pattern, Value string, ssize_t pos, ssize_t e
     s->start_byte = (size_t)(op.st.start - op.st.beginning);
     s->end_byte = (size_t)(op.st.end - op.st.beginning);
     s->must_advance = false;
-    s->holds_view = false;
-    if (!str_check(string) && !bytes_check(string)) {
-        if (buffer_get(string, &s->view, BUF_SIMPLE) < 0) return VNULL;
-        s->holds_view = true;
-    }
+    s->export = VNULL;
+    if (!str_check(string) && !bytes_check(string) && !(s->export = memoryview_from_object(string)))
+        return VNULL;
     return obj_val(s);
 }
 
@@ -481,7 +472,6 @@ Type type_sre_scanner = {
     .name = "_sre.SRE_Scanner",
     .basicsize = sizeof(ScannerObject),
     .trace = scanner_trace,
-    .finalize = scanner_finalize,
     .new = no_new,
     .methods = scanner_methods,
     .getsets = scanner_getsets,
