@@ -376,6 +376,8 @@ int main(int argc, char **argv) {
     io_utf8_mode_config = cfg.utf8_mode;
     io_warn_default_encoding = cfg.warn_default_encoding;
     io_dev_mode = cfg.dev_mode;
+    extern int codec_check_errors_config;
+    codec_check_errors_config = cfg.dev_mode;
     extern long long str_hash_seed_config;
     str_hash_seed_config = cfg.hash_seed_set ? (long long)cfg.hash_seed : -1;
     extern int int_max_str_digits;

@@ -2,6 +2,7 @@
 #include "sre_module.h"
 #include "../objects/str.h"
 #include "../objects/bytes.h"
+#include "../objects/memoryview.h"
 #include "../objects/int.h"
 #include "../objects/tuple.h"
 #include "../objects/list.h"
@@ -372,12 +373,18 @@ typedef struct ScannerObject {
     size_t start_byte;
     size_t end_byte;
     bool must_advance;
+    /* As in CPython, a scanner keeps the buffer of a subject other than
+     * str and bytes (a bytearray) exported for its whole life, so it cannot
+     * be resized under it: through a memoryview, whose export the collector
+     * gives back once the scanner and it are unreachable. */
+    Value export;
 } ScannerObject;
 
 static void scanner_trace(Object *o) {
     ScannerObject *s = (ScannerObject *)o;
     gc_mark(s->pattern);
     gc_mark(s->string);
+    gc_mark(s->export);
 }
 
 static Value scanner_new_for(Value pattern, Value string, ssize_t pos, ssize_t endpos) {
@@ -395,6 +402,9 @@ static Value scanner_new_for(Value pattern, Value string, ssize_t pos, ssize_t e
     s->start_byte = (size_t)(op.st.start - op.st.beginning);
     s->end_byte = (size_t)(op.st.end - op.st.beginning);
     s->must_advance = false;
+    s->export = VNULL;
+    if (!str_check(string) && !bytes_check(string) && !(s->export = memoryview_from_object(string)))
+        return VNULL;
     return obj_val(s);
 }
 

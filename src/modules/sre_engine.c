@@ -588,16 +588,22 @@ static bool valid_seq(Validator *v, const SreCode *c, const SreCode *end) {
             /* <group> <skip> yes [<JUMP> <skip> no] */
             if (left < 2 || c[0] >= v->groups || c[1] < 2 || c[1] > (SreCode)left) return false;
             const SreCode *yes = c + 2, *no = c + c[1];
-            if (no - yes >= 2 && no[-2] == SRE_OP_JUMP) {
-                if (!valid_seq(v, yes, no - 2)) return false;
-                if (no[-1] < 1) return false;
+            /* A JUMP before the skip target may be an argument word that
+             * happens to equal JUMP ((?(1)\x0f)): the yes/no reading is tried
+             * first, and the plain one if that fails, as CPython does. */
+            if (no - yes >= 2 && no[-2] == SRE_OP_JUMP && no[-1] >= 1 && no - 1 + no[-1] <= end) {
                 const SreCode *after = no - 1 + no[-1];
-                if (after > end || !valid_seq(v, no, after)) return false;
-                c = after;
-            } else {
-                if (!valid_seq(v, yes, no)) return false;
-                c = no;
+                size_t nsets = v->nsets;
+                int depth = v->depth;
+                if (valid_seq(v, yes, no - 2) && valid_seq(v, no, after)) {
+                    c = after;
+                    break;
+                }
+                v->nsets = nsets;
+                v->depth = depth;
             }
+            if (!valid_seq(v, yes, no)) return false;
+            c = no;
             break;
         }
         case SRE_OP_ASSERT: case SRE_OP_ASSERT_NOT: {

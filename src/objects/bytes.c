@@ -6,6 +6,7 @@
 #include "str_internal.h"
 #include "int.h"
 #include "tuple.h"
+#include "dict.h"
 #include "list.h"
 #include "misc.h"
 #include "type.h"
@@ -544,8 +545,35 @@ static Value bytes_iter_length_hint(Value self, Value *args, size_t nargs, Value
     return val_from_int((intptr_t)n - it->index);
 }
 
+/* (iter, (seq,), index), or iter(()) once exhausted, as CPython pickles it. */
+static Value bytes_iter_reduce(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("__reduce__", kw) < 0 || arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    BytesIterObject *it = (BytesIterObject *)self;
+    extern Value builtins_dict;
+    Value fn = dict_get_cstr(builtins_dict, "iter");
+    if (!fn) return VNULL;
+    if (!it->seq) return tuple_pack(2, fn, tuple_pack(1, tuple_empty()));
+    return tuple_pack(3, fn, tuple_pack(1, it->seq), int_from_i64(it->index));
+}
+
+/* The index is clamped to 0, and for bytes (which cannot grow) to its size. */
+static Value bytes_iter_setstate(Value self, Value *args, size_t nargs, Value kw) {
+    if (arg_no_kw("__setstate__", kw) < 0 || arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    BytesIterObject *it = (BytesIterObject *)self;
+    ssize_t i = num_as_ssize(args[0], &exc_OverflowError);
+    if (i == -1 && err_occurred()) return VNULL;
+    if (it->seq) {
+        if (i < 0) i = 0;
+        else if (bytes_check(it->seq) && i > bytes_size(it->seq)) i = bytes_size(it->seq);
+        it->index = i;
+    }
+    return VNone;
+}
+
 static const MethodDef bytes_iter_methods[] = {
     {"__length_hint__", bytes_iter_length_hint, 0, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", bytes_iter_reduce, 0, "Return state information for pickling."},
+    {"__setstate__", bytes_iter_setstate, 0, "Set state information for unpickling."},
     {NULL},
 };
 
@@ -841,9 +869,13 @@ static int bytearray_setitem(Value self, Value key, Value v) {
     if (step == 1) {
         if (stop < start) stop = start;
         r = splice(self, (size_t)start, (size_t)stop, src, n);
-    } else if (!v) {
-        /* Delete an extended slice: compact the survivors. */
-        if (len > 0) {
+    } else if (!v || (n == 0 && len > 0)) {
+        /* Delete an extended slice (b[::2] = b'' too, as CPython): compact the
+         * survivors, once it is known the size may change. */
+        if (len > 0 && buffer_exports_held(&b->exports)) {
+            err_set(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
+            r = -1;
+        } else if (len > 0) {
             if (step < 0) {
                 start += step * (len - 1);
                 step = -step;

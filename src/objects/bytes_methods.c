@@ -776,6 +776,7 @@ static Value b_hex(Value self, Value *args, size_t nargs, Value kwnames) {
     Value a[2];
     if (arg_parse("hex", args, nargs, kwnames, names, 0, 0, a) < 0) return VNULL;
     char sep = 0;
+    bool has_sep = a[0] != VNULL; /* sep may be '\0' */
     ssize_t per = 1;
     if (a[0]) {
         const char *sd;
@@ -789,6 +790,10 @@ static Value b_hex(Value self, Value *args, size_t nargs, Value kwnames) {
             sep = str_data(a[0])[0];
         } else if (bytes_get_buffer(a[0], &sd, &sn)) {
             if (sn != 1) goto badsep;
+            if ((unsigned char)sd[0] >= 0x80) {
+                err_set(&exc_ValueError, "sep must be ASCII.");
+                return VNULL;
+            }
             sep = sd[0];
         } else {
             /* CPython asks for len(sep) first. */
@@ -805,7 +810,7 @@ static Value b_hex(Value self, Value *args, size_t nargs, Value kwnames) {
     sb_init(&sb);
     size_t group = per < 0 ? (size_t)-per : (size_t)per;
     for (size_t i = 0; i < b.n; i++) {
-        if (sep && group && i) {
+        if (has_sep && group && i) {
             /* Groups count from the right for a positive bytes_per_sep. */
             bool boundary = per > 0 ? (b.n - i) % group == 0 : i % group == 0;
             if (boundary) sb_append_char(&sb, sep);
@@ -1022,14 +1027,9 @@ static Value ba_alloc(Value self, Value *args, size_t nargs, Value kwnames) {
 /* Pickling: (type, (latin-1 text, 'latin-1') or (bytes,), state), CPython's _common_reduce. */
 static Value common_reduce(Value self, int64_t proto) {
     ByteArrayObject *b = (ByteArrayObject *)self;
-    Value state = VNone;
-    if (val_type(self)->attrs_offset) {
-        state = obj_getattr_opt(self, str_intern_cstr("__dict__"));
-        if (!state) {
-            if (err_occurred()) return VNULL;
-            state = VNone;
-        }
-    }
+    /* self.__getstate__(): the instance dict and __slots__ values, None without them. */
+    Value state = obj_call_method(self, "__getstate__", NULL, 0);
+    if (!state) return VNULL;
     Value type = obj_val(val_type(self)), args;
     if (b->size == 0) {
         args = tuple_empty();

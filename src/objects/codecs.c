@@ -100,6 +100,18 @@ static enum Handler handler_of(const char *errors) {
     return H_OTHER;
 }
 
+/* Set from -X dev: encode and decode look the error handler up even when
+ * no error occurs, so a misspelt name fails at once (CPython's
+ * unicode_check_encoding_errors; an unknown encoding always fails here). */
+int codec_check_errors_config;
+
+static int check_errors_name(const char *errors) {
+    if (!codec_check_errors_config || !errors || handler_of(errors) != H_OTHER) return 0;
+    if (codec_error_lookup) return codec_error_lookup(errors) ? 0 : -1;
+    err_format(&exc_LookupError, "unknown error handler name '%s'", errors);
+    return -1;
+}
+
 static void unknown_encoding(const char *encoding) {
     err_format(&exc_LookupError, "unknown encoding: %s", encoding);
 }
@@ -392,6 +404,7 @@ fail:
 
 Value str_encode(Value s, const char *encoding, const char *errors) {
     int c = encoding ? codec_of(encoding) : C_UTF8;
+    if (c >= 0 && check_errors_name(errors) < 0) return VNULL;
     if (c < 0) {
         if (codec_fallback) return codec_fallback(true, s, encoding, errors);
         unknown_encoding(encoding);
@@ -767,6 +780,7 @@ static Value decode_utf16_32(DecodeState *st, enum Codec c) {
 
 Value bytes_decode(const char *data, size_t size, const char *encoding, const char *errors) {
     int c = encoding ? codec_of(encoding) : C_UTF8;
+    if (c >= 0 && check_errors_name(errors) < 0) return VNULL;
     if (c < 0) {
         if (codec_fallback) {
             Value b = bytes_new(data, size);

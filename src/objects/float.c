@@ -358,7 +358,8 @@ static hash_t float_hash(Value v) {
 /* ---- float(): the constructor ---- */
 
 static Value float_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
-    if (kwnames && tuple_size(kwnames) > 0) {
+    /* As CPython: keywords are refused unless a subclass's own __init__ takes them. */
+    if ((t == &type_float || t->init == type_float.init) && kwnames && tuple_size(kwnames) > 0) {
         err_set(&exc_TypeError, "float() takes no keyword arguments");
         return VNULL;
     }

@@ -542,11 +542,16 @@ Value float_from_text_value(Value x) {
         s = ((ByteArrayObject *)x)->data;
         n = (size_t)((ByteArrayObject *)x)->size;
     }
-    double d;
-    int rc = float_parse(s, n, &d);
+    Value r = float_from_chars(s, n, x);
     free(tmp);
-    if (rc < 0) {
-        float_invalid_literal(x);
+    return r;
+}
+
+/* float() of ASCII text s[0..n) (a copy of an exporter's bytes, say); the error shows repr(shown). */
+Value float_from_chars(const char *s, size_t n, Value shown) {
+    double d;
+    if (float_parse(s, n, &d) < 0) {
+        float_invalid_literal(shown);
         return VNULL;
     }
     return float_new(d);
@@ -596,10 +601,63 @@ static int hexval(char c) {
 }
 
 /*
+ * The double nearest to 0x<ip..ie>.<fp..fe> * 2**<ep..ee> (ties to even),
+ * +inf past DBL_MAX.  Done by hand: glibc's strtod rounds some subnormal
+ * hexadecimal input (0x0.ffffffffffffecp-1022) the wrong way.  The first 15
+ * significant digits go into a 60-bit integer, later ones only into a
+ * sticky bit, which is all that rounding to at most 53 bits needs.
+ */
+static double hex_digits_value(const char *ip, const char *ie, const char *fp, const char *fe,
+                               const char *ep, const char *ee) {
+    uint64_t mant = 0;
+    int sig = 0;
+    bool sticky = false;
+    int64_t dropped = 0;
+    for (int part = 0; part < 2; part++) {
+        for (const char *c = part ? fp : ip; c < (part ? fe : ie); c++) {
+            int v = hexval(*c);
+            if (sig < 15) {
+                mant = mant * 16 + (uint64_t)v;
+                if (mant) sig++;
+            } else {
+                dropped++;
+                if (v) sticky = true;
+            }
+        }
+    }
+    if (!mant) return 0.0;
+    int64_t p = 0;
+    if (ep) {
+        const char *c = ep;
+        bool eneg = false;
+        if (*c == '+' || *c == '-') eneg = *c++ == '-';
+        for (; c < ee; c++)
+            if (p < 100000000) p = p * 10 + (*c - '0'); /* saturates: far past any double */
+        if (eneg) p = -p;
+    }
+    int64_t e = p + 4 * dropped - 4 * (int64_t)(fe - fp); /* value = mant * 2**e, plus sticky */
+    int nbits = 64 - __builtin_clzll(mant);
+    int64_t top = e + nbits - 1;                     /* 2**top <= value < 2**(top+1) */
+    if (top > DBL_MAX_EXP) return HUGE_VAL;
+    if (top < DBL_MIN_EXP - DBL_MANT_DIG - 1) return 0.0;
+    int64_t keep = top - (DBL_MIN_EXP - DBL_MANT_DIG) + 1; /* bits above 2**-1074 */
+    if (keep > DBL_MANT_DIG) keep = DBL_MANT_DIG;
+    int shift = nbits - (int)keep;
+    uint64_t q = mant;
+    if (shift > 0) {
+        q = mant >> shift;
+        uint64_t rest = mant & ((UINT64_C(1) << shift) - 1), half = UINT64_C(1) << (shift - 1);
+        if (rest > half || (rest == half && (sticky || (q & 1)))) q++;
+    } else {
+        shift = 0;
+    }
+    return ldexp((double)q, (int)(e + shift));
+}
+
+/*
  * float.fromhex: [ws] [sign] ( inf | infinity | nan | [0x] hexdigits
- * [. hexdigits] [p [sign] digits] ) [ws].  The syntax is checked here; the
- * value comes from strtod on a normalized "0x...p..." copy, which rounds
- * hexadecimal input correctly (ties to even) like CPython's own code.
+ * [. hexdigits] [p [sign] digits] ) [ws].  The syntax is checked here, the
+ * value comes from hex_digits_value.
  */
 Value float_fromhex_method(Value cls, Value *args, size_t nargs, Value kw) {
     if (arg_no_kw("float.fromhex", kw) < 0 || arg_count("float.fromhex", nargs, 1, 1) < 0) return VNULL;
@@ -639,32 +697,8 @@ Value float_fromhex_method(Value cls, Value *args, size_t nargs, Value kw) {
             ee = q;
         }
         if (q != end) goto invalid;
-        size_t need = (size_t)(ie - ip) + (size_t)(fe - fp) + (ep ? (size_t)(ee - ep) : 0) + 16;
-        char *buf = malloc(need);
-        if (!buf) {
-            err_no_memory();
-            return VNULL;
-        }
-        size_t k = 0;
-        buf[k++] = neg ? '-' : '+';
-        buf[k++] = '0';
-        buf[k++] = 'x';
-        if (ie == ip) buf[k++] = '0';
-        memcpy(buf + k, ip, (size_t)(ie - ip));
-        k += (size_t)(ie - ip);
-        buf[k++] = '.';
-        memcpy(buf + k, fp, (size_t)(fe - fp));
-        k += (size_t)(fe - fp);
-        buf[k++] = 'p';
-        if (ep) {
-            memcpy(buf + k, ep, (size_t)(ee - ep));
-            k += (size_t)(ee - ep);
-        } else {
-            buf[k++] = '0';
-        }
-        buf[k] = 0;
-        d = c_strtod(buf, NULL);
-        free(buf);
+        d = hex_digits_value(ip, ie, fp, fe, ep, ee);
+        if (neg) d = -d;
         if (isinf(d)) {
             err_set(&exc_OverflowError, "hexadecimal value too large to represent as a float");
             return VNULL;

@@ -205,7 +205,7 @@ double int_limbs_to_double(const mp_limb_t *d, size_t n, bool neg) {
     int s = __builtin_clzl(d[n - 1]);
     uint64_t bits = (uint64_t)n * 64 - (uint64_t)s;
     uint64_t top = s ? (d[n - 1] << s) | (d[n - 2] >> (64 - s)) : d[n - 1];
-    bool sticky = s ? (d[n - 2] << s) != 0 : false;
+    bool sticky = s ? (d[n - 2] << s) != 0 : d[n - 2] != 0;
     for (size_t i = 0; !sticky && i + 2 < n; i++) sticky = d[i] != 0;
     uint64_t q = top >> 11, rest = top & 0x7FF;
     if (rest > 0x400 || (rest == 0x400 && (sticky || (q & 1)))) q++;

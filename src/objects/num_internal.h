@@ -51,6 +51,7 @@ void int_invalid_literal(Value orig, int base);
 Value int_new_subclass(Type *t, Value v);
 Value int_from_text_value(Value x, int base);  /* int(x, base) for str/bytes/bytearray */
 Value float_from_text_value(Value x);          /* float(x) for str/bytes/bytearray */
+Value float_from_chars(const char *s, size_t n, Value shown); /* float() of text, error shows shown */
 bool num_is_text(Value x);                     /* str, bytes or bytearray (or subclass) */    /* an instance of int subclass t holding v */
 Value int_format_method(Value self, Value *args, size_t nargs, Value kwnames);
 

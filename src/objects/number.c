@@ -7,6 +7,8 @@
 #include "func.h"
 #include "type_slots.h"
 #include "num_internal.h"
+#include "buffer.h"
+#include "bytes.h"
 #include "../vm/error.h"
 
 #include <stdio.h>
@@ -256,6 +258,13 @@ Value num_int(Value o) {
         return num_index(r);
     }
     if (num_is_text(o)) return int_from_text_value(o, 10);
+    /* Any other bytes-like object (memoryview, array): its bytes, parsed as a bytes object. */
+    const char *data;
+    size_t size;
+    if (buffer_simple_bytes(o, &data, &size)) {
+        Value b = bytes_new(data, size);
+        return b ? int_from_text_value(b, 10) : VNULL;
+    }
     err_format(&exc_TypeError,
                "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                type_name(o));
@@ -288,6 +297,13 @@ Value num_float(Value o) {
     }
     if (float_check(o)) return float_new(float_value(o));
     if (num_is_text(o)) return float_from_text_value(o);
+    const char *data;
+    size_t size;
+    if (buffer_simple_bytes(o, &data, &size)) {
+        /* Copied first: the parser must stop at the view's end, not at the exporter's. */
+        Value b = bytes_new(data, size);
+        return b ? float_from_chars(bytes_data(b), size, o) : VNULL;
+    }
     err_format(&exc_TypeError, "float() argument must be a string or a real number, not '%s'", t->name);
     return VNULL;
 }

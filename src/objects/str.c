@@ -4,6 +4,7 @@
 #include "unicode_db.h"
 #include "int.h"
 #include "tuple.h"
+#include "dict.h"
 #include "list.h"
 #include "misc.h"
 #include "type.h"
@@ -1197,26 +1198,25 @@ static Value str_iter_length_hint(Value self, Value *args, size_t nargs, Value k
 
 /* (iter, (str,), index), or iter('') once exhausted, as CPython pickles it. */
 static Value str_iter_reduce(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
+    if (arg_no_kw("__reduce__", kw) < 0 || arg_count("__reduce__", nargs, 0, 0) < 0) return VNULL;
     StrIterObject *it = (StrIterObject *)self;
     extern Value builtins_dict;
     Value fn = dict_get_cstr(builtins_dict, "iter");
     if (!fn) return VNULL;
-    if (!it->str) return tuple_pack(2, fn, tuple_pack(1, str_from_cstr("")));
+    if (!it->str) return tuple_pack(2, fn, tuple_pack(1, str_empty()));
     return tuple_pack(3, fn, tuple_pack(1, it->str), int_from_i64((int64_t)it->index));
 }
 
 static Value str_iter_setstate(Value self, Value *args, size_t nargs, Value kw) {
-    if (arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
+    if (arg_no_kw("__setstate__", kw) < 0 || arg_count("__setstate__", nargs, 1, 1) < 0) return VNULL;
     StrIterObject *it = (StrIterObject *)self;
     ssize_t i = num_as_ssize(args[0], &exc_OverflowError);
     if (i == -1 && err_occurred()) return VNULL;
     if (it->str) {
-        ssize_t n = (ssize_t)str_len(it->str);
-        if (i < 0) i = 0;
-        else if (i > n) i = n;
-        it->index = (size_t)i;
-        it->off = str_byte_offset(it->str, (size_t)i);
+        size_t len = str_len(it->str);
+        size_t k = i < 0 ? 0 : (size_t)i > len ? len : (size_t)i;
+        it->index = k;
+        it->off = str_byte_offset(it->str, k);
     }
     return VNone;
 }
@@ -1250,40 +1250,6 @@ Type type_str_ascii_iter = {
 
 /* ---- Construction: str(object='') and str(object=b'', encoding, errors) ---- */
 
-/* Raw bytes of a bytes-like object, or false (no exception) if it is not one. */
-static bool buffer_of(Value v, const char **data, size_t *size) {
-    if (bytes_check(v)) {
-        *data = bytes_data(v);
-        *size = (size_t)bytes_size(v);
-        return true;
-    }
-    if (!val_is_int(v) && val_isinstance(v, &type_bytearray)) {
-        ByteArrayObject *b = (ByteArrayObject *)v;
-        *data = b->data ? b->data : "";
-        *size = (size_t)b->size;
-        return true;
-    }
-    /* Any other buffer (memoryview, array): a bytes copy of its contents,
-     * kept alive by the caller's stack while it is decoded. */
-    if (!val_is_int(v) && val_type(v)->getbuffer) {
-        Buffer view;
-        if (buffer_get(v, &view, BUF_SIMPLE) < 0) {
-            err_clear();
-            return false;
-        }
-        Value b = bytes_new((const char *)view.buf, (size_t)view.len);
-        buffer_release(&view);
-        if (!b) {
-            err_clear();
-            return false;
-        }
-        *data = bytes_data(b);
-        *size = (size_t)bytes_size(b);
-        return true;
-    }
-    return false;
-}
-
 static Value str_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
     static const char *const names[] = {"object", "encoding", "errors", NULL};
     /* str(x), the common call, without the argument parser. */
@@ -1304,7 +1270,7 @@ static Value str_new_m(Type *t, Value *args, size_t nargs, Value kwnames) {
             err_set(&exc_TypeError, "decoding str is not supported");
             return VNULL;
         }
-        if (!buffer_of(a[0], &data, &size)) {
+        if (!bytes_get_buffer(a[0], &data, &size)) {
             err_format(&exc_TypeError, "decoding to str: need a bytes-like object, %s found", type_name(a[0]));
             return VNULL;
         }

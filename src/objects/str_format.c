@@ -9,6 +9,7 @@
 #include "type.h"
 #include "func.h"
 #include "../gc/gc.h"
+#include <limits.h>
 #include "../vm/error.h"
 
 #include <ctype.h>
@@ -601,6 +602,10 @@ static int format_int(StrBuilder *sb, Value v, char conv, int flags, ssize_t wid
         emit_number(sb, sign, prefix, d, n, width, flags);   /* already in the right case */
         return 0;
     }
+    if (prec > INT_MAX - 3) {
+        err_set(&exc_OverflowError, "precision too large");
+        return -1;
+    }
     char *body = malloc(n + zeros + 1);
     if (!body) {
         err_no_memory();
@@ -696,8 +701,8 @@ static Value bytes_of_arg(Value v) {
     return VNULL;
 }
 
-/* Reads a '*' width or precision from the arguments. */
-static int star_arg(ModCtx *c, ssize_t *out) {
+/* Reads a '*' width (a Py_ssize_t) or precision (a C int, as in CPython) from the arguments. */
+static int star_arg(ModCtx *c, ssize_t *out, bool c_int) {
     Value v = next_arg(c);
     if (!v) return -1;
     if (!int_check(v)) {
@@ -706,6 +711,10 @@ static int star_arg(ModCtx *c, ssize_t *out) {
     }
     *out = int_as_ssize(v);
     if (*out == -1 && err_occurred()) return -1;
+    if (c_int && (*out > INT_MAX || *out < INT_MIN)) {
+        err_set(&exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
     return 0;
 }
 
@@ -721,7 +730,9 @@ static Value percent_format(const char *s, size_t n, Value args, bool is_bytes) 
     c.arglen = is_tuple ? tuple_size(args) : -1;
     c.argidx = is_tuple ? 0 : -2;
     Type *at = val_type(args);
-    c.dict = (!is_tuple && !str_check(args) && !bytes_check(args) && at->getitem) ? args : VNULL;
+    /* As CPython: str % x takes any mapping but a str; bytes % x no bytes or bytearray either. */
+    bool not_mapping = str_check(args) || (is_bytes && (bytes_check(args) || bytearray_check(args)));
+    c.dict = (!is_tuple && !not_mapping && at->getitem) ? args : VNULL;
 
     size_t i = 0;
     StrBuilder sb;
@@ -776,7 +787,7 @@ static Value percent_format(const char *s, size_t n, Value args, bool is_bytes) 
             else break;
         }
         if (i < n && s[i] == '*') {
-            if (star_arg(&c, &width) < 0) goto fail;
+            if (star_arg(&c, &width, false) < 0) goto fail;
             if (width < 0) {
                 flags |= F_LJUST;
                 width = -width;
@@ -796,12 +807,12 @@ static Value percent_format(const char *s, size_t n, Value args, bool is_bytes) 
             i++;
             prec = 0;
             if (i < n && s[i] == '*') {
-                if (star_arg(&c, &prec) < 0) goto fail;
+                if (star_arg(&c, &prec, true) < 0) goto fail;
                 if (prec < 0) prec = 0;
                 i++;
             } else {
                 while (i < n && s[i] >= '0' && s[i] <= '9') {
-                    if (prec > (SSIZE_MAX - 9) / 10) {
+                    if (prec > (INT_MAX - (s[i] - '0')) / 10) {
                         err_set(&exc_ValueError, "precision too big");
                         goto fail;
                     }

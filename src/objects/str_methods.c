@@ -958,9 +958,17 @@ static Value str_translate_m(Value self, Value *args, size_t nargs, Value kwname
 
 static Value str_getnewargs_m(Value self, Value *args, size_t nargs, Value kwnames) {
     CHECK("str.__getnewargs__", ARGS_SIMPLE, 0, 0);
-    Value s = str_exact(self);
-    if (!s) return VNULL;
-    return tuple_pack(1, s);
+    /* A copy, as CPython's (_PyUnicode_Copy); the empty and one-character
+     * strs stay the shared ones. */
+    size_t size = str_size(self), len = str_len(self);
+    if (len < 2) {
+        Value s = str_exact(self);
+        return s ? tuple_pack(1, s) : VNULL;
+    }
+    StrObject *c = str_alloc(size, len);
+    if (!c) return VNULL;
+    memcpy(c->data, str_data(self), size);
+    return tuple_pack(1, obj_val(c));
 }
 
 static Value str_sizeof_m(Value self, Value *args, size_t nargs, Value kwnames) {

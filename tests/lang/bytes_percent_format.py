@@ -26,3 +26,19 @@ t(lambda: b'abc' % {})
 t(lambda: b'abc' % [])
 t(lambda: b'abc' % b'')
 t(lambda: b'%s' % b'')
+
+# Which right operands count as a mapping, and the limits on '*' and literal precisions.
+for fmt in [b'no format', 'no format']:
+    for a in [bytearray(b'1'), memoryview(b'1'), b'1', '1', [1], 7]:
+        try:
+            print(fmt, type(a).__name__, fmt % a)
+        except TypeError as e:
+            print(fmt, type(a).__name__, "TypeError:", e)
+import sys
+for f, a in [('%.*d', (sys.maxsize, 1)), ('%.*f', (2**31, 1.0)), ('%.*d', (2**31, 1)),
+             ('%.*d', (2**31 - 1, 1)), (b'%.*d', (sys.maxsize, 1)), ('%.*d', (-2**40, 1)),
+             ('%.2147483648d', (1,)), (b'%.*x', (-5, 255)), ('%.*d', (5, 12))]:
+    try:
+        print(f, len(f % a), f % a if len(f % a) < 20 else '')
+    except (OverflowError, ValueError) as e:
+        print(f, type(e).__name__, e)

@@ -29,3 +29,20 @@ for f, kw in [(_codecs.utf_8_decode, {'data': b''}), (_codecs.lookup, {'encoding
     except TypeError as e:
         print(f.__name__, 'TypeError', e)
 print(_codecs.readbuffer_encode('abc'), _codecs.readbuffer_encode(bytearray(b'ab')), _codecs.readbuffer_encode(memoryview(b'xyz')))
+
+# Under -X dev an unknown error handler name fails even when nothing needs handling.
+import subprocess, sys
+code = r'''
+for f in [lambda: ''.encode('utf8', 'bogus'), lambda: b''.decode('latin1', 'bogus'),
+          lambda: bytes('ab', 'ascii', 'bogus'), lambda: str(b'ab', 'utf8', 'bogus'),
+          lambda: bytearray('', 'utf8', 'bogus'), lambda: 'x'.encode('utf8', 'strict'),
+          lambda: b'x'.decode('ascii', 'backslashreplace')]:
+    try:
+        print(repr(f()))
+    except LookupError as e:
+        print('LookupError:', e)
+'''
+for flags in [[], ['-X', 'dev']]:
+    r = subprocess.run([sys.executable, *flags, '-c', code], capture_output=True, text=True)
+    print(flags, r.returncode)
+    print(r.stdout, end='')

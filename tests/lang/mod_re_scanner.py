@@ -22,3 +22,19 @@ scanner = re.Scanner([
 ])
 print(scanner.scan('x = 3.5 * (y + 42) $ rest'))
 print(scanner.scan(''))
+
+# A scanner keeps a bytearray subject's buffer exported until it is collected.
+import gc, re
+b = bytearray(b'xax')
+it = re.finditer(b'a', b)
+try:
+    b.extend(b'x' * 400)
+except BufferError as e:
+    print("BufferError:", e)
+print([m.span() for m in it])
+del it
+gc.collect()
+b.extend(b'x' * 4)
+print(len(b))
+sc = re.compile(b'x').scanner(memoryview(b'xx'))
+print(sc.search(), sc.search(), sc.search())

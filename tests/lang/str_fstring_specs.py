@@ -14,3 +14,14 @@ s = '\u00e9t\u00e9'
 print(f'{s:>6}|{s:.2}|{s!r}|{s!a}|{len(s)}')
 print(f'''{name
 }''', f'a{name}b{n}c{x:.1f}d')
+
+# Long f-strings (more parts than go in one string build), across chunk boundaries.
+x, width = 'X', 3
+for n in [15, 16, 31, 32, 33, 62, 63, 64, 100]:
+    src = "f'" + ''.join('{x}%d{x:>{width}}' % i if i % 3 else '{%d!r}-' % i for i in range(n)) + "'"
+    v = eval(src)
+    print(n, len(v), v[:40], v[-40:])
+s = eval("f'{x} '" * 300)
+print(len(s), s == 'X ' * 300)
+s = eval("f'{1}' 'x' 'y'" * 1024)
+print(len(s), s == '1xy' * 1024)
