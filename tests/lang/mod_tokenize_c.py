@@ -1,3 +1,4 @@
+# gcstress-every: 200
 # _tokenize.TokenizerIter (tokenize's C tokenizer path): tokens, types,
 # byte columns and quoted lines as CPython 3.11's, errors raised or not.
 import _tokenize, glob, hashlib, tokenize
